@@ -1,0 +1,223 @@
+// The API server model: every read and write a scenario, kubectl or a controller makes goes
+// through here. A write is decoded with defaults, admitted (built-in plugins and the scenario's
+// hooks), prepared by the kind's strategy, validated with upstream's messages, checked for
+// conflicts and stored with a new resourceVersion; watchers hear of it through scheduled events.
+// Interceptors wrap every request so faults can delay or fail them without touching callers.
+import { produce } from 'immer';
+import type { Simulation } from '../sim/simulation';
+import { toRfc3339 } from '../sim/time';
+import type { KubeObject, Stored } from './objects';
+import { mustResource, resourceForKind, type ResourceInfo } from './resources';
+import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
+import { applyDefaults } from './defaults';
+import { Admission, type AdmissionRequest } from './admission';
+import { prepareForCreate, prepareForUpdate } from './strategies';
+import { validateCreate, validateUpdate } from './validation';
+import { generateName, generateUid } from './names';
+import { deepClone, deepEqual } from './freeze';
+import type { Store } from './store';
+import type { WatchEvent, WatchOptions, Watcher } from './watch';
+import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
+import { fieldValue, supportedFieldLabels } from './field_values';
+import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
+
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete';
+
+/** A request as data, for interceptors (faults, traces). */
+export interface ApiRequest { verb: Verb; kind: string; namespace: string; name: string; actor: string }
+export type Interceptor = (request: ApiRequest, next: () => unknown) => unknown;
+
+export interface RequestContext { actor: string; dryRun?: boolean }
+
+export interface ListOptions { namespace?: string; labelSelector?: string | Selector; fieldSelector?: string }
+
+export class ApiServer {
+  readonly admission: Admission;
+  /** Off = objects are stored without kind validation (a scenario switch; metadata checks still apply). */
+  validation = true;
+  private readonly interceptors: Interceptor[] = [];
+
+  constructor(readonly sim: Simulation, readonly store: Store) {
+    this.admission = new Admission(sim.random.stream('apiserver/volume-names'));
+  }
+
+  get now(): string { return toRfc3339(this.sim.nowMs); }
+
+  /** Adds an interceptor around every request; returns a function that removes it. */
+  use(interceptor: Interceptor): () => void {
+    this.interceptors.push(interceptor);
+    return () => {
+      const i = this.interceptors.indexOf(interceptor);
+      if (i >= 0) this.interceptors.splice(i, 1);
+    };
+  }
+
+  private call<T>(request: ApiRequest, body: () => T): T {
+    let i = this.interceptors.length;
+    const next = (): unknown => (i > 0 ? this.interceptors[--i]!(request, next) : body());
+    return next() as T;
+  }
+
+  get(kind: string, namespace: string, name: string, ctx: RequestContext): Stored {
+    const info = mustResource(kind);
+    return this.call({ verb: 'get', kind, namespace, name, actor: ctx.actor }, () => {
+      const obj = this.store.get(kind, info.namespaced ? namespace : '', name);
+      if (!obj) throw notFound(info, name);
+      return obj;
+    });
+  }
+
+  list(kind: string, options: ListOptions, ctx: RequestContext): { items: Stored[]; resourceVersion: number } {
+    const info = mustResource(kind);
+    return this.call({ verb: 'list', kind, namespace: options.namespace ?? '', name: '', actor: ctx.actor }, () => {
+      const selector = typeof options.labelSelector === 'string' ? parseLabelSelectorParam(options.labelSelector) : options.labelSelector;
+      const fields = parseFieldSelectorParam(kind, options.fieldSelector);
+      const items = this.store.list(kind, info.namespaced ? options.namespace : undefined)
+        .filter(o => (!selector || matches(selector, o.metadata.labels)) && fieldRequirementsMatch(fields, f => fieldValue(o, f)));
+      return { items, resourceVersion: this.store.resourceVersion };
+    });
+  }
+
+  /** Watches a kind from now on; events arrive as scheduled events after the watch's latency. */
+  watch(kind: string, options: WatchOptions, handler: (e: WatchEvent) => void): Watcher {
+    return this.store.watch(kind, options, handler);
+  }
+
+  create<T extends KubeObject>(input: T, ctx: RequestContext): Stored<T> {
+    const info = this.resource(input);
+    const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
+    return this.call({ verb: 'create', kind: input.kind, namespace, name: input.metadata?.name ?? '', actor: ctx.actor }, () => {
+      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      draft.metadata ??= {};
+      if (info.namespaced) draft.metadata.namespace = namespace;
+      else delete draft.metadata.namespace;
+      if (info.namespaced) this.checkNamespace(namespace);
+      applyDefaults(draft);
+      const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
+      this.admission.mutate(request);
+      // rest.BeforeCreate: system fields, generated name, strategy, validation.
+      const meta = draft.metadata;
+      for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
+      meta.creationTimestamp = this.now;
+      if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
+      prepareForCreate(draft, info);
+      this.checkValid(draft, info, validateCreate(draft, info));
+      this.admission.validate(request);
+      if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
+      if (ctx.dryRun) return draft as Stored<T>;
+      meta.uid = generateUid(this.sim.random.stream('apiserver/uids'));
+      meta.resourceVersion = String(this.store.nextResourceVersion());
+      return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
+    });
+  }
+
+  /** PUT: replaces the object (status kept); with metadata.resourceVersion set, a stale one is a Conflict. */
+  update<T extends KubeObject>(input: T, ctx: RequestContext): Stored<T> {
+    return this.write(input, ctx, undefined);
+  }
+
+  /** PUT on the status subresource: only status changes (and what the kind's status strategy lets through). */
+  updateStatus<T extends KubeObject>(input: T, ctx: RequestContext): Stored<T> {
+    return this.write(input, ctx, 'status');
+  }
+
+  private write<T extends KubeObject>(input: T, ctx: RequestContext, subresource: 'status' | undefined): Stored<T> {
+    const info = this.resource(input);
+    const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
+    const name = input.metadata?.name ?? '';
+    const verb = subresource === 'status' ? 'updateStatus' : 'update';
+    return this.call({ verb, kind: input.kind, namespace, name, actor: ctx.actor }, () => {
+      const old = this.store.get(input.kind, namespace, name);
+      if (!old) throw notFound(info, name);
+      const rv = input.metadata.resourceVersion;
+      if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
+      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      draft.metadata.namespace = old.metadata.namespace;
+      if (!info.namespaced) delete draft.metadata.namespace;
+      if (subresource === undefined) applyDefaults(draft);
+      const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
+      this.admission.mutate(request);
+      prepareForUpdate(draft, old, info, subresource);
+      this.checkValid(draft, info, validateUpdate(draft, old, info));
+      this.admission.validate(request);
+      draft.metadata.resourceVersion = old.metadata.resourceVersion;
+      // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
+      if (deepEqual(draft, old)) return old as Stored<T>;
+      if (ctx.dryRun) return draft as Stored<T>;
+      draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      const stored = this.store.replace(draft as Stored, ctx.actor);
+      return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
+    });
+  }
+
+  /** Read-modify-write with a precondition on the version read; the recipe edits a draft (immer). */
+  mutate<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void, ctx: RequestContext,
+    subresource?: 'status'): Stored<T> {
+    const current = this.get(kind, namespace, name, ctx) as Stored<T>;
+    const next = produce(current, draft => { recipe(draft as T); });
+    if (next === current) return current;
+    return subresource === 'status' ? this.updateStatus(next, ctx) : this.update(next, ctx);
+  }
+
+  delete(kind: string, namespace: string, name: string, options: DeleteOptions, ctx: RequestContext): DeleteResult {
+    const info = mustResource(kind);
+    const ns = info.namespaced ? namespace || 'default' : '';
+    return this.call({ verb: 'delete', kind, namespace: ns, name, actor: ctx.actor }, () => deleteObject(this, info, ns, name, options, ctx));
+  }
+
+  private resource(obj: KubeObject): ResourceInfo {
+    const info = resourceForKind(obj?.kind);
+    if (!info || info.apiVersion !== obj.apiVersion) {
+      throw badRequest(`no kind "${obj?.kind}" is registered for version "${obj?.apiVersion}"`);
+    }
+    return info;
+  }
+
+  private checkNamespace(namespace: string): void {
+    const ns = this.store.get('Namespace', '', namespace);
+    if (!ns) throw notFound(mustResource('Namespace'), namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 403, reason: 'Forbidden',
+        message: `unable to create new content in namespace ${namespace} because it is being terminated` });
+    }
+  }
+
+  private checkValid(obj: KubeObject, info: ResourceInfo, errs: ReturnType<typeof validateCreate>): void {
+    const relevant = this.validation ? errs : errs.filter(e => e.field.startsWith('metadata.'));
+    if (relevant.length) throw invalid(info, obj.metadata.name ?? obj.metadata.generateName ?? '', relevant);
+  }
+
+  private uniqueName(kind: string, namespace: string, prefix: string): string {
+    const stream = this.sim.random.stream('apiserver/names');
+    for (;;) {
+      const name = generateName(prefix, stream);
+      if (!this.store.get(kind, namespace, name)) return name;
+    }
+  }
+}
+
+function parseLabelSelectorParam(text: string): Selector {
+  try {
+    return parseSelector(text);
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw badRequest(e.message);
+    throw e;
+  }
+}
+
+function parseFieldSelectorParam(kind: string, text: string | undefined) {
+  if (!text) return [];
+  try {
+    const reqs = parseFieldSelector(text);
+    const supported = supportedFieldLabels(kind);
+    for (const r of reqs) {
+      if (!supported.includes(r.field)) throw badRequest(`field label not supported: ${r.field}`);
+    }
+    return reqs;
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw badRequest(e.message);
+    throw e;
+  }
+}
+
+export { labelSelectorAsSelector };

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Cluster } from '../cluster/cluster';
+import { replicaSet } from './test_support';
+import type { Event } from './objects';
+
+const events = (c: Cluster): Event[] => c.store.list('Event', 'default') as unknown as Event[];
+
+test('an event is named "<object>.<hex unix nanoseconds>" and carries source, times and count', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  c.sim.advance(1500);
+  c.recorder('replicaset-controller').event(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-abcde');
+  const [e] = events(c);
+  // 2025-01-01T00:00:01.5Z = 1735689601500 ms = 0x181... ns
+  assert.equal(e!.metadata.name, `web.${(1735689601500n * 1000000n).toString(16)}`);
+  assert.equal(e!.firstTimestamp, '2025-01-01T00:00:01Z');
+  assert.equal(e!.count, 1);
+  assert.deepEqual(e!.source, { component: 'replicaset-controller' });
+  assert.equal(e!.involvedObject.uid, rs.metadata.uid);
+});
+
+test('identical events fold into one with a count and the last timestamp', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  const r = c.recorder('kubelet', 'node01');
+  r.event(rs, 'Warning', 'BackOff', 'Back-off restarting failed container');
+  c.sim.advance(10_000);
+  r.event(rs, 'Warning', 'BackOff', 'Back-off restarting failed container');
+  const [e, ...rest] = events(c);
+  assert.equal(rest.length, 0);
+  assert.equal(e!.count, 2);
+  assert.equal(e!.firstTimestamp, '2025-01-01T00:00:00Z');
+  assert.equal(e!.lastTimestamp, '2025-01-01T00:00:10Z');
+});
+
+test('from the tenth distinct message on, similar events are combined', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  const r = c.recorder('replicaset-controller');
+  for (let i = 1; i <= 12; i++) r.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+  const messages = events(c).map(e => `${e.message} x${e.count}`);
+  assert.equal(messages.length, 10);
+  assert.ok(messages.includes('(combined from similar events): Created pod: web-12 x3'));
+});
+
+test('the spam filter lets 25 events per object through, then one per 5 minutes', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  const r = c.recorder('replicaset-controller');
+  for (let i = 1; i <= 30; i++) r.event(rs, 'Normal', `Reason${i}`, 'm');
+  assert.equal(events(c).length, 25);
+  c.sim.advance(300_000);
+  r.event(rs, 'Normal', 'Late', 'm');
+  r.event(rs, 'Normal', 'Later', 'm');
+  assert.equal(events(c).length, 26);
+});

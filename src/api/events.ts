@@ -1,0 +1,128 @@
+// Event recording as client-go's tools/record does it: an Event object named "<object>.<hex
+// nanoseconds>", then the correlator — identical events fold into one with a growing count,
+// more than 9 distinct messages for the same reason within 10 minutes are combined
+// ("(combined from similar events): …"), and a per-object token bucket (burst 25, one token per
+// 5 minutes) drops the rest. Writes go through the API server like any client's.
+import type { Simulation } from '../sim/simulation';
+import { toRfc3339, toUnixMs } from '../sim/time';
+import type { Event, KubeObject, ObjectReference, Stored } from './objects';
+import type { ApiServer } from './apiserver';
+import { isApiError } from './errors';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource { component: string; host?: string }
+
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000; // qps 1/300
+const COMBINED_PREFIX = '(combined from similar events): ';
+
+interface AggregateRecord { localKeys: Set<string>; lastMs: number }
+interface Observed { name: string; namespace: string; count: number; firstTimestamp: string }
+interface Bucket { tokens: number; lastMs: number }
+
+/**
+ * The correlator's caches. client-go keeps one per broadcaster (per process); the simulation keeps
+ * one per cluster so the event-name clock is shared, and keys include the source component, so
+ * components still never fold into each other's events.
+ */
+export class EventCorrelator {
+  private readonly aggregates = new Map<string, AggregateRecord>();
+  private readonly observed = new Map<string, Observed>();
+  private readonly buckets = new Map<string, Bucket>();
+  private nanoSeq = 0;
+  private lastMs = -1;
+
+  constructor(private readonly sim: Simulation) {}
+
+  /** Token bucket per source + involved object (EventSourceObjectSpamFilter); true = drop. */
+  spam(key: string): boolean {
+    const now = this.sim.nowMs;
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = { tokens: SPAM_BURST, lastMs: now }));
+    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.lastMs) / SPAM_REFILL_MS);
+    b.lastMs = now;
+    if (b.tokens < 1) return true;
+    b.tokens -= 1;
+    return false;
+  }
+
+  /** EventAggregate: returns the message to record and the key identical events fold under. */
+  aggregate(aggregateKey: string, message: string): { message: string; key: string } {
+    const now = this.sim.nowMs;
+    let rec = this.aggregates.get(aggregateKey);
+    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), lastMs: now };
+    rec.lastMs = now;
+    rec.localKeys.add(message);
+    this.aggregates.set(aggregateKey, rec);
+    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { message, key: `${aggregateKey}\u0000${message}` };
+    rec.localKeys.delete(rec.localKeys.values().next().value!);
+    return { message: COMBINED_PREFIX + message, key: aggregateKey };
+  }
+
+  /** "%x" of UnixNano for event names, unique within a millisecond across every recorder, as real nanosecond clocks are. */
+  nanos(nowMs: number): string {
+    if (nowMs !== this.lastMs) { this.lastMs = nowMs; this.nanoSeq = 0; }
+    return (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(this.nanoSeq++)).toString(16);
+  }
+
+  lastObserved(key: string): Observed | undefined { return this.observed.get(key); }
+  remember(key: string, o: Observed): void { this.observed.set(key, o); }
+  forget(key: string): void { this.observed.delete(key); }
+}
+
+/** Reference to an object as events name it (ref.GetReference). */
+export function objectReference(obj: KubeObject | Stored): ObjectReference {
+  const ref: ObjectReference = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion };
+  if (!ref.namespace) delete ref.namespace;
+  return ref;
+}
+
+export class EventRecorder {
+  constructor(private readonly api: ApiServer, private readonly source: EventSource, private readonly correlator: EventCorrelator) {}
+
+  /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
+  event(obj: KubeObject | Stored | ObjectReference, type: EventType, reason: string, message: string): void {
+    const ref = 'metadata' in obj ? objectReference(obj as KubeObject) : (obj as ObjectReference);
+    const nowMs = this.api.sim.nowMs;
+    const now = toRfc3339(nowMs);
+    const sourceKey = [this.source.component, this.source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion ?? ''].join('\u0000');
+    const { message: msg, key } = this.correlator.aggregate(`${sourceKey}\u0000${type}\u0000${reason}`, message);
+    const prior = this.correlator.lastObserved(key);
+    const namespace = ref.namespace || 'default';
+    const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
+      ? { ...prior, count: prior.count + 1 }
+      : { name: `${ref.name}.${this.correlator.nanos(nowMs)}`, namespace, count: 1, firstTimestamp: now };
+    this.correlator.remember(key, observed);
+    if (this.correlator.spam(sourceKey)) return;
+    const actor = this.source.host ? `${this.source.component}/${this.source.host}` : this.source.component;
+    try {
+      if (prior) {
+        try {
+          this.api.mutate<Event>('Event', namespace, observed.name, e => {
+            e.count = observed.count;
+            e.lastTimestamp = now;
+            e.message = msg;
+          }, { actor });
+          return;
+        } catch (e) {
+          if (!isApiError(e, 'NotFound')) throw e;
+        }
+      }
+      const event: Event = {
+        apiVersion: 'v1', kind: 'Event',
+        metadata: { name: observed.name, namespace },
+        involvedObject: ref, reason, message: msg,
+        source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+        firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
+        eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
+      };
+      this.api.create(event, { actor });
+    } catch (e) {
+      // client-go logs and drops events it cannot write; so do we.
+      if (!isApiError(e)) throw e;
+    }
+  }
+}

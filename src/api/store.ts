@@ -1,0 +1,146 @@
+// The API server's storage: the current version of every object, the cluster-wide resourceVersion
+// counter, the write history and the watch fan-out, plus the indexes controllers and the garbage
+// collector need (dependents by owner uid). It applies no API rules; the API server does that.
+import type { Simulation } from '../sim/simulation';
+import { SimulationLimitError } from '../sim/simulation';
+import type { Stored } from './objects';
+import { History, WriteRecord, type WatchEventType } from './history';
+import { WatchHub, type Watcher, type WatchEvent, type WatchOptions } from './watch';
+import { deepFreeze } from './freeze';
+
+type Bucket = Map<string, Stored>; // "<namespace>/<name>" → object
+
+const storeKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+export class Store {
+  readonly history = new History();
+  readonly watches: WatchHub;
+  private rv = 0;
+  private readonly byKind = new Map<string, Bucket>();
+  private readonly dependents = new Map<string, Set<Stored>>(); // owner uid → current dependents
+  private readonly uids = new Map<string, Stored>();
+  private liveObjects = 0;
+  private readonly createdBy = new Map<string, Map<string, number>>(); // actor → kind → objects created
+
+  constructor(private readonly sim: Simulation) {
+    this.watches = new WatchHub(sim);
+  }
+
+  get resourceVersion(): number { return this.rv; }
+  get objectCount(): number { return this.liveObjects; }
+
+  nextResourceVersion(): number { return ++this.rv; }
+
+  get(kind: string, namespace: string, name: string): Stored | undefined {
+    return this.byKind.get(kind)?.get(storeKey(namespace, name));
+  }
+
+  byUid(uid: string): Stored | undefined {
+    return this.uids.get(uid);
+  }
+
+  /** Objects of a kind (in one namespace, or all), sorted by namespace then name like etcd lists them. */
+  list(kind: string, namespace?: string): Stored[] {
+    const bucket = this.byKind.get(kind);
+    if (!bucket) return [];
+    const out: Stored[] = [];
+    for (const obj of bucket.values()) {
+      if (namespace === undefined || (obj.metadata.namespace ?? '') === namespace) out.push(obj);
+    }
+    return out.sort(compareByNamespaceName);
+  }
+
+  /** Objects whose ownerReferences name this uid. */
+  dependentsOf(ownerUid: string): Stored[] {
+    return [...(this.dependents.get(ownerUid) ?? [])];
+  }
+
+  watch(kind: string, options: WatchOptions, handler: (e: WatchEvent) => void): Watcher {
+    return this.watches.add(kind, options, handler);
+  }
+
+  stopWatch(w: Watcher): void {
+    this.watches.remove(w);
+  }
+
+  /** Stores a new object (already admitted, with uid and resourceVersion set by the caller). */
+  insert(obj: Stored, actor: string): Stored {
+    if (this.liveObjects >= this.sim.limits.maxObjects) throw this.objectLimitError();
+    const frozen = deepFreeze(obj);
+    this.bucket(frozen.kind).set(storeKey(frozen.metadata.namespace ?? '', frozen.metadata.name), frozen);
+    this.uids.set(frozen.metadata.uid, frozen);
+    this.indexOwners(frozen, undefined);
+    this.liveObjects++;
+    let perKind = this.createdBy.get(actor);
+    if (!perKind) this.createdBy.set(actor, (perKind = new Map()));
+    perKind.set(frozen.kind, (perKind.get(frozen.kind) ?? 0) + 1);
+    this.record('ADDED', frozen, undefined, actor);
+    return frozen;
+  }
+
+  replace(obj: Stored, actor: string): Stored {
+    const key = storeKey(obj.metadata.namespace ?? '', obj.metadata.name);
+    const bucket = this.bucket(obj.kind);
+    const previous = bucket.get(key);
+    if (!previous) throw new Error(`store.replace: ${obj.kind} ${key} does not exist`);
+    const frozen = deepFreeze(obj);
+    bucket.set(key, frozen);
+    this.uids.set(frozen.metadata.uid, frozen);
+    this.indexOwners(frozen, previous);
+    this.record('MODIFIED', frozen, previous, actor);
+    return frozen;
+  }
+
+  /** Removes an object; `last` is its final state (with the deletion's resourceVersion). */
+  remove(last: Stored, actor: string): void {
+    const key = storeKey(last.metadata.namespace ?? '', last.metadata.name);
+    const bucket = this.bucket(last.kind);
+    const previous = bucket.get(key);
+    if (!previous) return;
+    bucket.delete(key);
+    this.uids.delete(previous.metadata.uid);
+    this.indexOwners(undefined, previous);
+    this.liveObjects--;
+    this.record('DELETED', deepFreeze(last), previous, actor);
+  }
+
+  private record(type: WatchEventType, obj: Stored, previous: Stored | undefined, actor: string): void {
+    const rv = Number(obj.metadata.resourceVersion);
+    this.history.append(new WriteRecord(rv, this.sim.nowMs, type, obj, previous, actor));
+    this.watches.publish(obj.kind, type, obj, previous, rv);
+  }
+
+  private bucket(kind: string): Bucket {
+    let b = this.byKind.get(kind);
+    if (!b) this.byKind.set(kind, (b = new Map()));
+    return b;
+  }
+
+  private indexOwners(now: Stored | undefined, before: Stored | undefined): void {
+    if (before) for (const ref of before.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(before);
+    if (now) {
+      for (const ref of now.metadata.ownerReferences ?? []) {
+        let set = this.dependents.get(ref.uid);
+        if (!set) this.dependents.set(ref.uid, (set = new Set()));
+        set.add(now);
+      }
+    }
+    if (before) for (const ref of before.metadata.ownerReferences ?? []) {
+      if (this.dependents.get(ref.uid)?.size === 0) this.dependents.delete(ref.uid);
+    }
+  }
+
+  private objectLimitError(): SimulationLimitError {
+    const counts = [...this.createdBy].flatMap(([actor, kinds]) => [...kinds].map(([kind, n]) => [`${actor} ${kind}`, n] as const));
+    const top = counts.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k}: ${n} created`).join(', ');
+    return new SimulationLimitError(`simulation stopped: the cluster holds ${this.liveObjects} objects ` +
+      `(limit maxObjects=${this.sim.limits.maxObjects}); most created by ${top}`);
+  }
+}
+
+export function compareByNamespaceName(a: Stored, b: Stored): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

@@ -1,0 +1,210 @@
+// Watches: per-kind subscriptions with namespace, label and field selectors, delivered as
+// scheduled events (never inline) after each watcher's latency. Delivery per watcher is in write
+// order. Watchers selecting on an indexed field (a kubelet's spec.nodeName) are found through an
+// index, so a write costs in proportion to the watchers that care, not to all watchers.
+import type { Simulation } from '../sim/simulation';
+import type { Stored } from './objects';
+import type { WatchEventType } from './history';
+import { fieldRequirementsMatch, matches, type FieldRequirement, type Selector } from './selectors';
+import { fieldValue } from './field_values';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: Stored;
+  rv: number;
+}
+
+export interface WatchOptions {
+  /** Who is watching (for traces and fault targeting), e.g. "replicaset-controller". */
+  watcher: string;
+  namespace?: string;
+  labelSelector?: Selector;
+  fieldSelector?: FieldRequirement[];
+  /** Delivery latency for this watch; defaults to the store's watch latency. */
+  latencyMs?: number;
+}
+
+export class Watcher {
+  stopped = false;
+  /** No filters at all: sees every write as it is. */
+  readonly unfiltered: boolean;
+  /** Latest instant an event was scheduled for, so later writes are never delivered earlier. */
+  lastDeliveryMs = 0;
+  /** When set, events are held back this much more (a watch-delay fault). */
+  extraDelayMs = 0;
+
+  constructor(readonly kind: string, readonly options: WatchOptions, readonly handler: (e: WatchEvent) => void,
+    readonly latencyMs: number, readonly indexed?: FieldRequirement) {
+    this.unfiltered = !options.namespace && !options.labelSelector && !(options.fieldSelector && options.fieldSelector.length);
+  }
+
+  stop(): void { this.stopped = true; }
+
+  /** Does this object pass the watch's filters? */
+  selects(obj: Stored): boolean {
+    const o = this.options;
+    if (o.namespace && obj.metadata.namespace !== o.namespace) return false;
+    if (o.labelSelector && !matches(o.labelSelector, obj.metadata.labels)) return false;
+    if (o.fieldSelector && !fieldRequirementsMatch(o.fieldSelector, f => fieldValue(obj, f))) return false;
+    return true;
+  }
+}
+
+/** Fields whose equality selectors are indexed, per kind. */
+const INDEXED_FIELDS: Record<string, string> = { Pod: 'spec.nodeName' };
+
+function refreshUniform(kw: KindWatchers): void {
+  const first = kw.plain[0];
+  const latency = first ? first.latencyMs + first.extraDelayMs : 0;
+  const uniform = kw.plain.every(w => w.unfiltered && w.latencyMs + w.extraDelayMs === latency);
+  kw.uniformLatencyMs = uniform ? latency : undefined;
+  // Leaving the fast path: later deliveries must not overtake ones already scheduled.
+  if (!uniform) for (const w of kw.plain) w.lastDeliveryMs = Math.max(w.lastDeliveryMs, kw.lastFastAt);
+}
+
+const deliveryLabels = new Map<string, string>();
+/** "watch: Pod" — built once per kind, not per write. */
+function deliveryLabel(kind: string): string {
+  let label = deliveryLabels.get(kind);
+  if (label === undefined) deliveryLabels.set(kind, (label = `watch: ${kind}`));
+  return label;
+}
+
+/** The watchers one write goes to, with their events and delivery instants. */
+class Delivery {
+  readonly watchers: Watcher[] = [];
+  readonly events: WatchEvent[] = [];
+  readonly times: number[] = [];
+  firstAt = 0;
+  uniform = true;
+  private readonly byType: Partial<Record<WatchEventType, WatchEvent>> = {};
+
+  shared(type: WatchEventType, object: Stored, rv: number): WatchEvent {
+    return (this.byType[type] ??= { type, object, rv });
+  }
+
+  add(w: Watcher, ev: WatchEvent, at: number): void {
+    if (this.watchers.length === 0) this.firstAt = at;
+    else if (at !== this.firstAt) this.uniform = false;
+    this.watchers.push(w);
+    this.events.push(ev);
+    this.times.push(at);
+  }
+
+  deliver(): void {
+    for (let i = 0; i < this.watchers.length; i++) {
+      const w = this.watchers[i]!;
+      if (!w.stopped) w.handler(this.events[i]!);
+    }
+  }
+}
+
+interface KindWatchers {
+  /** Watchers not found through a field index; replaced, never mutated, so a delivery can keep it. */
+  plain: Watcher[];
+  byValue: Map<string, Watcher[]>;
+  /** Every plain watcher is unfiltered with the same latency: each write is one shared event to all of them. */
+  uniformLatencyMs: number | undefined;
+  /** When the last fast-path delivery was scheduled for. */
+  lastFastAt: number;
+}
+
+export class WatchHub {
+  private readonly kinds = new Map<string, KindWatchers>();
+  defaultLatencyMs = 0;
+
+  constructor(private readonly sim: Simulation) {}
+
+  add(kind: string, options: WatchOptions, handler: (e: WatchEvent) => void): Watcher {
+    const indexedField = INDEXED_FIELDS[kind];
+    const indexed = indexedField ? options.fieldSelector?.find(r => r.field === indexedField && r.operator === '=') : undefined;
+    const w = new Watcher(kind, options, handler, options.latencyMs ?? this.defaultLatencyMs, indexed);
+    let kw = this.kinds.get(kind);
+    if (!kw) this.kinds.set(kind, (kw = { plain: [], byValue: new Map(), uniformLatencyMs: undefined, lastFastAt: 0 }));
+    if (indexed) {
+      let list = kw.byValue.get(indexed.value);
+      if (!list) kw.byValue.set(indexed.value, (list = []));
+      list.push(w);
+    } else kw.plain = [...kw.plain, w];
+    refreshUniform(kw);
+    return w;
+  }
+
+  remove(w: Watcher): void {
+    w.stop();
+    const kw = this.kinds.get(w.kind);
+    if (!kw) return;
+    if (w.indexed) {
+      const list = kw.byValue.get(w.indexed.value);
+      const i = list ? list.indexOf(w) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    } else kw.plain = kw.plain.filter(x => x !== w);
+    refreshUniform(kw);
+  }
+
+  /** A watch-delay fault on one watcher: later writes reach it delayMs later. */
+  setExtraDelay(w: Watcher, delayMs: number): void {
+    w.extraDelayMs = delayMs;
+    const kw = this.kinds.get(w.kind);
+    if (kw) refreshUniform(kw);
+  }
+
+  /** Fans one write out to the watchers of its kind: ADDED/MODIFIED/DELETED as seen through each filter. */
+  publish(kind: string, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number): void {
+    const kw = this.kinds.get(kind);
+    if (!kw) return;
+    if (kw.uniformLatencyMs !== undefined && kw.byValue.size === 0) {
+      if (kw.plain.length === 0) return;
+      const watchers = kw.plain;
+      const event: WatchEvent = { type, object: obj, rv };
+      kw.lastFastAt = this.sim.nowMs + kw.uniformLatencyMs;
+      this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), () => {
+        for (let i = 0; i < watchers.length; i++) if (!watchers[i]!.stopped) watchers[i]!.handler(event);
+      });
+      return;
+    }
+    const out = new Delivery();
+    for (let i = 0; i < kw.plain.length; i++) this.consider(out, kw.plain[i]!, type, obj, previous, rv);
+    const field = INDEXED_FIELDS[kind];
+    if (field !== undefined && kw.byValue.size > 0) {
+      const now = fieldValue(obj, field) ?? '';
+      for (const w of kw.byValue.get(now) ?? []) this.consider(out, w, type, obj, previous, rv);
+      const before = previous ? fieldValue(previous, field) ?? '' : now;
+      if (before !== now) for (const w of kw.byValue.get(before) ?? []) this.consider(out, w, type, obj, previous, rv);
+    }
+    if (out.watchers.length === 0) return;
+    // Usually every watcher has the same latency: one scheduled delivery. Otherwise one per instant.
+    if (out.uniform) {
+      this.sim.scheduleAt(out.firstAt, deliveryLabel(kind), () => out.deliver());
+      return;
+    }
+    const byTime = new Map<number, Delivery>();
+    for (let i = 0; i < out.watchers.length; i++) {
+      let d = byTime.get(out.times[i]!);
+      if (!d) byTime.set(out.times[i]!, (d = new Delivery()));
+      d.add(out.watchers[i]!, out.events[i]!, out.times[i]!);
+    }
+    for (const [at, d] of byTime) this.sim.scheduleAt(at, deliveryLabel(kind), () => d.deliver());
+  }
+
+  private consider(out: Delivery, w: Watcher, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number): void {
+    const ev = this.eventFor(w, type, obj, previous, rv, out);
+    if (ev === undefined) return;
+    const at = Math.max(this.sim.nowMs + w.latencyMs + w.extraDelayMs, w.lastDeliveryMs);
+    w.lastDeliveryMs = at;
+    out.add(w, ev, at);
+  }
+
+  /** The event this watcher sees, shared between watchers that see the same thing. */
+  private eventFor(w: Watcher, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number, out: Delivery): WatchEvent | undefined {
+    if (w.stopped) return undefined;
+    let seen: WatchEventType | undefined;
+    if (type === 'DELETED' || w.unfiltered) seen = type === 'DELETED' ? (w.unfiltered || w.selects(obj) ? 'DELETED' : undefined) : type;
+    else {
+      const now = w.selects(obj);
+      const before = previous !== undefined && w.selects(previous);
+      seen = now && before ? 'MODIFIED' : now ? 'ADDED' : before ? 'DELETED' : undefined;
+    }
+    return seen === undefined ? undefined : out.shared(seen, obj, rv);
+  }
+}

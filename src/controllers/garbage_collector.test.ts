@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Cluster } from '../cluster/cluster';
+import { pod, replicaSet } from '../api/test_support';
+import type { Stored } from '../api/objects';
+
+function ownedPods(c: Cluster, rs: Stored, n: number, nodeName?: string): void {
+  const ref = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true };
+  for (let i = 0; i < n; i++) {
+    const p = pod(`${rs.metadata.name}-${i}`, nodeName ? { nodeName } : {});
+    p.metadata.ownerReferences = [ref];
+    c.client('replicaset-controller').create(p);
+  }
+}
+
+const podNames = (c: Cluster): string[] => c.store.list('Pod', 'default').map(p => p.metadata.name);
+
+test('background deletion: the owner goes at once, then the collector deletes its dependents', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  ownedPods(c, rs, 2);
+  c.client().delete('ReplicaSet', 'default', 'web', { propagationPolicy: 'Background' });
+  assert.equal(c.store.get('ReplicaSet', 'default', 'web'), undefined);
+  assert.equal(podNames(c).length, 2);
+  c.sim.advance(0);
+  assert.deepEqual(podNames(c), []);
+  const deleters = c.store.history.records.filter(r => r.kind === 'Pod' && r.type === 'DELETED').map(r => r.actor);
+  assert.deepEqual(deleters, ['garbage-collector-controller', 'garbage-collector-controller']);
+});
+
+test('orphan deletion: dependents lose the owner reference and stay', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  ownedPods(c, rs, 2);
+  const r = c.client().delete('ReplicaSet', 'default', 'web', { propagationPolicy: 'Orphan' });
+  assert.deepEqual(r.object.metadata.finalizers, ['orphan']);
+  c.sim.advance(0);
+  assert.equal(c.store.get('ReplicaSet', 'default', 'web'), undefined);
+  assert.deepEqual(c.store.list('Pod', 'default').map(p => p.metadata.ownerReferences ?? []), [[], []]);
+});
+
+test('foreground deletion: the owner waits with foregroundDeletion until its blocking dependents are gone', () => {
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  ownedPods(c, rs, 1, 'node01');
+  c.client().delete('ReplicaSet', 'default', 'web', { propagationPolicy: 'Foreground' });
+  c.sim.advance(0);
+  const held = c.store.get('ReplicaSet', 'default', 'web');
+  assert.deepEqual(held?.metadata.finalizers, ['foregroundDeletion']);
+  assert.ok(held?.metadata.deletionTimestamp);
+  const p = c.store.get('Pod', 'default', 'web-0');
+  assert.ok(p?.metadata.deletionTimestamp, 'the pod is terminating (graceful: it is bound to a node)');
+  // The kubelet's final delete (grace 0) removes the pod; then the owner is released.
+  c.client('kubelet/node01').delete('Pod', 'default', 'web-0', { gracePeriodSeconds: 0 });
+  c.sim.advance(0);
+  assert.equal(c.store.get('ReplicaSet', 'default', 'web'), undefined);
+});
+
+test('a ReplicationController deleted without a policy orphans its pods (core/v1 default)', () => {
+  const c = new Cluster();
+  const rc = c.client().create({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' },
+    spec: { replicas: 1, selector: { app: 'web' }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'a', image: 'i' }] } } } });
+  const p = pod('rc-0');
+  p.metadata.ownerReferences = [{ apiVersion: 'v1', kind: 'ReplicationController', name: 'rc', uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true }];
+  c.client().create(p);
+  c.client().delete('ReplicationController', 'default', 'rc');
+  c.sim.advance(0);
+  assert.equal(c.store.get('ReplicationController', 'default', 'rc'), undefined);
+  assert.deepEqual(c.store.get('Pod', 'default', 'rc-0')?.metadata.ownerReferences, []);
+});
+
+test('a dependent whose owner never existed is collected', () => {
+  const c = new Cluster();
+  const p = pod('stray');
+  p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'gone', uid: 'not-a-real-uid', controller: true }];
+  c.client().create(p);
+  c.sim.advance(0);
+  assert.equal(c.store.get('Pod', 'default', 'stray'), undefined);
+});

@@ -1,0 +1,173 @@
+// Shared informers: a per-kind cache filled by list-then-watch, with indexes and handlers, as
+// client-go's SharedIndexInformer. Handlers are called when watch events are delivered (scheduled
+// events), with the cached old object for updates. A relist (after a dropped watch) reconciles the
+// cache with the server and synthesises the missed adds, updates and deletes.
+import type { ApiServer } from '../api/apiserver';
+import type { Stored } from '../api/objects';
+import type { Watcher, WatchEvent } from '../api/watch';
+import type { Simulation } from '../sim/simulation';
+
+export interface Handlers {
+  onAdd?: (obj: Stored) => void;
+  onUpdate?: (oldObj: Stored, newObj: Stored) => void;
+  /** For a delete the informer only learned of by relisting, obj is the last state it knew. */
+  onDelete?: (obj: Stored) => void;
+}
+
+export type IndexFn = (obj: Stored) => string[];
+
+const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
+
+export class Informer {
+  private readonly cache = new Map<string, Stored>();
+  private readonly handlers: Handlers[] = [];
+  private readonly indexFns = new Map<string, IndexFn>();
+  private readonly indexes = new Map<string, Map<string, Map<string, Stored>>>();
+  private watcher: Watcher | undefined;
+  synced = false;
+
+  constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
+    this.addIndex('namespace', o => [o.metadata.namespace ?? '']);
+  }
+
+  addHandlers(h: Handlers): void {
+    this.handlers.push(h);
+  }
+
+  addIndex(name: string, fn: IndexFn): void {
+    if (this.indexFns.has(name)) return;
+    this.indexFns.set(name, fn);
+    const idx = new Map<string, Map<string, Stored>>();
+    this.indexes.set(name, idx);
+    for (const [k, o] of this.cache) this.indexInsert(name, fn, k, o);
+  }
+
+  get(namespace: string, name: string): Stored | undefined {
+    return this.cache.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  list(): Stored[] {
+    return [...this.cache.values()];
+  }
+
+  byIndex(index: string, value: string): Stored[] {
+    const bucket = this.indexes.get(index)?.get(value);
+    return bucket ? [...bucket.values()] : [];
+  }
+
+  /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
+  start(): void {
+    const { items } = this.api.list(this.kind, {}, { actor: this.owner });
+    for (const o of items) this.put(o);
+    this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
+    this.sim.schedule(0, `${this.owner}: ${this.kind} informer synced`, () => {
+      this.synced = true;
+      for (const o of items) for (const h of this.handlers) h.onAdd?.(this.cache.get(cacheKey(o)) ?? o);
+    });
+  }
+
+  stop(): void {
+    if (this.watcher) this.api.store.stopWatch(this.watcher);
+    this.watcher = undefined;
+  }
+
+  /** The watch was lost: list again and tell handlers what changed meanwhile. */
+  relist(): void {
+    this.stop();
+    const { items } = this.api.list(this.kind, {}, { actor: this.owner });
+    const seen = new Set<string>();
+    const changes: (() => void)[] = [];
+    for (const o of items) {
+      const k = cacheKey(o);
+      seen.add(k);
+      const old = this.cache.get(k);
+      this.put(o);
+      if (!old) changes.push(() => this.handlers.forEach(h => h.onAdd?.(o)));
+      else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.handlers.forEach(h => h.onUpdate?.(old, o)));
+    }
+    for (const [k, old] of [...this.cache]) {
+      if (seen.has(k)) continue;
+      this.remove(k, old);
+      changes.push(() => this.handlers.forEach(h => h.onDelete?.(old)));
+    }
+    this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
+    this.sim.schedule(0, `${this.owner}: ${this.kind} informer relisted`, () => changes.forEach(c => c()));
+  }
+
+  private onWatchEvent(e: WatchEvent): void {
+    const k = cacheKey(e.object);
+    const old = this.cache.get(k);
+    if (e.type === 'DELETED') {
+      if (!old) return;
+      this.remove(k, old);
+      for (const h of this.handlers) h.onDelete?.(e.object);
+      return;
+    }
+    this.put(e.object);
+    if (old) for (const h of this.handlers) h.onUpdate?.(old, e.object);
+    else for (const h of this.handlers) h.onAdd?.(e.object);
+  }
+
+  private put(obj: Stored): void {
+    const k = cacheKey(obj);
+    const old = this.cache.get(k);
+    if (old) for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
+    this.cache.set(k, obj);
+    for (const [name, fn] of this.indexFns) this.indexInsert(name, fn, k, obj);
+  }
+
+  private remove(k: string, old: Stored): void {
+    this.cache.delete(k);
+    for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
+  }
+
+  private indexInsert(name: string, fn: IndexFn, k: string, obj: Stored): void {
+    const idx = this.indexes.get(name)!;
+    for (const v of fn(obj)) {
+      let bucket = idx.get(v);
+      if (!bucket) idx.set(v, (bucket = new Map()));
+      bucket.set(k, obj);
+    }
+  }
+
+  private indexDelete(name: string, fn: IndexFn, k: string, obj: Stored): void {
+    const idx = this.indexes.get(name)!;
+    for (const v of fn(obj)) {
+      const bucket = idx.get(v);
+      if (!bucket) continue;
+      bucket.delete(k);
+      if (bucket.size === 0) idx.delete(v);
+    }
+  }
+}
+
+/** One informer per kind, shared by every controller of a controller manager (SharedInformerFactory). */
+export class InformerFactory {
+  private readonly informers = new Map<string, Informer>();
+  private started = false;
+
+  constructor(private readonly sim: Simulation, private readonly api: ApiServer, private readonly owner: string) {}
+
+  informer(kind: string): Informer {
+    let inf = this.informers.get(kind);
+    if (!inf) {
+      this.informers.set(kind, (inf = new Informer(this.sim, this.api, kind, this.owner)));
+      if (this.started) inf.start();
+    }
+    return inf;
+  }
+
+  start(): void {
+    this.started = true;
+    for (const inf of this.informers.values()) inf.start();
+  }
+
+  stop(): void {
+    for (const inf of this.informers.values()) inf.stop();
+    this.started = false;
+  }
+
+  all(): Informer[] {
+    return [...this.informers.values()];
+  }
+}

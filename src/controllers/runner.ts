@@ -1,0 +1,83 @@
+// The runner: the only code that takes keys off a controller's queue. It calls reconcile(key) and
+// maps the outcome to queue operations in one place — done: Forget; requeue-after: Forget then
+// AddAfter; error: AddRateLimited (or drop after maxRetries) — as controller-runtime's
+// reconcileHandler does. Each reconcile is one scheduled event, processed at the instant it runs.
+import type { Simulation } from '../sim/simulation';
+import { WorkQueue } from './workqueue';
+
+export interface ReconcileResult {
+  /** Reconcile again after this long (a level-based timer, e.g. minReadySeconds). */
+  requeueAfterMs?: number;
+}
+
+export interface Reconciler {
+  reconcile(key: string): ReconcileResult | void;
+}
+
+export interface RunnerOptions {
+  /** "replicaset-controller", also the queue's name. */
+  name: string;
+  /** Failed syncs before a key is dropped (Deployment: 15); undefined retries forever. */
+  maxRetries?: number;
+}
+
+export interface ReconcileError { atMs: number; controller: string; key: string; error: unknown }
+
+export class Runner {
+  readonly queue: WorkQueue;
+  private scheduled = false;
+  private stopped = false;
+  /** Errors reconciles returned, for diagnostics (the harness fails scenarios on unexpected ones). */
+  readonly errors: ReconcileError[] = [];
+  private reconciler: Reconciler | undefined;
+
+  constructor(private readonly sim: Simulation, private readonly options: RunnerOptions) {
+    this.queue = new WorkQueue(sim, options.name);
+    this.queue.onReady = () => this.wake();
+  }
+
+  /** Attaches the reconciler (built after the runner, since its handlers need the queue). */
+  bind(reconciler: Reconciler): void {
+    this.reconciler = reconciler;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queue.shutdown();
+  }
+
+  private wake(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.sim.schedule(0, `${this.options.name}: sync`, () => {
+      this.scheduled = false;
+      this.processNext();
+    });
+  }
+
+  /** One key per event, so a sync's writes are delivered before the next sync reads its caches. */
+  private processNext(): void {
+    if (this.stopped || !this.reconciler) return;
+    const key = this.queue.get();
+    if (key === undefined) return;
+    try {
+      const result = this.reconciler.reconcile(key);
+      this.queue.forget(key);
+      if (result?.requeueAfterMs !== undefined) this.queue.addAfter(key, result.requeueAfterMs);
+    } catch (error) {
+      if (!isRetriable(error)) throw error;
+      this.errors.push({ atMs: this.sim.nowMs, controller: this.options.name, key, error });
+      const max = this.options.maxRetries;
+      if (max !== undefined && this.queue.numRequeues(key) >= max) this.queue.forget(key);
+      else this.queue.addRateLimited(key);
+    } finally {
+      this.queue.done(key);
+    }
+    if (this.queue.length > 0) this.wake();
+  }
+}
+
+/** API errors are the controller's business to retry; anything else is a bug and stops the run. */
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ((error as { name?: string }).name === 'ApiError' || (error as { retriable?: boolean }).retriable === true);
+}

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventQueue } from './event_queue';
+
+test('events pop in time order, first-in first-out within the same instant', () => {
+  const q = new EventQueue();
+  const times = [5, 1, 5, 3, 1, 5, 2, 1];
+  const names = 'abcdefgh'.split('');
+  times.forEach((t, i) => q.push(t, names[i]!, () => {}));
+  const order: string[] = [];
+  for (let ev = q.pop(); ev; ev = q.pop()) order.push(ev.label);
+  assert.equal(order.join(''), 'behgdacf');
+});
+
+test('cancelled events are skipped and not counted', () => {
+  const q = new EventQueue();
+  const a = q.push(1, 'a', () => {});
+  q.push(2, 'b', () => {});
+  q.cancel(a);
+  assert.equal(q.size, 1);
+  assert.equal(q.peekTime(), 2);
+  assert.equal(q.pop()?.label, 'b');
+  assert.equal(q.pop(), undefined);
+});
+
+test('a large shuffled load comes out sorted by (time, seq)', () => {
+  const q = new EventQueue();
+  let x = 12345;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 5000; i++) q.push(next() % 100, String(i), () => {});
+  let prev = { at: -1, seq: -1 };
+  for (let ev = q.pop(); ev; ev = q.pop()) {
+    assert.ok(ev.atMs > prev.at || (ev.atMs === prev.at && ev.seq > prev.seq));
+    prev = { at: ev.atMs, seq: ev.seq };
+  }
+});

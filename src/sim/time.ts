@@ -1,0 +1,125 @@
+// Virtual time: integer milliseconds since the simulation epoch 2025-01-01T00:00:00Z, RFC 3339
+// rendering and parsing, and Go-style durations. Pure arithmetic: no Date object is ever built, so
+// nothing here can read the host clock.
+
+/** The simulation epoch, 2025-01-01T00:00:00Z, in Unix milliseconds. */
+export const EPOCH_UNIX_MS = 1_735_689_600_000;
+export const EPOCH_RFC3339 = '2025-01-01T00:00:00Z';
+
+export const MS_PER_SECOND = 1000;
+export const MS_PER_MINUTE = 60 * MS_PER_SECOND;
+export const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+const MS_PER_DAY = 24 * MS_PER_HOUR;
+
+export const seconds = (s: number): number => Math.round(s * MS_PER_SECOND);
+
+// Howard Hinnant's days_from_civil / civil_from_days, proleptic Gregorian calendar.
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+export interface CivilTime {
+  year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number;
+  /** 0 = Sunday */ weekday: number;
+}
+
+/** Breaks a simulation instant into UTC calendar fields. */
+export function civil(simMs: number): CivilTime {
+  const unixMs = EPOCH_UNIX_MS + simMs;
+  const days = Math.floor(unixMs / MS_PER_DAY);
+  const rem = unixMs - days * MS_PER_DAY;
+  const [year, month, day] = civilFromDays(days);
+  return {
+    year, month, day,
+    hour: Math.floor(rem / MS_PER_HOUR),
+    minute: Math.floor((rem % MS_PER_HOUR) / MS_PER_MINUTE),
+    second: Math.floor((rem % MS_PER_MINUTE) / MS_PER_SECOND),
+    ms: rem % MS_PER_SECOND,
+    weekday: (((days + 4) % 7) + 7) % 7,
+  };
+}
+
+/**
+ * RFC 3339 with whole seconds, as metav1.Time serialises: the sub-second part is truncated, which
+ * matters (a Ready condition's lastTransitionTime is compared at second precision upstream).
+ */
+export function toRfc3339(simMs: number): string {
+  const c = civil(simMs);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}Z`;
+}
+
+/** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
+export function toRfc3339Micro(simMs: number): string {
+  const c = civil(simMs);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}000Z`;
+}
+
+/** Unix milliseconds of a simulation instant (used where upstream formats Unix seconds or nanoseconds). */
+export const toUnixMs = (simMs: number): number => EPOCH_UNIX_MS + simMs;
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an RFC 3339 timestamp into simulation milliseconds; undefined when malformed. */
+export function parseRfc3339(text: string): number | undefined {
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  let unixMs = daysFromCivil(+y!, +mo!, +d!) * MS_PER_DAY + +h! * MS_PER_HOUR + +mi! * MS_PER_MINUTE + +s! * MS_PER_SECOND;
+  if (frac) unixMs += Math.floor(+`0.${frac}` * 1000);
+  if (zone !== 'Z' && zone !== 'z') {
+    const sign = zone![0] === '-' ? -1 : 1;
+    unixMs -= sign * (+zone!.slice(1, 3) * MS_PER_HOUR + +zone!.slice(4, 6) * MS_PER_MINUTE);
+  }
+  return unixMs - EPOCH_UNIX_MS;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: MS_PER_SECOND, m: MS_PER_MINUTE, h: MS_PER_HOUR };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+
+/**
+ * Parses a duration as Go's time.ParseDuration writes them (`90s`, `2m`, `1h30m`, `200ms`); a bare
+ * number is seconds (`30`, as `sleep 30`). Returns undefined for anything else.
+ */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Math.round(+t * MS_PER_SECOND);
+  if (!DURATION.test(t)) return undefined;
+  let total = 0;
+  for (const [, num, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += +num! * UNIT_MS[unit!]!;
+  return Math.round(total);
+}
+
+/** Formats milliseconds as Go's time.Duration.String() does (`1m30s`, `500ms`, `0s`, `2h0m0s`). */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const neg = ms < 0;
+  let rest = Math.abs(ms);
+  if (rest < MS_PER_SECOND) return `${neg ? '-' : ''}${rest}ms`;
+  const h = Math.floor(rest / MS_PER_HOUR);
+  rest -= h * MS_PER_HOUR;
+  const m = Math.floor(rest / MS_PER_MINUTE);
+  rest -= m * MS_PER_MINUTE;
+  const s = rest / MS_PER_SECOND;
+  const secText = `${Number.isInteger(s) ? s : s.toFixed(3).replace(/0+$/, '')}s`;
+  const text = h > 0 ? `${h}h${m}m${secText}` : m > 0 ? `${m}m${secText}` : secText;
+  return neg ? `-${text}` : text;
+}
