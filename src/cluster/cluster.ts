@@ -7,7 +7,7 @@ import { ApiServer } from '../api/apiserver';
 import { Client } from '../api/client';
 import { EventCorrelator, EventRecorder } from '../api/events';
 import { ControllerManager, type ControllerDefinition } from '../controllers/controller_manager';
-import { garbageCollectorController } from '../controllers/garbage_collector';
+import { DEFAULT_CONTROLLERS } from '../controllers/registry';
 
 export interface ClusterOptions {
   seed?: number;
@@ -37,7 +37,7 @@ export class Cluster {
       this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { actor: 'kube-apiserver' });
     }
     this.controllerManager = new ControllerManager(this.sim, this.api, this.correlator,
-      options.controllers ?? [garbageCollectorController]);
+      options.controllers ?? DEFAULT_CONTROLLERS);
     this.controllerManager.start();
   }
 

@@ -1,0 +1,7 @@
+// The controllers kube-controller-manager runs in a kukumber cluster, in start order.
+import type { ControllerDefinition } from './controller_manager';
+import { garbageCollectorController } from './garbage_collector';
+
+export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
+  garbageCollectorController,
+];

@@ -1,0 +1,59 @@
+// kubectl inside the simulator: parses a kubectl command line, runs the command against the
+// scenario's cluster and returns exactly what kubectl v1.32 would write — stdout, stderr and the
+// exit status. Commands live in commands/, one file per command, registered in commands/index.ts.
+import { FlagError, parseCommandLine } from './flags';
+import { COMMANDS } from './commands';
+import { KubectlError, type CommandSpec, type KubectlContext, type KubectlResult } from './types';
+
+export type { CommandSpec, Invocation, KubectlContext, KubectlResult } from './types';
+export { KubectlError } from './types';
+
+const registry = new Map<string, CommandSpec>(COMMANDS.map(c => [c.name, c]));
+
+/** Splits off the command words ("rollout status") from the rest of argv. */
+function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { unknown: string } {
+  const words = argv.filter(a => !a.startsWith('-'));
+  const two = words.length >= 2 ? `${words[0]} ${words[1]}` : undefined;
+  if (two && registry.has(two)) {
+    const rest = [...argv];
+    rest.splice(rest.indexOf(words[0]!), 1);
+    rest.splice(rest.indexOf(words[1]!), 1);
+    return { spec: registry.get(two)!, rest };
+  }
+  const one = words[0];
+  if (one && registry.has(one)) {
+    const rest = [...argv];
+    rest.splice(rest.indexOf(one), 1);
+    return { spec: registry.get(one)!, rest };
+  }
+  return { unknown: two && words[0] === 'rollout' ? two : one ?? '' };
+}
+
+export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
+  let stdout = '';
+  let stderr = '';
+  const found = findCommand(argv);
+  if ('unknown' in found) {
+    return { stdout, stderr: `error: kukumber does not support "kubectl ${found.unknown}" yet\n`, exitCode: 1 };
+  }
+  const { spec, rest } = found;
+  let exitCode: number;
+  try {
+    const parsed = parseCommandLine(rest, spec.flags);
+    const ns = parsed.flags.namespace;
+    exitCode = spec.run({
+      command: spec.name, args: parsed.args, flags: parsed.flags, changed: parsed.changed, ctx,
+      out: t => { stdout += t; }, err: t => { stderr += t; },
+      namespace: typeof ns === 'string' && ns !== '' ? ns : 'default',
+    });
+  } catch (e) {
+    if (e instanceof FlagError) {
+      stderr += `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
+      exitCode = 1;
+    } else if (e instanceof KubectlError) {
+      stderr += e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
+      exitCode = 1;
+    } else throw e;
+  }
+  return { stdout, stderr, exitCode };
+}
