@@ -159,6 +159,29 @@ export class ApiServer {
     return subresource === 'status' ? this.updateStatus(next, ctx) : this.update(next, ctx);
   }
 
+  /**
+   * POST pods/<name>/binding (pkg/registry/core/pod/storage/storage.go assignPod): sets spec.nodeName
+   * and PodScheduled=True; a pod already bound is a Conflict.
+   */
+  bind(namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored {
+    const info = mustResource('Pod');
+    return this.call({ verb: 'update', kind: 'Pod', namespace, name, actor: ctx.actor }, () => {
+      const pod = this.store.get('Pod', namespace, name);
+      if (!pod) throw notFound(info, name);
+      if (pod.metadata.deletionTimestamp) throw conflict(info, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+      if (pod.spec?.nodeName) throw conflict(info, name, `pod ${name} is already assigned to node ${JSON.stringify(pod.spec.nodeName)}`);
+      const next = produce(pod, d => {
+        d.spec.nodeName = nodeName;
+        const conditions = (d.status.conditions ??= []);
+        const existing = conditions.find((c: { type: string }) => c.type === 'PodScheduled');
+        if (!existing) conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now });
+        else if (existing.status !== 'True') Object.assign(existing, { status: 'True', lastTransitionTime: this.now, reason: undefined, message: undefined });
+        d.metadata.resourceVersion = String(this.store.nextResourceVersion());
+      });
+      return this.store.replace(next, ctx.actor);
+    });
+  }
+
   delete(kind: string, namespace: string, name: string, options: DeleteOptions, ctx: RequestContext): DeleteResult {
     const info = mustResource(kind);
     const ns = info.namespaced ? namespace || 'default' : '';

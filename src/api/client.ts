@@ -5,10 +5,44 @@ import type { ApiServer, ListOptions } from './apiserver';
 import type { DeleteOptions, DeleteResult } from './deletion';
 import { isApiError } from './errors';
 
+/**
+ * client-go's client-side rate limit (flowcontrol token bucket): qps tokens a second up to burst.
+ * The simulation cannot pause a component mid-sync, so requests take their token at once (the
+ * bucket may go negative) and the component's next unit of work waits until a token is back —
+ * the same sustained rate, with a sync's requests landing together.
+ */
+export class ClientRateLimiter {
+  private tokens: number;
+  private atMs: number;
+
+  constructor(private readonly now: () => number, readonly qps: number, readonly burst: number) {
+    this.tokens = burst;
+    this.atMs = now();
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.atMs) * this.qps) / 1000);
+    this.atMs = now;
+  }
+
+  take(): void {
+    this.refill();
+    this.tokens -= 1;
+  }
+
+  /** How long until a request could be sent without waiting (0 = now). */
+  delayMs(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) * 1000) / this.qps);
+  }
+}
+
 export class Client {
-  constructor(readonly api: ApiServer, readonly actor: string) {}
+  constructor(readonly api: ApiServer, readonly actor: string, readonly limiter?: ClientRateLimiter) {}
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): Stored<T> {
+    this.limiter?.take();
     return this.api.get(kind, namespace, name, { actor: this.actor }) as Stored<T>;
   }
 
@@ -23,31 +57,44 @@ export class Client {
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): Stored<T>[] {
+    this.limiter?.take();
     return this.api.list(kind, options, { actor: this.actor }).items as Stored<T>[];
   }
 
   create<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
     return this.api.create(obj, { actor: this.actor });
   }
 
   update<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
     return this.api.update(obj, { actor: this.actor });
   }
 
   updateStatus<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
     return this.api.updateStatus(obj, { actor: this.actor });
   }
 
   /** Read, edit a draft, write back with the version read as precondition; no write when nothing changed. */
   mutate<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void): Stored<T> {
+    this.limiter?.take();
     return this.api.mutate(kind, namespace, name, recipe, { actor: this.actor });
   }
 
   mutateStatus<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void): Stored<T> {
+    this.limiter?.take();
     return this.api.mutate(kind, namespace, name, recipe, { actor: this.actor }, 'status');
   }
 
+  /** The pods/binding subresource: assigns a pod to a node. */
+  bind(namespace: string, name: string, nodeName: string): Stored {
+    this.limiter?.take();
+    return this.api.bind(namespace, name, nodeName, { actor: this.actor });
+  }
+
   delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
+    this.limiter?.take();
     return this.api.delete(kind, namespace, name, options, { actor: this.actor });
   }
 }

@@ -3,11 +3,16 @@
 // memory — caches, queues, expectations, rate limiters — exactly what a real restart loses.
 import type { Simulation } from '../sim/simulation';
 import type { ApiServer } from '../api/apiserver';
-import { Client } from '../api/client';
+import { Client, ClientRateLimiter } from '../api/client';
 import { EventCorrelator, EventRecorder } from '../api/events';
 import { InformerFactory } from './informer';
 import { Runner, type Reconciler, type ReconcileError } from './runner';
 import type { WorkQueue } from './workqueue';
+
+/** kube-controller-manager's client defaults, --kube-api-qps / --kube-api-burst
+ * (staging/src/k8s.io/controller-manager/config/v1alpha1/defaults.go: QPS 20, Burst 30). */
+export const KCM_API_QPS = 20;
+export const KCM_API_BURST = 30;
 
 export interface ControllerContext {
   sim: Simulation;
@@ -40,10 +45,12 @@ export class ControllerManager {
     this.running = true;
     const informers = (this.informers = new InformerFactory(this.sim, this.api, 'kube-controller-manager'));
     this.runners = this.definitions.map(def => {
-      const runner = new Runner(this.sim, { name: def.name, maxRetries: def.maxRetries });
+      // Each controller has its own client with kube-controller-manager's --kube-api-qps=20 --kube-api-burst=30.
+      const limiter = new ClientRateLimiter(() => this.sim.nowMs, KCM_API_QPS, KCM_API_BURST);
+      const runner = new Runner(this.sim, { name: def.name, maxRetries: def.maxRetries, throttleMs: () => limiter.delayMs() });
       runner.bind(def.create({
         sim: this.sim, informers, queue: runner.queue,
-        client: new Client(this.api, def.name),
+        client: new Client(this.api, def.name, limiter),
         recorder: new EventRecorder(this.api, { component: def.name }, this.correlator),
       }));
       return runner;

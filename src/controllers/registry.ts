@@ -1,7 +1,10 @@
 // The controllers kube-controller-manager runs in a kukumber cluster, in start order.
 import type { ControllerDefinition } from './controller_manager';
 import { garbageCollectorController } from './garbage_collector';
+import { replicaSetController, replicationController } from './replicaset';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
+  replicaSetController,
+  replicationController,
 ];

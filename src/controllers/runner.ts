@@ -19,6 +19,8 @@ export interface RunnerOptions {
   name: string;
   /** Failed syncs before a key is dropped (Deployment: 15); undefined retries forever. */
   maxRetries?: number;
+  /** How long the controller's client must wait for its rate limiter before the next sync. */
+  throttleMs?: () => number;
 }
 
 export interface ReconcileError { atMs: number; controller: string; key: string; error: unknown }
@@ -30,10 +32,12 @@ export class Runner {
   /** Errors reconciles returned, for diagnostics (the harness fails scenarios on unexpected ones). */
   readonly errors: ReconcileError[] = [];
   private reconciler: Reconciler | undefined;
+  private readonly label: string;
 
   constructor(private readonly sim: Simulation, private readonly options: RunnerOptions) {
     this.queue = new WorkQueue(sim, options.name);
     this.queue.onReady = () => this.wake();
+    this.label = `${options.name}: sync`;
   }
 
   /** Attaches the reconciler (built after the runner, since its handlers need the queue). */
@@ -49,8 +53,10 @@ export class Runner {
   private wake(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    this.sim.schedule(0, `${this.options.name}: sync`, () => {
+    this.sim.schedule(this.options.throttleMs?.() ?? 0, this.label, () => {
       this.scheduled = false;
+      const wait = this.options.throttleMs?.() ?? 0;
+      if (wait > 0) return this.wake();
       this.processNext();
     });
   }

@@ -1,0 +1,199 @@
+// Shared controller helpers from pkg/controller/controller_utils.go: slow-start batches, pods from a
+// template, the pod control (create/delete with SuccessfulCreate / FailedCreate / SuccessfulDelete
+// events) and the "which pods go first" ranking (ActivePodsWithRanks) used on scale-down.
+import type { KubeObject, OwnerReference, PodTemplateSpec, Stored } from '../api/objects';
+import type { Client } from '../api/client';
+import type { EventRecorder } from '../api/events';
+import { isApiError, type ApiError } from '../api/errors';
+import { isPodReady } from '../api/pod_util';
+import { parseRfc3339 } from '../sim/time';
+import { isDNS1123Subdomain } from '../api/validation/names';
+
+export const BURST_REPLICAS = 500;
+export const SLOW_START_INITIAL_BATCH_SIZE = 1;
+
+/** slowStartBatch: batches of 1, 2, 4, … ; stops after the first batch with an error. Returns successes and the first error. */
+export function slowStartBatch(count: number, initialBatchSize: number, fn: () => void): { successes: number; error?: unknown } {
+  let remaining = count;
+  let successes = 0;
+  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
+    let firstError: unknown;
+    let failed = 0;
+    for (let i = 0; i < batch; i++) {
+      try {
+        fn();
+      } catch (e) {
+        if (!isApiError(e) && !(e instanceof ControllerError)) throw e;
+        failed++;
+        firstError ??= e;
+      }
+    }
+    successes += batch - failed;
+    if (failed > 0) return { successes, error: firstError };
+    remaining -= batch;
+  }
+  return { successes };
+}
+
+/** An error a controller returns (not an API status): retried like API errors. */
+export class ControllerError extends Error {
+  override name = 'ControllerError';
+  readonly retriable = true;
+}
+
+/** metav1.NewControllerRef. */
+export function newControllerRef(owner: Stored): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+}
+
+/** getPodsPrefix: "<owner>-", or the bare owner name when the dashed form is not a valid generateName. */
+export function getPodsPrefix(controllerName: string): string {
+  const prefix = `${controllerName}-`;
+  return isDNS1123Subdomain(prefix.slice(0, -1) + 'a').length ? controllerName : prefix;
+}
+
+/** GetPodFromTemplate: labels, annotations and finalizers from the template, the controller ref, a copy of the spec. */
+export function getPodFromTemplate(template: PodTemplateSpec, owner: Stored, ref: OwnerReference): KubeObject {
+  const meta = template.metadata ?? {};
+  const pod: KubeObject = {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { generateName: getPodsPrefix(owner.metadata.name), ownerReferences: [ref] },
+    spec: structuredCloneJson(template.spec),
+  };
+  if (meta.labels) pod.metadata.labels = { ...meta.labels };
+  if (meta.annotations) pod.metadata.annotations = { ...meta.annotations };
+  if (meta.finalizers) pod.metadata.finalizers = [...meta.finalizers];
+  return pod;
+}
+
+const structuredCloneJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** RealPodControl: creates and deletes pods on a controller's behalf, with upstream's events. */
+export class PodControl {
+  constructor(private readonly client: Client, private readonly recorder: EventRecorder) {}
+
+  createPods(namespace: string, template: PodTemplateSpec, owner: Stored, ref: OwnerReference): void {
+    const pod = getPodFromTemplate(template, owner, ref);
+    pod.metadata.namespace = namespace;
+    if (!pod.metadata.labels || Object.keys(pod.metadata.labels).length === 0) throw new ControllerError('unable to create pods, no labels');
+    let created: Stored;
+    try {
+      created = this.client.create(pod);
+    } catch (e) {
+      if (isApiError(e) && !isNamespaceTerminating(e)) this.recorder.event(owner, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
+      throw e;
+    }
+    this.recorder.event(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+  }
+
+  /** DeletePod: NotFound passes through without an event; other errors become "unable to delete pods: …". */
+  deletePod(namespace: string, name: string, owner: Stored): void {
+    try {
+      this.client.delete('Pod', namespace, name);
+    } catch (e) {
+      if (isApiError(e, 'NotFound')) throw e;
+      if (isApiError(e)) {
+        this.recorder.event(owner, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`);
+        throw new ControllerError(`unable to delete pods: ${e.message}`);
+      }
+      throw e;
+    }
+    this.recorder.event(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${name}`);
+  }
+}
+
+export function isNamespaceTerminating(e: ApiError): boolean {
+  return /because it is being terminated/.test(e.message);
+}
+
+// ---- ActivePodsWithRanks: which pods go first on scale-down -------------------------------------
+
+const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+const ms = (t: string | undefined): number | undefined => (t ? parseRfc3339(t) : undefined);
+
+function podReadyTime(pod: Stored): number | undefined {
+  if (!isPodReady(pod)) return undefined;
+  return ms((pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.lastTransitionTime);
+}
+
+/** afterOrZero: a zero time sorts first; otherwise the later one does. */
+function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
+  if (t1 === undefined || t2 === undefined) return t1 === undefined;
+  return t1 > t2;
+}
+
+/** int64(math.Log2(float64(d))) of the nanosecond duration since t, or -1 when not positive. */
+function logRank(t: number, nowMs: number): number {
+  const dNs = (nowMs - t) * 1e6;
+  return dNs > 0 ? Math.floor(Math.log2(dNs)) : -1;
+}
+
+function maxRestarts(statuses: { restartCount?: number }[] | undefined): number {
+  return Math.max(0, ...(statuses ?? []).map(s => s.restartCount ?? 0));
+}
+
+function deletionCost(pod: Stored): number {
+  const v = pod.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'];
+  return v !== undefined && /^[+-]?\d+$/.test(v) ? Number(v) : 0;
+}
+
+/** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
+export function activePodsWithRanksLess(a: Stored, b: Stored, rankA: number, rankB: number, nowMs: number): boolean {
+  const na = a.spec?.nodeName ?? '';
+  const nb = b.spec?.nodeName ?? '';
+  if (na !== nb && (na === '' || nb === '')) return na === '';
+  const pa = PHASE_ORDINAL[a.status?.phase] ?? 0;
+  const pb = PHASE_ORDINAL[b.status?.phase] ?? 0;
+  if (pa !== pb) return pa < pb;
+  const ra = isPodReady(a);
+  const rb = isPodReady(b);
+  if (ra !== rb) return !ra;
+  const ca = deletionCost(a);
+  const cb = deletionCost(b);
+  if (ca !== cb) return ca < cb;
+  if (rankA !== rankB) return rankA > rankB;
+  if (ra && rb) {
+    const t1 = podReadyTime(a);
+    const t2 = podReadyTime(b);
+    if (t1 !== t2) {
+      if (t1 === undefined || t2 === undefined) return afterOrZero(t1, t2);
+      const diff = logRank(t1, nowMs) - logRank(t2, nowMs);
+      return diff === 0 ? a.metadata.uid < b.metadata.uid : diff < 0;
+    }
+  }
+  const restartsA = maxRestarts(a.status?.containerStatuses);
+  const restartsB = maxRestarts(b.status?.containerStatuses);
+  if (restartsA !== restartsB) return restartsA > restartsB;
+  const sidecar = (p: Stored): number => maxRestarts((p.status?.initContainerStatuses ?? []).filter((s: { name: string }) =>
+    (p.spec?.initContainers ?? []).some((c: { name: string; restartPolicy?: string }) => c.name === s.name && c.restartPolicy === 'Always')));
+  const sa = sidecar(a);
+  const sb = sidecar(b);
+  if (sa !== sb) return sa > sb;
+  const c1 = ms(a.metadata.creationTimestamp);
+  const c2 = ms(b.metadata.creationTimestamp);
+  if (c1 !== c2) {
+    if (c1 === undefined || c2 === undefined) return afterOrZero(c1, c2);
+    const diff = logRank(c1, nowMs) - logRank(c2, nowMs);
+    return diff === 0 ? a.metadata.uid < b.metadata.uid : diff < 0;
+  }
+  return false;
+}
+
+/**
+ * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
+ * sorting by ActivePodsWithRanks, ranked by related active pods on the same node. Go's sort is
+ * not stable; ties keep input (informer) order here.
+ */
+export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: number, nowMs: number): Stored[] {
+  if (diff >= filtered.length) return filtered.slice(0, diff);
+  const podsOnNode = new Map<string, number>();
+  for (const p of related) {
+    if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || p.metadata.deletionTimestamp) continue;
+    const n = p.spec?.nodeName ?? '';
+    podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
+  }
+  const ranked = filtered.map(p => ({ p, rank: podsOnNode.get(p.spec?.nodeName ?? '') ?? 0 }));
+  ranked.sort((x, y) => (activePodsWithRanksLess(x.p, y.p, x.rank, y.rank, nowMs) ? -1 : activePodsWithRanksLess(y.p, x.p, y.rank, x.rank, nowMs) ? 1 : 0));
+  return ranked.slice(0, diff).map(r => r.p);
+}

@@ -1,0 +1,58 @@
+// Controller expectations (pkg/controller/controller_utils.go): after issuing creates or deletes a
+// controller waits until its informers have observed them before acting again on its cache, or
+// until the expectations expire after 5 minutes. The UID-tracking variant records which pod keys
+// it expects to disappear, so a graceful delete and the final removal count once.
+
+export const EXPECTATIONS_TIMEOUT_MS = 5 * 60 * 1000;
+
+interface Record { add: number; del: number; timestampMs: number }
+
+export class UIDTrackingExpectations {
+  private readonly records = new Map<string, Record>();
+  private readonly deleting = new Map<string, Set<string>>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** SatisfiedExpectations: no record, fulfilled, or expired. */
+  satisfied(key: string): boolean {
+    const r = this.records.get(key);
+    if (!r) return true;
+    if (r.add <= 0 && r.del <= 0) return true;
+    return this.now() - r.timestampMs > EXPECTATIONS_TIMEOUT_MS;
+  }
+
+  expectCreations(key: string, n: number): void {
+    this.records.set(key, { add: n, del: 0, timestampMs: this.now() });
+  }
+
+  expectDeletions(key: string, podKeys: string[]): void {
+    const set = new Set(podKeys);
+    this.deleting.set(key, set);
+    this.records.set(key, { add: 0, del: set.size, timestampMs: this.now() });
+  }
+
+  creationObserved(key: string): void {
+    const r = this.records.get(key);
+    if (r) r.add--;
+  }
+
+  /** Counts only pods this key was expecting to delete, once each. */
+  deletionObserved(key: string, podKey: string): void {
+    const set = this.deleting.get(key);
+    if (!set || !set.has(podKey)) return;
+    set.delete(podKey);
+    const r = this.records.get(key);
+    if (r) r.del--;
+  }
+
+  deleteExpectations(key: string): void {
+    this.records.delete(key);
+    this.deleting.delete(key);
+  }
+
+  /** For diagnostics: what a key is still waiting for. */
+  pending(key: string): { add: number; del: number } | undefined {
+    const r = this.records.get(key);
+    return r ? { add: r.add, del: r.del } : undefined;
+  }
+}

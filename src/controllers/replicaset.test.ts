@@ -1,0 +1,145 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Cluster } from '../cluster/cluster';
+import { replicaSet } from '../api/test_support';
+import { startFakeKubelet } from './testing';
+import type { Event, KubeObject, Stored } from '../api/objects';
+
+const pods = (c: Cluster): Stored[] => c.store.list('Pod', 'default');
+const events = (c: Cluster, reason: string): string[] =>
+  (c.store.list('Event', 'default') as unknown as Event[]).filter(e => e.reason === reason).map(e => e.message!);
+
+test('creates the missing pods with upstream owner references, names and events', () => {
+  const c = new Cluster({ seed: 7 });
+  const rs = c.client().create(replicaSet('web'));
+  c.sim.advance(0);
+  const ps = pods(c);
+  assert.equal(ps.length, 2);
+  for (const p of ps) {
+    assert.match(p.metadata.name, /^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    assert.deepEqual(p.metadata.ownerReferences, [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
+    assert.deepEqual(p.metadata.labels, { app: 'web' });
+  }
+  assert.deepEqual(events(c, 'SuccessfulCreate').sort(), ps.map(p => `Created pod: ${p.metadata.name}`).sort());
+  const status = c.store.get('ReplicaSet', 'default', 'web')!.status;
+  assert.deepEqual(status, { replicas: 2, fullyLabeledReplicas: 2, observedGeneration: 1 });
+});
+
+test('a deleted pod is replaced', () => {
+  const c = new Cluster();
+  startFakeKubelet(c);
+  c.client().create(replicaSet('web'));
+  c.sim.advance(5000);
+  const victim = pods(c)[0]!.metadata.name;
+  c.client().delete('Pod', 'default', victim);
+  c.sim.advance(0);
+  const names = pods(c).map(p => p.metadata.name);
+  assert.equal(names.length, 2);
+  assert.ok(!names.includes(victim));
+});
+
+test('availableReplicas waits for minReadySeconds, strictly after the truncated Ready transition time', () => {
+  const c = new Cluster();
+  // Pods become Ready at t=21.3s; the condition's lastTransitionTime is serialised as 00:00:21.
+  startFakeKubelet(c, { readyAfterMs: 21_300 });
+  const rs = replicaSet('web');
+  rs.spec.minReadySeconds = 3;
+  c.client().create(rs);
+  const available = (): number => c.store.get('ReplicaSet', 'default', 'web')!.status?.availableReplicas ?? 0;
+  const ready = (): number => c.store.get('ReplicaSet', 'default', 'web')!.status?.readyReplicas ?? 0;
+  c.sim.advance(21_300);
+  assert.equal(ready(), 2);
+  assert.equal(available(), 0);
+  // The sync at 21.3s sees ready == desired but none available and requeues after minReadySeconds: 24.3s.
+  // IsPodAvailable(v1.32): 21s + 3s = 24s < 24.3s → available then (the +1 s pod-update requeue at 25.3s is later).
+  c.sim.advance(2_999);
+  assert.equal(available(), 0);
+  c.sim.advance(1);
+  assert.equal(c.sim.nowMs, 24_300);
+  assert.equal(available(), 2);
+});
+
+test('scale-down removes unscheduled, then pending, then not-ready pods before ready ones', () => {
+  const c = new Cluster();
+  const k = c.client();
+  const rs = k.create({ ...replicaSet('web'), spec: { ...replicaSet('web').spec, replicas: 4 } });
+  c.sim.advance(0);
+  const [a, b, d, e] = pods(c).map(p => p.metadata.name) as [string, string, string, string];
+  const t = '2025-01-01T00:00:00Z';
+  for (const p of [b, d, e]) k.bind('default', p, 'node01');
+  k.mutateStatus('Pod', 'default', d, p => { p.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: t }] }; });
+  k.mutateStatus('Pod', 'default', e, p => { p.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: t }] }; });
+  c.sim.advance(1000);
+  const scaleTo = (n: number): string[] => {
+    const before = new Set(pods(c).filter(p => !p.metadata.deletionTimestamp).map(p => p.metadata.name));
+    k.mutate('ReplicaSet', 'default', 'web', r => { r.spec.replicas = n; });
+    c.sim.advance(0);
+    const after = new Set(pods(c).filter(p => !p.metadata.deletionTimestamp).map(p => p.metadata.name));
+    return [...before].filter(x => !after.has(x));
+  };
+  void rs;
+  assert.deepEqual(scaleTo(3), [a], 'unassigned first');
+  assert.deepEqual(scaleTo(2), [b], 'then Pending before Running');
+  assert.deepEqual(scaleTo(1), [d], 'then not ready before ready');
+  assert.deepEqual(events(c, 'SuccessfulDelete'), [`Deleted pod: ${a}`, `Deleted pod: ${b}`, `Deleted pod: ${d}`]);
+});
+
+test('a template change leaves running pods alone; deleted pods come back from the new template', () => {
+  const c = new Cluster();
+  startFakeKubelet(c);
+  const k = c.client();
+  k.create(replicaSet('web'));
+  c.sim.advance(5000);
+  const before = pods(c).map(p => `${p.metadata.name}=${p.spec.containers[0].image}`).sort();
+  k.mutate('ReplicaSet', 'default', 'web', r => { r.spec.template.spec.containers[0].image = 'nginx:1.28'; });
+  c.sim.advance(5000);
+  assert.deepEqual(pods(c).map(p => `${p.metadata.name}=${p.spec.containers[0].image}`).sort(), before);
+  for (const p of pods(c)) k.delete('Pod', 'default', p.metadata.name);
+  c.sim.advance(5000);
+  assert.deepEqual(pods(c).map(p => p.spec.containers[0].image), ['nginx:1.28', 'nginx:1.28']);
+});
+
+test('matching orphans are adopted and pods whose labels stop matching are released', () => {
+  const c = new Cluster();
+  const k = c.client();
+  k.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare', labels: { app: 'web' } }, spec: { containers: [{ name: 'a', image: 'i' }] } });
+  const rs = k.create(replicaSet('web'));
+  c.sim.advance(0);
+  assert.equal(c.store.get('Pod', 'default', 'bare')!.metadata.ownerReferences?.[0]?.uid, rs.metadata.uid);
+  assert.equal(pods(c).length, 2, 'the adopted orphan counts: only one pod is created');
+  k.mutate('Pod', 'default', 'bare', p => { p.metadata.labels = { app: 'other' }; });
+  c.sim.advance(0);
+  assert.deepEqual(c.store.get('Pod', 'default', 'bare')!.metadata.ownerReferences, []);
+  assert.equal(pods(c).filter(p => p.metadata.labels?.app === 'web').length, 2, 'a replacement was created');
+});
+
+test('a label-rewriting admission hook makes the controller create pods without end, paced by its client rate limit', () => {
+  const c = new Cluster();
+  c.api.admission.mutating.push({ name: 'relabel.example.com', kinds: ['Pod'], operations: ['CREATE'],
+    mutate: r => { r.object.metadata.labels = { app: 'web-x' }; } });
+  c.client().create(replicaSet('web'));
+  const counts: number[] = [];
+  for (let s = 0; s < 10; s++) {
+    c.sim.advance(1000);
+    counts.push(pods(c).length);
+  }
+  // Each cycle: sync creates 2 pods (slow start 1 then 1) → both observed → next sync releases both (2 patches)
+  // and creates 2 more. Each sync also writes events; the controller's client (20 qps, burst 30) paces the loop.
+  assert.ok(counts.every((n, i) => i === 0 || n > counts[i - 1]!), `grows every second: ${counts}`);
+  assert.ok(counts[9]! > 20 && counts[9]! < 200, `bounded by 20 requests/s: ${counts}`);
+  assert.ok(pods(c).every(p => p.metadata.labels?.app === 'web-x'));
+  const released = pods(c).filter(p => (p.metadata.ownerReferences ?? []).length === 0).length;
+  assert.ok(released >= counts[9]! - 2, 'all but the newest pods were released');
+  assert.deepEqual(c.store.get('ReplicaSet', 'default', 'web')!.status?.replicas, 0);
+});
+
+test('ReplicationControllers run on the same controller with their own event source', () => {
+  const c = new Cluster();
+  const rc = c.client().create({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' },
+    spec: { replicas: 3, template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'a', image: 'i' }] } } } } as KubeObject);
+  c.sim.advance(0);
+  assert.equal(pods(c).length, 3);
+  assert.deepEqual(pods(c)[0]!.metadata.ownerReferences![0], { apiVersion: 'v1', kind: 'ReplicationController', name: 'rc', uid: rc.metadata.uid, controller: true, blockOwnerDeletion: true });
+  const sources = (c.store.list('Event', 'default') as unknown as Event[]).map(e => e.source?.component);
+  assert.deepEqual([...new Set(sources)], ['replication-controller']);
+});

@@ -1,0 +1,261 @@
+// The ReplicaSet controller (pkg/controller/replicaset/replica_set.go), also serving
+// ReplicationControllers through an adapter as upstream does: it watches ReplicaSets and pods,
+// claims matching pods, creates or deletes pods towards spec.replicas under expectations
+// (burst 500, slow start), and writes status. Pod candidates come from an index of pods by
+// controller uid plus the namespace's orphans: v1.32 lists every pod in the namespace and claims
+// each, and pods owned by another controller are ignored by the claim, so the result is the same.
+import type { PodTemplateSpec, Stored } from '../api/objects';
+import { controllerRef } from '../api/objects';
+import { isApiError } from '../api/errors';
+import { isPodActive, isPodReady } from '../api/pod_util';
+import { labelSelectorAsSelector, matches, selectorFromSet, SelectorParseError, type Selector } from '../api/selectors';
+import { deepEqual } from '../api/freeze';
+import type { ControllerContext, ControllerDefinition } from './controller_manager';
+import type { Reconciler, ReconcileResult } from './runner';
+import type { Informer } from './informer';
+import { UIDTrackingExpectations } from './expectations';
+import { ControllerRefManager } from './controller_ref_manager';
+import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
+import { calculateStatus, updateReplicaSetStatus } from './replicaset_utils';
+
+/** What differs between ReplicaSets (apps/v1) and ReplicationControllers (core/v1). */
+export interface ReplicaSetKind {
+  kind: 'ReplicaSet' | 'ReplicationController';
+  controllerName: string;
+  selector(obj: Stored): Selector;
+  template(obj: Stored): PodTemplateSpec | undefined;
+}
+
+const OWNER_INDEX = 'controllerUid';
+const podKey = (p: Stored): string => `${p.metadata.namespace}/${p.metadata.name}`;
+const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
+/** Pods indexed by their controller's uid; orphans under "<namespace>/" so a sync sees only its namespace's. */
+const podOwnerIndex = (p: Stored): string[] => [controllerRef(p)?.uid ?? `${p.metadata.namespace}/`];
+
+export class ReplicaSetController implements Reconciler {
+  private readonly expectations: UIDTrackingExpectations;
+  private readonly pods: Informer;
+  private readonly sets: Informer;
+  private readonly podControl: PodControl;
+
+  constructor(private readonly ctx: ControllerContext, private readonly k: ReplicaSetKind) {
+    this.expectations = new UIDTrackingExpectations(() => ctx.sim.nowMs);
+    this.podControl = new PodControl(ctx.client, ctx.recorder);
+    this.sets = ctx.informers.informer(k.kind);
+    this.sets.addIndex(OWNER_INDEX, o => { const r = controllerRef(o); return r ? [r.uid] : []; });
+    this.pods = ctx.informers.informer('Pod');
+    this.pods.addIndex(OWNER_INDEX, podOwnerIndex);
+    this.sets.addHandlers({
+      onAdd: rs => this.enqueue(rs),
+      onUpdate: (old, cur) => {
+        if (old.metadata.uid !== cur.metadata.uid) this.deleteRS(old);
+        this.enqueue(cur);
+      },
+      onDelete: rs => this.deleteRS(rs),
+    });
+    this.pods.addHandlers({ onAdd: p => this.addPod(p), onUpdate: (o, c) => this.updatePod(o, c), onDelete: p => this.deletePod(p) });
+  }
+
+  private enqueue(rs: Stored): void { this.ctx.queue.add(keyOf(rs)); }
+
+  private deleteRS(rs: Stored): void {
+    this.expectations.deleteExpectations(keyOf(rs));
+    this.ctx.queue.add(keyOf(rs));
+  }
+
+  /** resolveControllerRef: the set named by the ref, if its kind and uid match. */
+  private resolve(namespace: string, ref: { kind: string; name: string; uid: string } | undefined): Stored | undefined {
+    if (!ref || ref.kind !== this.k.kind) return undefined;
+    const rs = this.sets.get(namespace, ref.name);
+    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  /** getPodReplicaSets: sets in the pod's namespace whose (non-empty) selector matches it. */
+  private setsSelecting(pod: Stored): Stored[] {
+    return this.sets.byIndex('namespace', pod.metadata.namespace ?? '').filter(rs => {
+      try {
+        const sel = this.k.selector(rs);
+        return sel.requirements.length > 0 && matches(sel, pod.metadata.labels);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  private addPod(pod: Stored): void {
+    if (pod.metadata.deletionTimestamp) return this.deletePod(pod);
+    const ref = controllerRef(pod);
+    if (ref) {
+      const rs = this.resolve(pod.metadata.namespace ?? '', ref);
+      if (!rs) return;
+      this.expectations.creationObserved(keyOf(rs));
+      this.ctx.queue.add(keyOf(rs));
+      return;
+    }
+    for (const rs of this.setsSelecting(pod)) this.enqueue(rs);
+  }
+
+  private updatePod(old: Stored, cur: Stored): void {
+    if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
+    const labelChanged = !deepEqual(cur.metadata.labels, old.metadata.labels);
+    if (cur.metadata.deletionTimestamp) {
+      this.deletePod(cur);
+      if (labelChanged) this.deletePod(old);
+      return;
+    }
+    const curRef = controllerRef(cur);
+    const oldRef = controllerRef(old);
+    const refChanged = !deepEqual(curRef, oldRef);
+    if (refChanged && oldRef) {
+      const rs = this.resolve(old.metadata.namespace ?? '', oldRef);
+      if (rs) this.enqueue(rs);
+    }
+    if (curRef) {
+      const rs = this.resolve(cur.metadata.namespace ?? '', curRef);
+      if (!rs) return;
+      this.enqueue(rs);
+      // A pod that just became ready is rechecked for availability after minReadySeconds (+1 s against skew).
+      const minReady = rs.spec?.minReadySeconds ?? 0;
+      if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.ctx.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      return;
+    }
+    if (labelChanged || refChanged) for (const rs of this.setsSelecting(cur)) this.enqueue(rs);
+  }
+
+  private deletePod(pod: Stored): void {
+    const rs = this.resolve(pod.metadata.namespace ?? '', controllerRef(pod));
+    if (!rs) return;
+    this.expectations.deletionObserved(keyOf(rs), podKey(pod));
+    this.ctx.queue.add(keyOf(rs));
+  }
+
+  /** syncReplicaSet. */
+  reconcile(key: string): ReconcileResult | void {
+    const [namespace, name] = key.split('/') as [string, string];
+    const rs = this.sets.get(namespace, name);
+    if (!rs) {
+      this.expectations.deleteExpectations(key);
+      return;
+    }
+    const needsSync = this.expectations.satisfied(key);
+    let selector: Selector;
+    try {
+      selector = this.k.selector(rs);
+    } catch (e) {
+      if (e instanceof SelectorParseError) return; // an invalid selector is not retried
+      throw e;
+    }
+    const candidates = [...this.pods.byIndex(OWNER_INDEX, rs.metadata.uid), ...this.pods.byIndex(OWNER_INDEX, `${namespace}/`)]
+      .filter(isPodActive);
+    const { claimed, errors } = new ControllerRefManager(this.ctx.client, rs, selector).claim(candidates);
+    if (errors.length) throw aggregate(errors);
+
+    let manageErr: unknown;
+    if (needsSync && !rs.metadata.deletionTimestamp) {
+      try {
+        this.manageReplicas(claimed, rs);
+      } catch (e) {
+        if (!isApiError(e) && !(e instanceof ControllerError)) throw e;
+        manageErr = e;
+      }
+    }
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const status = calculateStatus(rs, this.k.template(rs)?.metadata?.labels, minReady, claimed, manageErr, this.ctx.sim.nowMs);
+    const updated = updateReplicaSetStatus(this.ctx.client, rs, status);
+    if (manageErr !== undefined) throw manageErr;
+    const desired = updated.spec?.replicas ?? 1;
+    // "Last line of defense" against clock skew: resync after minReadySeconds while ready pods wait to be available.
+    if (minReady > 0 && (updated.status?.readyReplicas ?? 0) === desired && (updated.status?.availableReplicas ?? 0) !== desired) {
+      return { requeueAfterMs: minReady * 1000 };
+    }
+  }
+
+  private manageReplicas(filtered: Stored[], rs: Stored): void {
+    const key = keyOf(rs);
+    const desired = rs.spec?.replicas ?? 1;
+    let diff = filtered.length - desired;
+    if (diff < 0) {
+      diff = Math.min(-diff, BURST_REPLICAS);
+      this.expectations.expectCreations(key, diff);
+      const template = this.k.template(rs)!;
+      const ref = newControllerRef(rs);
+      const { successes, error } = slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, () => {
+        try {
+          this.podControl.createPods(rs.metadata.namespace ?? 'default', template, rs, ref);
+        } catch (e) {
+          if (isApiError(e) && /because it is being terminated/.test(e.message)) return;
+          throw e;
+        }
+      });
+      // Pods never created will never be observed: stop waiting for them.
+      for (let i = successes; i < diff; i++) this.expectations.creationObserved(key);
+      if (error !== undefined) throw error;
+    } else if (diff > 0) {
+      diff = Math.min(diff, BURST_REPLICAS);
+      const toDelete = getPodsToDelete(filtered, this.indirectlyRelatedPods(rs), diff, this.ctx.sim.nowMs);
+      this.expectations.expectDeletions(key, toDelete.map(podKey));
+      let firstError: unknown;
+      for (const pod of toDelete) {
+        try {
+          this.podControl.deletePod(rs.metadata.namespace ?? 'default', pod.metadata.name, rs);
+        } catch (e) {
+          this.expectations.deletionObserved(key, podKey(pod));
+          if (!isApiError(e, 'NotFound')) firstError ??= e;
+        }
+      }
+      if (firstError !== undefined) throw firstError;
+    }
+  }
+
+  /** getIndirectlyRelatedPods: pods selected by every set with the same controller (e.g. one Deployment's ReplicaSets). */
+  private indirectlyRelatedPods(rs: Stored): Stored[] {
+    const owner = controllerRef(rs);
+    if (!owner) return [];
+    const seen = new Set<string>();
+    const out: Stored[] = [];
+    for (const related of this.sets.byIndex(OWNER_INDEX, owner.uid)) {
+      let sel: Selector;
+      try {
+        sel = this.k.selector(related);
+      } catch {
+        continue;
+      }
+      for (const pod of this.pods.byIndex('namespace', related.metadata.namespace ?? '')) {
+        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) continue;
+        seen.add(pod.metadata.uid);
+        out.push(pod);
+      }
+    }
+    return out;
+  }
+}
+
+function aggregate(errors: unknown[]): unknown {
+  if (errors.length === 1) return errors[0];
+  return new ControllerError(`[${errors.map(e => (e instanceof Error ? e.message : String(e))).join(', ')}]`);
+}
+
+export const replicaSetKind: ReplicaSetKind = {
+  kind: 'ReplicaSet',
+  controllerName: 'replicaset-controller',
+  selector: rs => labelSelectorAsSelector(rs.spec?.selector),
+  template: rs => rs.spec?.template,
+};
+
+/** RCs select with a plain label map, converted to matchLabels as upstream's RC→RS adapter does. */
+export const replicationControllerKind: ReplicaSetKind = {
+  kind: 'ReplicationController',
+  controllerName: 'replication-controller',
+  selector: rc => selectorFromSet(rc.spec?.selector),
+  template: rc => rc.spec?.template,
+};
+
+export const replicaSetController: ControllerDefinition = {
+  name: 'replicaset-controller',
+  create: ctx => new ReplicaSetController(ctx, replicaSetKind),
+};
+
+export const replicationController: ControllerDefinition = {
+  name: 'replication-controller',
+  create: ctx => new ReplicaSetController(ctx, replicationControllerKind),
+};

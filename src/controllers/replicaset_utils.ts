@@ -1,0 +1,78 @@
+// ReplicaSet status (pkg/controller/replicaset/replica_set_utils.go): calculateStatus counts the
+// claimed active pods (fully labeled, ready, available at the controller's now) and keeps the
+// ReplicaFailure condition; updateReplicaSetStatus writes only when something changed.
+import type { Condition, Stored } from '../api/objects';
+import type { Client } from '../api/client';
+import { isApiError } from '../api/errors';
+import { deepEqual } from '../api/freeze';
+import { isPodAvailable, isPodReady } from '../api/pod_util';
+import { matches, selectorFromSet } from '../api/selectors';
+import { toRfc3339 } from '../sim/time';
+
+export interface ReplicaSetStatus {
+  replicas: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+  conditions?: Condition[];
+}
+
+/** Go's omitempty on the int32 counters: zero values are not serialised (replicas always is). */
+function clean(s: ReplicaSetStatus): ReplicaSetStatus {
+  const out: ReplicaSetStatus = { replicas: s.replicas };
+  if (s.fullyLabeledReplicas) out.fullyLabeledReplicas = s.fullyLabeledReplicas;
+  if (s.readyReplicas) out.readyReplicas = s.readyReplicas;
+  if (s.availableReplicas) out.availableReplicas = s.availableReplicas;
+  if (s.observedGeneration) out.observedGeneration = s.observedGeneration;
+  if (s.conditions && s.conditions.length) out.conditions = s.conditions;
+  return out;
+}
+
+export function calculateStatus(rs: Stored, templateLabels: Record<string, string> | undefined, minReadySeconds: number,
+  filteredPods: Stored[], manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
+  const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
+  const template = selectorFromSet(templateLabels);
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  for (const pod of filteredPods) {
+    if (matches(template, pod.metadata.labels)) fullyLabeled++;
+    if (isPodReady(pod)) {
+      ready++;
+      if (isPodAvailable(pod, minReadySeconds, nowMs)) available++;
+    }
+  }
+  let conditions = [...(prev.conditions ?? [])];
+  const failure = conditions.find(c => c.type === 'ReplicaFailure');
+  if (manageReplicasErr !== undefined && !failure) {
+    const diff = filteredPods.length - (rs.spec?.replicas ?? 1);
+    const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
+    const message = manageReplicasErr instanceof Error ? manageReplicasErr.message : String(manageReplicasErr);
+    conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: toRfc3339(nowMs), reason, message });
+  } else if (manageReplicasErr === undefined && failure) {
+    conditions = conditions.filter(c => c.type !== 'ReplicaFailure');
+  }
+  return { ...prev, replicas: filteredPods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
+}
+
+/** updateReplicaSetStatus: skip when nothing changed; otherwise UpdateStatus, with one GET-and-retry on failure. */
+export function updateReplicaSetStatus(client: Client, rs: Stored, next: ReplicaSetStatus): Stored {
+  const cur: ReplicaSetStatus = rs.status ?? { replicas: 0 };
+  const generation = rs.metadata.generation ?? 0;
+  if ((cur.replicas ?? 0) === next.replicas && (cur.fullyLabeledReplicas ?? 0) === (next.fullyLabeledReplicas ?? 0) &&
+    (cur.readyReplicas ?? 0) === (next.readyReplicas ?? 0) && (cur.availableReplicas ?? 0) === (next.availableReplicas ?? 0) &&
+    generation === (cur.observedGeneration ?? 0) && deepEqual(cur.conditions ?? [], next.conditions ?? [])) {
+    return rs;
+  }
+  const status = clean({ ...next, observedGeneration: generation });
+  let target = rs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return client.updateStatus({ ...target, status });
+    } catch (e) {
+      if (!isApiError(e) || attempt >= 1) throw e;
+      target = client.get(rs.kind, rs.metadata.namespace ?? '', rs.metadata.name);
+    }
+  }
+}
