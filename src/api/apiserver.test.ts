@@ -78,7 +78,7 @@ test('unscheduled pods are removed at once', () => {
 });
 
 test('history keeps every version with its instant and writer', () => {
-  const c = new Cluster();
+  const c = new Cluster({ controllers: [] });
   const rs = c.client('alice').create(replicaSet());
   c.sim.advance(2000);
   c.client('bob').mutate('ReplicaSet', 'default', 'web', d => { d.spec.replicas = 3; });
