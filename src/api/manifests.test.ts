@@ -42,6 +42,11 @@ test('quantities are checked like resource.Quantity', () => {
     ["f.yaml:11: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
 });
 
+test('a document may open with comments', () => {
+  const load = loadManifestText('# a ConfigMap\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'f.yaml');
+  assert.deepEqual(load.objects.map(o => o.object.metadata.name), ['a']);
+});
+
 test('good documents load with their lines; comments and empty documents are skipped', () => {
   const load = loadManifestText('# a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n', 'f.yaml');
   assert.deepEqual(load.errors, []);

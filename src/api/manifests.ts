@@ -59,7 +59,7 @@ function splitDocuments(text: string): Chunk[] {
   for (let i = 0; i <= lines.length; i++) {
     if (i === lines.length || /^---/.test(lines[i]!)) {
       const body = lines.slice(start, i).join('\n');
-      if (body.trim() !== '' && !/^\s*(#.*)?$/.test(body.replace(/\n/g, ''))) chunks.push({ text: body, startLine: start + 1 });
+      if (!body.split('\n').every(l => /^\s*(#.*)?$/.test(l))) chunks.push({ text: body, startLine: start + 1 });
       start = i + 1;
     }
   }
