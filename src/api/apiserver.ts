@@ -36,6 +36,7 @@ export class ApiServer {
   /** Off = objects are stored without kind validation (a scenario switch; metadata checks still apply). */
   validation = true;
   private readonly interceptors: Interceptor[] = [];
+  private readonly busyUntilMs = new Map<string, number>();
 
   constructor(readonly sim: Simulation, readonly store: Store) {
     this.admission = new Admission(sim.random.stream('apiserver/volume-names'));
@@ -50,6 +51,19 @@ export class ApiServer {
       const i = this.interceptors.indexOf(interceptor);
       if (i >= 0) this.interceptors.splice(i, 1);
     };
+  }
+
+  /**
+   * A slow request holds its caller: the caller's next unit of work waits until its requests would
+   * have returned (components consult this before they act again).
+   */
+  holdCaller(actor: string, ms: number): void {
+    this.busyUntilMs.set(actor, Math.max(this.busyUntilMs.get(actor) ?? 0, this.sim.nowMs) + ms);
+  }
+
+  /** How long `actor` is still waiting on slow requests (0 = free now). */
+  callerDelayMs(actor: string): number {
+    return Math.max(0, (this.busyUntilMs.get(actor) ?? 0) - this.sim.nowMs);
   }
 
   private call<T>(request: ApiRequest, body: () => T): T {

@@ -112,6 +112,8 @@ interface KindWatchers {
 export class WatchHub {
   private readonly kinds = new Map<string, KindWatchers>();
   defaultLatencyMs = 0;
+  /** Extra delay for writes published now (set around a slow API request); deliveries never reorder. */
+  publishDelayMs = 0;
 
   constructor(private readonly sim: Simulation) {}
 
@@ -142,6 +144,16 @@ export class WatchHub {
     refreshUniform(kw);
   }
 
+  /** Every live watcher a component opened (by its `watcher` name). */
+  watchersOf(watcher: string): Watcher[] {
+    const out: Watcher[] = [];
+    for (const kw of this.kinds.values()) {
+      for (const w of kw.plain) if (w.options.watcher === watcher && !w.stopped) out.push(w);
+      for (const list of kw.byValue.values()) for (const w of list) if (w.options.watcher === watcher && !w.stopped) out.push(w);
+    }
+    return out;
+  }
+
   /** A watch-delay fault on one watcher: later writes reach it delayMs later. */
   setExtraDelay(w: Watcher, delayMs: number): void {
     w.extraDelayMs = delayMs;
@@ -157,7 +169,7 @@ export class WatchHub {
       if (kw.plain.length === 0) return;
       const watchers = kw.plain;
       const event: WatchEvent = { type, object: obj, rv };
-      kw.lastFastAt = this.sim.nowMs + kw.uniformLatencyMs;
+      kw.lastFastAt = Math.max(this.sim.nowMs + kw.uniformLatencyMs + this.publishDelayMs, kw.lastFastAt);
       this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), () => {
         for (let i = 0; i < watchers.length; i++) if (!watchers[i]!.stopped) watchers[i]!.handler(event);
       });
@@ -190,7 +202,7 @@ export class WatchHub {
   private consider(out: Delivery, w: Watcher, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number): void {
     const ev = this.eventFor(w, type, obj, previous, rv, out);
     if (ev === undefined) return;
-    const at = Math.max(this.sim.nowMs + w.latencyMs + w.extraDelayMs, w.lastDeliveryMs);
+    const at = Math.max(this.sim.nowMs + w.latencyMs + w.extraDelayMs + this.publishDelayMs, w.lastDeliveryMs);
     w.lastDeliveryMs = at;
     out.add(w, ev, at);
   }

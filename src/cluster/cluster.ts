@@ -8,6 +8,8 @@ import { Client } from '../api/client';
 import { EventCorrelator, EventRecorder } from '../api/events';
 import { ControllerManager, type ControllerDefinition } from '../controllers/controller_manager';
 import { DEFAULT_CONTROLLERS } from '../controllers/registry';
+import { DEFAULT_RUNAWAY, RunawayDetector, type RunawayOptions } from './runaway';
+import { Faults } from '../faults/faults';
 
 export interface ClusterOptions {
   seed?: number;
@@ -16,6 +18,8 @@ export interface ClusterOptions {
   watchLatencyMs?: number;
   /** Controllers kube-controller-manager runs (default: all kukumber has). */
   controllers?: ControllerDefinition[];
+  /** When one owner's creations count as a runaway (default 500 within 60 s of virtual time). */
+  runaway?: Partial<RunawayOptions>;
 }
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -26,6 +30,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly correlator: EventCorrelator;
   readonly controllerManager: ControllerManager;
+  readonly runaway: RunawayDetector;
+  readonly faults: Faults;
 
   constructor(options: ClusterOptions = {}) {
     this.sim = new Simulation(options.seed ?? 1, options.limits);
@@ -33,12 +39,14 @@ export class Cluster {
     this.store.watches.defaultLatencyMs = options.watchLatencyMs ?? 0;
     this.api = new ApiServer(this.sim, this.store);
     this.correlator = new EventCorrelator(this.sim);
+    this.runaway = new RunawayDetector(this.sim, this.store, { ...DEFAULT_RUNAWAY, ...options.runaway });
     for (const name of SYSTEM_NAMESPACES) {
       this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { actor: 'kube-apiserver' });
     }
     this.controllerManager = new ControllerManager(this.sim, this.api, this.correlator,
       options.controllers ?? DEFAULT_CONTROLLERS);
     this.controllerManager.start();
+    this.faults = new Faults(this);
   }
 
   get seed(): number { return this.sim.seed; }

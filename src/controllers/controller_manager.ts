@@ -47,7 +47,8 @@ export class ControllerManager {
     this.runners = this.definitions.map(def => {
       // Each controller has its own client with kube-controller-manager's --kube-api-qps=20 --kube-api-burst=30.
       const limiter = new ClientRateLimiter(() => this.sim.nowMs, KCM_API_QPS, KCM_API_BURST);
-      const runner = new Runner(this.sim, { name: def.name, maxRetries: def.maxRetries, throttleMs: () => limiter.delayMs() });
+      const runner = new Runner(this.sim, { name: def.name, maxRetries: def.maxRetries,
+        throttleMs: () => Math.max(limiter.delayMs(), this.api.callerDelayMs(def.name)) });
       runner.bind(def.create({
         sim: this.sim, informers, queue: runner.queue,
         client: new Client(this.api, def.name, limiter),
