@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from './test_command';
+import { runExplore } from './explore_command';
 
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 
@@ -14,6 +15,8 @@ Commands:
   test [paths] [cucumber options]   run the features (default: features/**/*.feature) with kukumber's
                                     steps and yours; writes reports/cucumber.html, reports/junit.xml
                                     and reports/messages.ndjson
+  explore FEATURE[:LINE] --seeds N  run a scenario under seeds 1..N and print each failing seed
+                                    with the command that reproduces it
   help                              show this help
 
 Options:
@@ -41,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'test':
       return runTests(rest);
+    case 'explore':
+      return runExplore(rest);
     default:
       process.stderr.write(`kukumber: unknown command "${command}"\n\n${USAGE}`);
       return 1;
