@@ -8,9 +8,9 @@ import type { Simulation } from '../sim/simulation';
 import { toRfc3339 } from '../sim/time';
 import type { KubeObject, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
-import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
 import { applyDefaults } from './defaults';
-import { Admission, type AdmissionRequest } from './admission';
+import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
 import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
@@ -92,7 +92,7 @@ export class ApiServer {
       draft.metadata ??= {};
       if (info.namespaced) draft.metadata.namespace = namespace;
       else delete draft.metadata.namespace;
-      if (info.namespaced) this.checkNamespace(namespace);
+      if (info.namespaced) this.checkNamespace(namespace, info, input);
       applyDefaults(draft);
       const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
       this.admission.mutate(request);
@@ -179,12 +179,12 @@ export class ApiServer {
     return info;
   }
 
-  private checkNamespace(namespace: string): void {
+  /** NamespaceLifecycle admission: the namespace must exist and not be terminating. */
+  private checkNamespace(namespace: string, info: ResourceInfo, obj: KubeObject): void {
     const ns = this.store.get('Namespace', '', namespace);
     if (!ns) throw notFound(mustResource('Namespace'), namespace);
     if (ns.metadata.deletionTimestamp) {
-      throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 403, reason: 'Forbidden',
-        message: `unable to create new content in namespace ${namespace} because it is being terminated` });
+      throw forbidden(info, admissionObjectName(obj), `unable to create new content in namespace ${namespace} because it is being terminated`);
     }
   }
 

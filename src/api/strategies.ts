@@ -63,6 +63,8 @@ function generateJobSelector(job: Draft): void {
   spec.selector ??= {};
   spec.selector.matchLabels ??= {};
   if (!(JOB_LABELS.controllerUid in spec.selector.matchLabels)) spec.selector.matchLabels[JOB_LABELS.controllerUid] = uid;
+  // Every read re-applies SetDefaults_Job, so a Job without labels shows its template's, generated ones included.
+  if (Object.keys(job.metadata.labels ?? {}).length === 0) job.metadata.labels = { ...labels };
 }
 
 /** apps/v1 keeps the internal spec.templateGeneration in an annotation. */
