@@ -106,7 +106,8 @@ function lineOfPath(doc: Document, lc: LineCounter, path: (string | number)[], k
   let keyNode: YamlNode | undefined;
   for (const p of path) {
     if (isMap(node)) {
-      const pair = node.items.find(it => isPair(it) && isScalar(it.key) && String(it.key.value) === String(p));
+      // The last pair wins, as go-yaml lets a repeated key overwrite the earlier one.
+      const pair = [...node.items].reverse().find(it => isPair(it) && isScalar(it.key) && String(it.key.value) === String(p));
       if (!pair) return undefined;
       keyNode = pair.key as YamlNode;
       node = pair.value;

@@ -29,9 +29,18 @@ const EMPTY_STATUS: Record<string, () => Record<string, unknown>> = {
   PersistentVolumeClaim: () => ({ phase: 'Pending' }),
 };
 
+/** v1 Secret conversion: stringData is write-only, merged into data (base64) over any same-named key. */
+function mergeStringData(secret: Draft): void {
+  if (!secret.stringData) return;
+  secret.data = { ...(secret.data ?? {}) };
+  for (const [k, v] of Object.entries(secret.stringData as Record<string, string>)) secret.data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  delete secret.stringData;
+}
+
 /** PrepareForCreate: status the server starts each kind with, generation 1 where tracked, kind-specific fields. */
 export function prepareForCreate(obj: Draft, info: ResourceInfo): void {
   if (info.generation !== 'none') obj.metadata.generation = 1;
+  if (obj.kind === 'Secret') mergeStringData(obj);
   switch (obj.kind) {
     case 'Pod': obj.status = { phase: 'Pending', qosClass: podQOSClass(obj) }; return;
     case 'Node': return; // kubelets register nodes with their status
@@ -109,6 +118,7 @@ export function prepareForUpdate(obj: Draft, old: Stored, info: ResourceInfo, su
     if (obj.status === undefined) delete obj.status;
   }
   if (obj.kind === 'Service') patchAllocatedValues(obj, old);
+  if (obj.kind === 'Secret') mergeStringData(obj);
   if (obj.kind === 'Namespace') {
     // Namespace spec.finalizers change only through the finalize subresource.
     obj.spec = { ...(obj.spec ?? {}), finalizers: old.spec?.finalizers };

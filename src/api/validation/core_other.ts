@@ -152,7 +152,7 @@ export function validateConfigData(obj: KubeObject): FieldError[] {
     const data = { ...(obj.data as Record<string, string> | undefined), ...(obj.stringData as Record<string, string> | undefined) };
     for (const [key, value] of Object.entries(data)) {
       for (const msg of isConfigMapKey(key)) errs.push(invalidField(`data[${key}]`, key, msg));
-      size += String(value).length;
+      size += Math.floor(String(value).length * 3 / 4);
     }
     if (size > MAX_SECRET_SIZE) errs.push(tooLong('data', MAX_SECRET_SIZE));
     return errs;
