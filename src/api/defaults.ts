@@ -38,6 +38,10 @@ function defaultPod(pod: Draft): void {
     for (const [name, q] of Object.entries(limits)) c.resources!.requests[name] ??= q;
   }
   spec.enableServiceLinks ??= true;
+  if (spec.hostNetwork === true) {
+    defaultHostNetworkPorts(spec.containers);
+    defaultHostNetworkPorts(spec.initContainers);
+  }
   defaultPodSpec(spec);
 }
 
