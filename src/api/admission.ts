@@ -5,8 +5,9 @@
 // on a default cluster).
 import type { KubeObject, Stored } from './objects';
 import type { RandomStream } from '../sim/random';
-import { ApiError } from './errors';
+import { ApiError, forbidden } from './errors';
 import { GENERATE_NAME_ALPHABET } from './names';
+import { mustResource } from './resources';
 
 type Draft = KubeObject & Record<string, any>;
 
@@ -29,20 +30,28 @@ export interface AdmissionHook {
   operations?: Operation[];
   /** Mutating hooks change request.object in place. */
   mutate?: (request: AdmissionRequest) => void;
-  /** Validating hooks return a denial message, or undefined to allow. */
-  validate?: (request: AdmissionRequest) => string | undefined;
+  /** Validating hooks return a denial (a message, or the webhook's Status fields), or undefined to allow. */
+  validate?: (request: AdmissionRequest) => string | WebhookDenial | undefined;
 }
+
+/** What a webhook's AdmissionResponse.status may carry. */
+export interface WebhookDenial { code?: number; reason?: string; message?: string }
 
 const appliesTo = (hook: AdmissionHook, req: AdmissionRequest): boolean =>
   (!hook.kinds || hook.kinds.includes(req.kind)) && (!hook.operations || hook.operations.includes(req.operation)) &&
   req.subresource === undefined;
 
-/** A webhook's denial as the API server returns it (webhook/errors ToStatusErr: 400, no reason). */
-export function webhookDenied(name: string, message: string): ApiError {
-  return new ApiError({
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400, reason: '',
-    message: `admission webhook ${JSON.stringify(name)} denied the request: ${message}`,
-  });
+/**
+ * A webhook's denial as the API server returns it (apiserver admission/plugin/webhook/errors ToStatusErr):
+ * the webhook's code (400 when it gave none below 400) and reason are kept; the message is prefixed with
+ * `admission webhook "<name>" denied the request`, then ": <message>", ": <reason>" or " without explanation".
+ */
+export function webhookDenied(name: string, denial: string | WebhookDenial): ApiError {
+  const d = typeof denial === 'string' ? { message: denial } : denial;
+  const deniedBy = `admission webhook ${JSON.stringify(name)} denied the request`;
+  const message = d.message ? `${deniedBy}: ${d.message}` : d.reason ? `${deniedBy}: ${d.reason}` : `${deniedBy} without explanation`;
+  const code = d.code !== undefined && d.code >= 400 ? d.code : 400;
+  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code, reason: d.reason ?? '', message });
 }
 
 export class Admission {
@@ -53,10 +62,10 @@ export class Admission {
 
   /** Built-in mutating plugins, then mutating hooks in registration order. */
   mutate(req: AdmissionRequest): void {
-    if (req.operation === 'CREATE' && req.kind === 'Pod' && req.subresource === undefined) {
-      serviceAccount(req.object, this.names);
-      priority(req.object);
-      defaultTolerationSeconds(req.object);
+    if (req.kind === 'Pod' && req.subresource === undefined) {
+      if (req.operation === 'CREATE') serviceAccount(req.object, this.names);
+      if (req.operation === 'CREATE' || req.operation === 'UPDATE') priority(req);
+      if (req.operation === 'CREATE' || req.operation === 'UPDATE') defaultTolerationSeconds(req.object);
     }
     if (req.operation === 'CREATE' && req.kind === 'PersistentVolumeClaim') {
       const f: string[] = (req.object.metadata.finalizers ??= []);
@@ -75,16 +84,28 @@ export class Admission {
   }
 }
 
-/** plugin/pkg/admission/serviceaccount: the default service account and its projected token volume. */
+/**
+ * plugin/pkg/admission/serviceaccount: the default service account and its projected token volume, mounted
+ * read-only in every (init) container without a mount at the token path; an existing kube-api-access-* volume
+ * is reused. Not modelled: ServiceAccount objects (every named account is taken to exist).
+ */
 function serviceAccount(pod: Draft, names: RandomStream): void {
   const spec = pod.spec;
-  spec.serviceAccountName ??= 'default';
-  spec.serviceAccount ??= spec.serviceAccountName;
+  if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) return;
+  // v1 conversion reads the deprecated serviceAccount field when serviceAccountName is empty.
+  spec.serviceAccountName ||= spec.serviceAccount || 'default';
+  spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
   const mountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
-  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
-  if (containers.every((c: any) => (c.volumeMounts ?? []).some((m: any) => m.mountPath === mountPath))) return;
-  const volumeName = `kube-api-access-${names.string(5, GENERATE_NAME_ALPHABET)}`;
+  const existing = (spec.volumes ?? []).find((v: any) => String(v.name).startsWith('kube-api-access-'));
+  const volumeName: string = existing?.name ?? `kube-api-access-${names.string(5, GENERATE_NAME_ALPHABET)}`;
+  let needsVolume = false;
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    if ((c.volumeMounts ?? []).some((m: any) => m.mountPath === mountPath)) continue;
+    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath, name: volumeName, readOnly: true }];
+    needsVolume = true;
+  }
+  if (existing || !needsVolume) return;
   spec.volumes = [...(spec.volumes ?? []), {
     name: volumeName,
     projected: {
@@ -96,23 +117,58 @@ function serviceAccount(pod: Draft, names: RandomStream): void {
       ],
     },
   }];
-  for (const c of containers) {
-    if ((c.volumeMounts ?? []).some((m: any) => m.mountPath === mountPath)) continue;
-    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath, name: volumeName, readOnly: true }];
+}
+
+/** admission.NewForbidden's extractResourceName: the name, else the generateName, else "Unknown". */
+export function admissionObjectName(obj: KubeObject): string {
+  return obj.metadata?.name || obj.metadata?.generateName || 'Unknown';
+}
+
+/** The PriorityClasses every cluster has; no default class exists, so other pods get 0. */
+const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
+
+/**
+ * plugin/pkg/admission/priority: on create, priority (and the class's preemption policy) from the named
+ * class, 0 and PreemptLowerPriority without one; a given priority that differs is Forbidden, as is an
+ * unknown class. On update the priority fields cannot change (the old values are kept).
+ */
+function priority(req: AdmissionRequest): void {
+  const spec = req.object.spec;
+  if (req.operation === 'UPDATE') {
+    spec.priority = req.oldObject?.spec?.priority;
+    spec.preemptionPolicy = req.oldObject?.spec?.preemptionPolicy;
+    if (spec.priority === undefined) delete spec.priority;
+    if (spec.preemptionPolicy === undefined) delete spec.preemptionPolicy;
+    return;
   }
+  const name = admissionObjectName(req.object);
+  let value = 0;
+  if (spec.priorityClassName) {
+    const known = SYSTEM_PRIORITY_CLASSES[spec.priorityClassName];
+    if (known === undefined) throw forbidden(mustResource('Pod'), name, `no PriorityClass with name ${spec.priorityClassName} was found`);
+    value = known;
+  }
+  if (spec.priority !== undefined && spec.priority !== value) {
+    throw forbidden(mustResource('Pod'), name,
+      `the integer value of priority (${spec.priority}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`);
+  }
+  spec.priority = value;
+  if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== 'PreemptLowerPriority') {
+    throw forbidden(mustResource('Pod'), name,
+      `the string value of PreemptionPolicy (${spec.preemptionPolicy}) must not be provided in pod spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name`);
+  }
+  spec.preemptionPolicy = 'PreemptLowerPriority';
 }
 
-/** plugin/pkg/admission/priority: no PriorityClass named, so priority 0 and the default preemption policy. */
-function priority(pod: Draft): void {
-  pod.spec.priority ??= 0;
-  pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
-}
-
-/** plugin/pkg/admission/defaulttolerationseconds: tolerate not-ready and unreachable for 300 s unless already tolerated. */
+/**
+ * plugin/pkg/admission/defaulttolerationseconds (create and update): tolerate not-ready and unreachable
+ * NoExecute taints for 300 s unless a toleration already covers them (same or empty key, NoExecute or empty effect).
+ */
 function defaultTolerationSeconds(pod: Draft): void {
-  const tolerations: any[] = (pod.spec.tolerations ??= []);
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const tolerated = tolerations.some(t => (t.effect === 'NoExecute' || !t.effect) && (t.key === key || !t.key));
-    if (!tolerated) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
-  }
+  const tolerations: any[] = pod.spec.tolerations ?? [];
+  const covers = (key: string): boolean => tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
+  const added = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
+    .filter(key => !covers(key))
+    .map(key => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 }));
+  if (added.length) pod.spec.tolerations = [...tolerations, ...added];
 }

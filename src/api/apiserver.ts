@@ -8,12 +8,13 @@ import type { Simulation } from '../sim/simulation';
 import { toRfc3339 } from '../sim/time';
 import type { KubeObject, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
-import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from './errors';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
 import { applyDefaults } from './defaults';
-import { Admission, type AdmissionRequest } from './admission';
+import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
 import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
+import { allocateServiceValues, allocationState } from './service_alloc';
 import { deepClone, deepEqual } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
@@ -105,21 +106,26 @@ export class ApiServer {
       draft.metadata ??= {};
       if (info.namespaced) draft.metadata.namespace = namespace;
       else delete draft.metadata.namespace;
-      if (info.namespaced) this.checkNamespace(namespace);
+      if (info.namespaced) this.checkNamespace(namespace, info, input);
       applyDefaults(draft);
       const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
       this.admission.mutate(request);
-      // rest.BeforeCreate: system fields, generated name, strategy, validation.
+      // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
+      // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
       const meta = draft.metadata;
       for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
       meta.creationTimestamp = this.now;
+      meta.uid = generateUid(this.sim.random.stream('apiserver/uids'));
       if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
+      if (draft.kind === 'Service') {
+        const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
+        if (errs.length) throw invalid(info, meta.name ?? '', errs);
+      }
       prepareForCreate(draft, info);
       this.checkValid(draft, info, validateCreate(draft, info));
       this.admission.validate(request);
       if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
       if (ctx.dryRun) return draft as Stored<T>;
-      meta.uid = generateUid(this.sim.random.stream('apiserver/uids'));
       meta.resourceVersion = String(this.store.nextResourceVersion());
       return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
     });
@@ -152,7 +158,7 @@ export class ApiServer {
       const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
       this.admission.mutate(request);
       prepareForUpdate(draft, old, info, subresource);
-      this.checkValid(draft, info, validateUpdate(draft, old, info));
+      this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
       this.admission.validate(request);
       draft.metadata.resourceVersion = old.metadata.resourceVersion;
       // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
@@ -210,12 +216,12 @@ export class ApiServer {
     return info;
   }
 
-  private checkNamespace(namespace: string): void {
+  /** NamespaceLifecycle admission: the namespace must exist and not be terminating. */
+  private checkNamespace(namespace: string, info: ResourceInfo, obj: KubeObject): void {
     const ns = this.store.get('Namespace', '', namespace);
     if (!ns) throw notFound(mustResource('Namespace'), namespace);
     if (ns.metadata.deletionTimestamp) {
-      throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 403, reason: 'Forbidden',
-        message: `unable to create new content in namespace ${namespace} because it is being terminated` });
+      throw forbidden(info, admissionObjectName(obj), `unable to create new content in namespace ${namespace} because it is being terminated`);
     }
   }
 

@@ -83,7 +83,7 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
   if (map) {
     if (kind !== 'object') return typeError(ctx, kind, goType(t, false));
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    for (const [k, v] of sortedEntries(value as Record<string, unknown>)) {
       ctx.path.push(k);
       decodeValue(v, map[1]!, ctx, false);
       ctx.path.pop();
@@ -122,12 +122,19 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
   }
 }
 
+/**
+ * kubectl turns YAML into JSON through Go maps, so the API server sees every object's keys sorted: the first
+ * type error and the order of unknown fields follow that order, not the manifest's.
+ */
+const sortedEntries = (o: Record<string, unknown>): [string, unknown][] =>
+  Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 function decodeStruct(obj: Record<string, unknown>, typeName: string, ctx: Ctx): void {
   const fields = schema.types[typeName];
   if (!fields) return;
   const struct = ctx.struct;
   const display = ctx.display;
-  for (const [key, v] of Object.entries(obj)) {
+  for (const [key, v] of sortedEntries(obj)) {
     const ft = fields[key];
     const sub = display ? `${display}.${key}` : key;
     ctx.path.push(key);

@@ -1,11 +1,12 @@
-// DELETE semantics (apiserver registry/generic/registry/store.go, registry/rest/delete.go,
-// pkg/registry/core/pod/strategy.go): preconditions, graceful deletion for pods, the propagation
-// policy turned into orphan / foregroundDeletion finalizers, and removal once nothing holds the
-// object. Dependents are the garbage collector's business, not this file's.
+// DELETE semantics (apiserver registry/generic/registry/store.go Delete and updateForGracefulDeletionAndFinalizers,
+// registry/rest/delete.go BeforeDelete, pkg/registry/core/pod/strategy.go CheckGracefulDelete, v1.32):
+// preconditions, graceful deletion for pods, the propagation policy turned into orphan / foregroundDeletion
+// finalizers, and removal once nothing holds the object. Dependents are the garbage collector's business.
+// Not modelled: Namespace's own REST (its deletion is immediate here, with no Terminating phase).
 import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
-import { ApiError, notFound } from './errors';
-import { toRfc3339 } from '../sim/time';
+import { deletePreconditionConflict, notFound } from './errors';
+import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ApiServer, RequestContext } from './apiserver';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -25,28 +26,60 @@ export interface DeleteResult {
 export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
-function preconditionFailed(info: ResourceInfo, name: string, what: string): ApiError {
-  return new ApiError({
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 409, reason: 'Conflict',
-    message: `Operation cannot be fulfilled on ${info.group ? `${info.plural}.${info.group}` : info.plural} "${name}": ${what}`,
-    details: { name, group: info.group || undefined, kind: info.plural },
-  });
-}
-
 /**
- * The default when a DELETE names no policy (DefaultGarbageCollectionPolicy): core/v1
- * ReplicationControllers orphan for backward compatibility; everything else deletes dependents.
+ * DefaultGarbageCollectionPolicy: core/v1 ReplicationControllers orphan (their strategy keeps the pre-GC
+ * behaviour for v1); every other kind served here deletes dependents.
  */
 function defaultPolicy(info: ResourceInfo): PropagationPolicy {
   return info.kind === 'ReplicationController' ? 'Orphan' : 'Background';
 }
 
-/** Pods: CheckGracefulDelete. Grace from the options, else the spec; 0 when unscheduled or terminal. */
+/** shouldOrphanDependents / shouldDeleteDependents: options, then existing finalizers, then the default. */
+function effectivePolicy(info: ResourceInfo, finalizers: readonly string[], options: DeleteOptions): PropagationPolicy {
+  if (options.propagationPolicy) return options.propagationPolicy;
+  for (const f of finalizers) {
+    if (f === FINALIZER_ORPHAN) return 'Orphan';
+    if (f === FINALIZER_FOREGROUND) return 'Foreground';
+  }
+  return defaultPolicy(info);
+}
+
+/** deletionFinalizersForGarbageCollection: both GC finalizers removed, the policy's one appended; undefined = unchanged. */
+function finalizersForGC(info: ResourceInfo, finalizers: readonly string[], options: DeleteOptions): string[] | undefined {
+  const policy = effectivePolicy(info, finalizers, options);
+  const next = finalizers.filter(f => f !== FINALIZER_ORPHAN && f !== FINALIZER_FOREGROUND);
+  if (policy === 'Orphan') next.push(FINALIZER_ORPHAN);
+  if (policy === 'Foreground') next.push(FINALIZER_FOREGROUND);
+  const same = new Set(next).size === new Set(finalizers).size && next.every(f => finalizers.includes(f));
+  return same ? undefined : next;
+}
+
+/** CheckGracefulDelete for pods: the options' grace, else the spec's; 0 when unscheduled or terminal; negative → 1. */
 function podGracePeriod(pod: Stored, options: DeleteOptions): number {
-  let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-  if (!pod.spec?.nodeName || pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') grace = 0;
+  let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 0;
+  if (!pod.spec?.nodeName) grace = 0;
+  if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') grace = 0;
   if (grace < 0) grace = 1;
   return grace;
+}
+
+interface GracefulPlan { graceful: boolean; pending: boolean; meta?: { deletionTimestamp: string; deletionGracePeriodSeconds: number; generation?: number } }
+
+/** rest.BeforeDelete for the graceful part: only pods are graceful here; an earlier grace period may only shrink. */
+function beforeDelete(info: ResourceInfo, current: Stored, options: DeleteOptions, nowMs: number): GracefulPlan {
+  if (info.kind !== 'Pod') return { graceful: false, pending: false };
+  const meta = current.metadata;
+  const requested = options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds < 0 ? 1 : options.gracePeriodSeconds;
+  if (meta.deletionTimestamp) {
+    const previous = meta.deletionGracePeriodSeconds;
+    if (previous === undefined || previous === 0) return { graceful: false, pending: false };
+    if (requested === undefined || requested >= previous) return { graceful: false, pending: true };
+    const startMs = parseRfc3339(meta.deletionTimestamp)! - previous * 1000;
+    return { graceful: true, pending: false, meta: { deletionTimestamp: toRfc3339(startMs + requested * 1000), deletionGracePeriodSeconds: requested } };
+  }
+  const grace = podGracePeriod(current, { ...options, gracePeriodSeconds: requested });
+  const generation = (meta.generation ?? 0) > 0 ? meta.generation! + 1 : undefined;
+  return { graceful: true, pending: false, meta: { deletionTimestamp: toRfc3339(nowMs + grace * 1000), deletionGracePeriodSeconds: grace, generation } };
 }
 
 export function deleteObject(api: ApiServer, info: ResourceInfo, namespace: string, name: string, options: DeleteOptions,
@@ -56,70 +89,67 @@ export function deleteObject(api: ApiServer, info: ResourceInfo, namespace: stri
   if (!current) throw notFound(info, name);
   const pre = options.preconditions;
   if (pre?.uid && pre.uid !== current.metadata.uid) {
-    throw preconditionFailed(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+    throw deletePreconditionConflict(info, name, `the UID in the precondition (${pre.uid}) does not match the UID in record (${current.metadata.uid}). The object might have been deleted and then recreated`);
   }
   if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
-    throw preconditionFailed(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+    throw deletePreconditionConflict(info, name, `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${current.metadata.resourceVersion}). The object might have been modified`);
   }
-
   const nowMs = api.sim.nowMs;
-  const meta = current.metadata;
-  let grace = 0;
-  if (info.kind === 'Pod') grace = podGracePeriod(current, options);
-  else if (meta.deletionGracePeriodSeconds !== undefined) grace = 0;
+  const plan = beforeDelete(info, current, options, nowMs);
+  // A pending graceful deletion is left alone, finalizers included.
+  if (plan.pending) return { object: current, removed: false };
+  const finalizers = current.metadata.finalizers ?? [];
+  const gcFinalizers = finalizersForGC(info, finalizers, options);
+  if (!plan.graceful && finalizers.length === 0 && !gcFinalizers) return remove(api, current, ctx);
 
-  // Propagation → finalizers (only when the caller or the default asks for them).
-  const policy = options.propagationPolicy ?? (meta.finalizers?.includes(FINALIZER_ORPHAN) ? 'Orphan'
-    : meta.finalizers?.includes(FINALIZER_FOREGROUND) ? 'Foreground' : defaultPolicy(info));
-  let finalizers = [...(meta.finalizers ?? [])];
-  if (policy === 'Orphan' && !finalizers.includes(FINALIZER_ORPHAN)) {
-    finalizers = finalizers.filter(f => f !== FINALIZER_FOREGROUND).concat(FINALIZER_ORPHAN);
-  } else if (policy === 'Foreground' && !finalizers.includes(FINALIZER_FOREGROUND)) {
-    finalizers = finalizers.filter(f => f !== FINALIZER_ORPHAN).concat(FINALIZER_FOREGROUND);
-  } else if (policy === 'Background') {
-    finalizers = finalizers.filter(f => f !== FINALIZER_ORPHAN && f !== FINALIZER_FOREGROUND);
+  // updateForGracefulDeletionAndFinalizers
+  const next = { ...current, metadata: { ...current.metadata } } as Stored & KubeObject;
+  const m = next.metadata;
+  if (gcFinalizers) {
+    if (gcFinalizers.length) m.finalizers = gcFinalizers;
+    else delete m.finalizers;
   }
-  const alreadyDeleting = meta.deletionTimestamp !== undefined;
-  if (finalizers.length === 0 && grace === 0) {
-    if (ctx.dryRun) return { object: current, removed: true };
-    const last = { ...current, metadata: { ...meta, resourceVersion: String(store.nextResourceVersion()) } } as Stored;
-    if (!alreadyDeleting) {
-      last.metadata.deletionTimestamp = toRfc3339(nowMs);
-      last.metadata.deletionGracePeriodSeconds = 0;
-    }
-    store.remove(last, ctx.actor);
-    return { object: last, removed: true };
+  const pendingFinalizers = (m.finalizers ?? []).length > 0;
+  if (plan.graceful) {
+    m.deletionTimestamp = plan.meta!.deletionTimestamp;
+    m.deletionGracePeriodSeconds = plan.meta!.deletionGracePeriodSeconds;
+    if (plan.meta!.generation !== undefined) m.generation = plan.meta!.generation;
+  } else if (pendingFinalizers) {
+    markAsDeleting(m, nowMs);
+  } else {
+    return remove(api, current, ctx);
   }
-
-  // Graceful or finalized: mark the object, shortening an earlier grace period but never lengthening it.
-  const next = { ...current, metadata: { ...meta, finalizers: finalizers.length ? finalizers : undefined } } as Stored & KubeObject;
-  if (!finalizers.length) delete next.metadata.finalizers;
-  const previousGrace = meta.deletionGracePeriodSeconds;
-  if (!alreadyDeleting || (previousGrace !== undefined && grace < previousGrace)) {
-    next.metadata.deletionTimestamp = toRfc3339(nowMs + grace * 1000);
-    next.metadata.deletionGracePeriodSeconds = grace;
-    if (!alreadyDeleting && (meta.generation ?? 0) > 0) next.metadata.generation = meta.generation! + 1;
-  }
-  if (sameDeletionState(next, current)) return { object: current, removed: false };
-  if (ctx.dryRun) return { object: next, removed: false };
-  next.metadata.resourceVersion = String(store.nextResourceVersion());
+  if (ctx.dryRun) return { object: next, removed: !pendingFinalizers && m.deletionGracePeriodSeconds === 0 };
+  m.resourceVersion = String(store.nextResourceVersion());
   const stored = store.replace(next, ctx.actor);
+  // Graceful with grace 0 and nothing holding it: the update (MODIFIED) is followed by the removal (DELETED).
+  if (!pendingFinalizers && m.deletionGracePeriodSeconds === 0) return remove(api, stored, ctx);
   return { object: stored, removed: false };
 }
 
-function sameDeletionState(a: Stored, b: Stored): boolean {
-  return a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
-    a.metadata.deletionGracePeriodSeconds === b.metadata.deletionGracePeriodSeconds &&
-    JSON.stringify(a.metadata.finalizers ?? []) === JSON.stringify(b.metadata.finalizers ?? []);
+/** markAsDeleting: deletionTimestamp now (an earlier one kept), grace 0, generation bumped the first time. */
+function markAsDeleting(m: Stored['metadata'], nowMs: number): void {
+  if (!m.deletionTimestamp && (m.generation ?? 0) > 0) m.generation = m.generation! + 1;
+  const existing = m.deletionTimestamp ? parseRfc3339(m.deletionTimestamp) : undefined;
+  if (existing === undefined || existing > nowMs) m.deletionTimestamp = toRfc3339(nowMs);
+  m.deletionGracePeriodSeconds = 0;
+}
+
+/** Storage.Delete: the object goes as it is (the DELETED event carries the deletion's resourceVersion). */
+function remove(api: ApiServer, obj: Stored, ctx: RequestContext): DeleteResult {
+  if (ctx.dryRun) return { object: obj, removed: true };
+  const last = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(api.store.nextResourceVersion()) } } as Stored;
+  api.store.remove(last, ctx.actor);
+  return { object: last, removed: true };
 }
 
 /**
  * After an update: an object being deleted whose last finalizer is gone and whose grace is over
- * (deletionGracePeriodSeconds 0) is removed (the store's ShouldDeleteDuringUpdate).
+ * (deletionGracePeriodSeconds 0 or unset) is removed (the store's ShouldDeleteDuringUpdate).
  */
 export function finalizeIfReady(api: ApiServer, stored: Stored, old: Stored, actor: string): Stored | undefined {
   const m = stored.metadata;
-  if (!m.deletionTimestamp || (m.finalizers ?? []).length > 0) return undefined;
+  if (!old.metadata.deletionTimestamp || (m.finalizers ?? []).length > 0) return undefined;
   if ((old.metadata.deletionGracePeriodSeconds ?? 0) !== 0) return undefined;
   const last = { ...stored, metadata: { ...m, resourceVersion: String(api.store.nextResourceVersion()) } } as Stored;
   api.store.remove(last, actor);

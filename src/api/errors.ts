@@ -47,9 +47,13 @@ export function conflict(info: ResourceInfo, name: string, why = 'the object has
     { name, group: info.group || undefined, kind: info.plural });
 }
 
-/** 422: `ReplicaSet.apps "x" is invalid: <e>` or `…: [<e1>, <e2>]` (apimachinery NewInvalid). */
+/**
+ * 422: `ReplicaSet.apps "x" is invalid: <e>` or `…: [<e1>, <e2>]` (apimachinery NewInvalid). The message
+ * goes through ErrorList.ToAggregate, which drops repeated messages (update validation often reports the
+ * same problem twice); the causes keep every error.
+ */
 export function invalid(info: ResourceInfo, name: string, errs: FieldError[]): ApiError {
-  const texts = errs.map(formatFieldError);
+  const texts = [...new Set(errs.map(formatFieldError))];
   const joined = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
   const causes = errs.map(e => ({ reason: e.type.reason, message: errorBody(e), field: e.field }));
   return status(422, 'Invalid', `${groupKind(info)} "${name}" is invalid: ${joined}`,
@@ -60,8 +64,19 @@ export function badRequest(message: string): ApiError {
   return status(400, 'BadRequest', message);
 }
 
+/** apierrors.NewForbidden: an empty name (a generateName request) drops the quoted name. */
 export function forbidden(info: ResourceInfo, name: string, why: string): ApiError {
-  return status(403, 'Forbidden', `${groupResource(info)} "${name}" is forbidden: ${why}`, { name, group: info.group || undefined, kind: info.plural });
+  const message = name === '' ? `${groupResource(info)} is forbidden: ${why}` : `${groupResource(info)} "${name}" is forbidden: ${why}`;
+  return status(403, 'Forbidden', message, { name, group: info.group || undefined, kind: info.plural });
+}
+
+/**
+ * rest.BeforeDelete's precondition conflicts: NewConflict on GroupResource{Group, Resource: Kind}, so the
+ * message names the kind ("Pod", "ReplicaSet.apps"), not the plural resource.
+ */
+export function deletePreconditionConflict(info: ResourceInfo, name: string, why: string): ApiError {
+  return status(409, 'Conflict', `Operation cannot be fulfilled on ${groupKind(info)} "${name}": ${why}`,
+    { name, group: info.group || undefined, kind: info.kind });
 }
 
 export function internalError(message: string): ApiError {

@@ -55,3 +55,28 @@ test('the spam filter lets 25 events per object through, then one per 5 minutes'
   r.event(rs, 'Normal', 'Later', 'm');
   assert.equal(events(c).length, 26);
 });
+
+test('client-go EventAggregate: the tenth distinct message is the first combined one (9 + 1 events)', () => {
+  // defaultAggregateMaxEvents = 10: the 10th distinct localKey makes localKeys.Len() == 10, which is not < 10.
+  const c = new Cluster();
+  const rs = c.client().create(replicaSet());
+  const r = c.recorder('replicaset-controller');
+  for (let i = 1; i <= 9; i++) r.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+  assert.equal(events(c).length, 9);
+  r.event(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-10');
+  const all = events(c);
+  assert.equal(all.length, 10);
+  assert.deepEqual([all.at(-1)!.message, all.at(-1)!.count], ['(combined from similar events): Created pod: web-10', 1]);
+});
+
+test('the event key includes involvedObject.fieldPath: same message about two containers is two events', () => {
+  const c = new Cluster();
+  const p = c.client().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'i' }, { name: 'b', image: 'i' }] } });
+  const r = c.recorder('kubelet', 'node01');
+  const ref = { kind: 'Pod', namespace: 'default', name: 'p', uid: p.metadata.uid, apiVersion: 'v1' };
+  r.event({ ...ref, fieldPath: 'spec.containers{a}' }, 'Normal', 'Pulled', 'Container image "i" already present on machine');
+  r.event({ ...ref, fieldPath: 'spec.containers{b}' }, 'Normal', 'Pulled', 'Container image "i" already present on machine');
+  r.event({ ...ref, fieldPath: 'spec.containers{b}' }, 'Normal', 'Pulled', 'Container image "i" already present on machine');
+  assert.deepEqual(events(c).map(e => `${e.involvedObject.fieldPath} x${e.count}`), ['spec.containers{a} x1', 'spec.containers{b} x2']);
+  assert.deepEqual([events(c)[0]!.reportingComponent, events(c)[0]!.reportingInstance], ['kubelet', 'node01']);
+});

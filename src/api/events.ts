@@ -49,15 +49,19 @@ export class EventCorrelator {
     return false;
   }
 
-  /** EventAggregate: returns the message to record and the key identical events fold under. */
-  aggregate(aggregateKey: string, message: string): { message: string; key: string } {
+  /**
+   * EventAggregate: returns the message to record and the cache key the observation goes under — the
+   * event's own key (getEventKey, which adds fieldPath and message) until the 10th distinct message for
+   * the same source/object/type/reason within 10 minutes, the aggregate key from then on.
+   */
+  aggregate(aggregateKey: string, message: string, eventKey = `${aggregateKey}\u0000${message}`): { message: string; key: string } {
     const now = this.sim.nowMs;
     let rec = this.aggregates.get(aggregateKey);
     if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), lastMs: now };
     rec.lastMs = now;
     rec.localKeys.add(message);
     this.aggregates.set(aggregateKey, rec);
-    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { message, key: `${aggregateKey}\u0000${message}` };
+    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { message, key: eventKey };
     rec.localKeys.delete(rec.localKeys.values().next().value!);
     return { message: COMBINED_PREFIX + message, key: aggregateKey };
   }
@@ -89,7 +93,10 @@ export class EventRecorder {
     const nowMs = this.api.sim.nowMs;
     const now = toRfc3339(nowMs);
     const sourceKey = [this.source.component, this.source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion ?? ''].join('\u0000');
-    const { message: msg, key } = this.correlator.aggregate(`${sourceKey}\u0000${type}\u0000${reason}`, message);
+    const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
+    const eventKey = `${aggregateKey}\u0000${ref.fieldPath ?? ''}\u0000${message}`;
+    // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
+    const { message: msg, key } = this.correlator.aggregate(aggregateKey, message, eventKey);
     const prior = this.correlator.lastObserved(key);
     const namespace = ref.namespace || 'default';
     const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior

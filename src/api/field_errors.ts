@@ -1,6 +1,7 @@
-// Field errors as apimachinery's pkg/util/validation/field writes them: "<path>: <type>: <value>: <detail>",
-// with the bad value printed the way Go's fmt does (%v for numbers and booleans, %q for strings,
-// %#v for maps and slices, e.g. map[string]string{"app":"x"}).
+// Field errors as apimachinery's pkg/util/validation/field (v0.32) writes them: "<path>: <type>: <value>: <detail>",
+// with the bad value printed the way ErrorBody does: %v for int32/int64/float/bool, %q for strings, String()
+// for Stringers, %#v otherwise (map[string]string{"app":"x"}, v1.LabelSelector{…}). Pointers are dereferenced
+// first; Go pointer addresses inside structs cannot be reproduced and are printed as (*T)(nil) or (*T)(0xc000000000).
 
 export interface FieldErrorType { text: string; reason: string; showsValue: boolean }
 
@@ -13,6 +14,7 @@ export const ErrorType = {
   Forbidden: { text: 'Forbidden', reason: 'FieldValueForbidden', showsValue: false },
   TooLong: { text: 'Too long', reason: 'FieldValueTooLong', showsValue: false },
   TooMany: { text: 'Too many', reason: 'FieldValueTooMany', showsValue: true },
+  Internal: { text: 'Internal error', reason: 'InternalError', showsValue: false },
 } as const satisfies Record<string, FieldErrorType>;
 
 /** A Go value for rendering: plain JS values, or a GoRendered value already printed the way Go prints its type. */
@@ -23,15 +25,56 @@ export class GoRendered {
   constructor(readonly text: string) {}
 }
 
-/** %#v of a metav1.LabelSelector, as `field is immutable` errors print spec.selector. */
+/** Go's strconv.Quote (what %q prints): printable runes kept, the rest escaped the way Go escapes them. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if ((c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029 || c === 0xfeff) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** %#v of a map[string]string (keys sorted, as fmt sorts maps); undefined is the nil map. */
+export function goStringMap(m: Record<string, string> | undefined | null): GoRendered {
+  if (m === undefined || m === null) return new GoRendered('map[string]string(nil)');
+  const entries = Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new GoRendered(`map[string]string{${entries.map(([k, v]) => `${goQuote(k)}:${goQuote(String(v))}`).join(', ')}}`);
+}
+
+/** %#v of a []string; undefined is the nil slice. */
+export function goStringSlice(xs: readonly string[] | undefined | null): GoRendered {
+  if (xs === undefined || xs === null) return new GoRendered('[]string(nil)');
+  return new GoRendered(`[]string{${xs.map(goQuote).join(', ')}}`);
+}
+
+/** %#v of a metav1.LabelSelector (after ErrorBody dereferences the *LabelSelector the internal types hold). */
 export function goLabelSelector(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined | null): GoRendered {
   if (!sel) return new GoRendered('null');
-  const labels = sel.matchLabels ? goSyntax(sel.matchLabels).replace('map[string]interface {}', 'map[string]string') : 'map[string]string(nil)';
   const exprs = sel.matchExpressions
-    ? `[]v1.LabelSelectorRequirement{${sel.matchExpressions.map(e => `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${e.values ? goSyntax(e.values) : '[]string(nil)'}}`).join(', ')}}`
+    ? `[]v1.LabelSelectorRequirement{${sel.matchExpressions.map(e => `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${goStringSlice(e.values).text}}`).join(', ')}}`
     : '[]v1.LabelSelectorRequirement(nil)';
-  return new GoRendered(`v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`);
+  return new GoRendered(`v1.LabelSelector{MatchLabels:${goStringMap(sel.matchLabels).text}, MatchExpressions:${exprs}}`);
 }
+
+/** %#v of an internal intstr.IntOrString value (Type 0 = Int, 1 = String). */
+export function goIntOrString(v: number | string | undefined | null): GoRendered {
+  if (typeof v === 'string') return new GoRendered(`intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v)}}`);
+  return new GoRendered(`intstr.IntOrString{Type:0, IntVal:${typeof v === 'number' ? v : 0}, StrVal:""}`);
+}
+
+/** %#v of a nil or non-nil typed pointer inside a struct (addresses are not reproducible). */
+export const goPointer = (type: string, present: boolean): string => `(*${type})(${present ? '0xc000000000' : 'nil'})`;
 
 export interface FieldError {
   type: FieldErrorType;
@@ -45,13 +88,16 @@ export const forbiddenField = (field: string, detail: string): FieldError => ({ 
 export const invalidField = (field: string, value: GoValue, detail: string): FieldError => ({ type: ErrorType.Invalid, field, value, detail });
 export const duplicate = (field: string, value: GoValue): FieldError => ({ type: ErrorType.Duplicate, field, value });
 export const notFoundField = (field: string, value: GoValue): FieldError => ({ type: ErrorType.NotFound, field, value });
-export function notSupported(field: string, value: GoValue, supported: string[]): FieldError {
-  const detail = supported.length ? `supported values: ${supported.map(s => JSON.stringify(s)).join(', ')}` : '';
+/** field.TooLong: the value is never shown; the detail names the byte limit. */
+export const tooLong = (field: string, maxLength: number): FieldError =>
+  ({ type: ErrorType.TooLong, field, detail: maxLength >= 0 ? `may not be more than ${maxLength} bytes` : 'value is too long' });
+export const internalFieldError = (field: string, message: string): FieldError => ({ type: ErrorType.Internal, field, detail: message });
+
+/** field.NotSupported: the supported values strconv.Quote'd in the order given. */
+export function notSupported(field: string, value: GoValue, supported: readonly string[]): FieldError {
+  const detail = supported.length ? `supported values: ${supported.map(goQuote).join(', ')}` : '';
   return { type: ErrorType.NotSupported, field, value, detail };
 }
-
-/** Go's %q for a string (close enough: JSON escaping matches for printable text). */
-export const goQuote = (s: string): string => JSON.stringify(s);
 
 /** fmt's %#v for the shapes validation reports: maps of strings, string slices, plain scalars. */
 export function goSyntax(value: GoValue): string {
@@ -60,14 +106,13 @@ export function goSyntax(value: GoValue): string {
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
-    const elemType = value.every(v => typeof v === 'string') ? 'string' : 'interface {}';
-    return `[]${elemType}{${value.map(goSyntax).join(', ')}}`;
+    if (value.every(v => typeof v === 'string')) return goStringSlice(value as string[]).text;
+    return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const allStrings = entries.every(([, v]) => typeof v === 'string');
-    const type = allStrings ? 'map[string]string' : 'map[string]interface {}';
-    return `${type}{${entries.map(([k, v]) => `${goQuote(k)}:${goSyntax(v)}`).join(', ')}}`;
+    if (entries.every(([, v]) => typeof v === 'string')) return goStringMap(value as Record<string, string>).text;
+    return `map[string]interface {}{${entries.map(([k, v]) => `${goQuote(k)}:${goSyntax(v)}`).join(', ')}}`;
   }
   return String(value);
 }

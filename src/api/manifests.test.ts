@@ -20,8 +20,19 @@ test('unknown kinds and versions are mapping errors', () => {
     ['f.yaml:2: resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v1" ensure CRDs are installed first']);
   assert.deepEqual(errorsOf('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: x\n  namespace: prod\n'),
     ['f.yaml:2: resource mapping not found for name: "x" namespace: "prod" from "f.yaml": no matches for kind "Deployment" in version "extensions/v1beta1" ensure CRDs are installed first']);
+  // kubectl 1.32's default (strict) validation checks apiVersion and kind before decoding (kubectl.1.32 offline).
   assert.deepEqual(errorsOf('apiVersion: v1\nmetadata:\n  name: x\n'),
-    ['f.yaml:1: unable to decode "f.yaml": Object \'Kind\' is missing in \'{"apiVersion":"v1","metadata":{"name":"x"}}\'']);
+    ['f.yaml:1: error validating "f.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false']);
+  assert.deepEqual(errorsOf('kind: Pod\nmetadata:\n  name: x\n'),
+    ['f.yaml:1: error validating "f.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false']);
+  assert.deepEqual(errorsOf('metadata:\n  name: x\n'),
+    ['f.yaml:1: error validating "f.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false']);
+  assert.deepEqual(errorsOf('apiVersion: 7\nkind: Pod\n'),
+    ['f.yaml:1: error validating "f.yaml": error validating data: apiVersion isn\'t string type; if you choose to ignore these errors, turn validation off with --validate=false']);
+  assert.deepEqual(errorsOf('- a\n- b\n'),
+    ['f.yaml:1: error validating "f.yaml": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false']);
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: ""\nmetadata:\n  name: x\n'),
+    ['f.yaml:1: unable to decode "f.yaml": Object \'Kind\' is missing in \'{"apiVersion":"v1","kind":"","metadata":{"name":"x"}}\'']);
 });
 
 test('strict decoding: unknown fields (all of them) and Go type errors with the field path', () => {
@@ -51,4 +62,22 @@ test('good documents load with their lines; comments and empty documents are ski
   const load = loadManifestText('# a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n', 'f.yaml');
   assert.deepEqual(load.errors, []);
   assert.deepEqual(load.objects.map(o => `${o.object.metadata.name}@${o.line}`), ['a@3', 'b@9']);
+});
+
+test('go-yaml v2 semantics: a repeated key overwrites silently, y is a boolean, 12:30 and dates stay strings, 0o is octal', () => {
+  // kubectl.1.32 --validate=false on "name: x\n  name: y" reports the bool, so the last key won.
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  name: y\n'),
+    ['f.yaml:5: Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string']);
+  const load = loadManifestText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    at: 12:30\n    day: 2001-12-14\n', 'f.yaml');
+  assert.deepEqual(load.errors, []);
+  assert.deepEqual(load.objects[0]!.object.metadata.labels, { at: '12:30', day: '2001-12-14' });
+  assert.deepEqual(errorsOf('apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: x\nspec:\n  replicas: 0o17\n  minReadySeconds: "x"\n'),
+    ['f.yaml:7: ReplicaSet in version "v1" cannot be handled as a ReplicaSet: json: cannot unmarshal string into Go struct field ReplicaSetSpec.spec.minReadySeconds of type int32']);
+});
+
+test('kubectl sends JSON built from Go maps: unknown fields and the first type error follow sorted key order', () => {
+  assert.deepEqual(errorsOf('apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: x\nspec:\n  zeta: 1\n  alpha: 2\n'),
+    ['f.yaml:7: ReplicaSet in version "v1" cannot be handled as a ReplicaSet: strict decoding error: unknown field "spec.alpha", unknown field "spec.zeta"']);
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    on: yes\n    n: 1.0\n'),
+    ['f.yaml:7: ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string']);
 });

@@ -4,7 +4,7 @@
 // types). Every problem is data with the file, the absolute line and kubectl's words.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type Tags } from 'yaml';
 import type { KubeObject } from './objects';
 import { RESOURCES, resourceForKind } from './resources';
 import { strictDecode } from './decode';
@@ -49,6 +49,34 @@ function goYamlMessage(code: string, message: string): string {
   }
 }
 
+/**
+ * go-yaml v2's YAML 1.1 resolution as sigs.k8s.io/yaml uses it: booleans y/yes/on…, 0777 octal, 0b binary
+ * and Go's 0o octal are numbers, but sexagesimal (12:30) and timestamps (2001-12-14) stay strings.
+ */
+const goYamlTags = (tags: Tags): Tags => [
+  ...tags.filter(t => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+  {
+    tag: 'tag:yaml.org,2002:int', format: 'OCT', default: true,
+    test: /^[-+]?0[oO][0-7_]+$/,
+    resolve: (str: string) => (str.startsWith('-') ? -1 : 1) * parseInt(str.replace(/^[-+]?0[oO]/, '').replace(/_/g, ''), 8),
+  },
+];
+
+const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
+
+/** kubectl's client-side getObjectKind check (validation.paramVerifyingSchema), before any decoding. */
+function objectKindErrors(value: unknown): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return ['invalid object to validate'];
+  const obj = value as Record<string, unknown>;
+  const errs: string[] = [];
+  if (obj.apiVersion === undefined || obj.apiVersion === null) errs.push('apiVersion not set');
+  else if (typeof obj.apiVersion !== 'string') errs.push("apiVersion isn't string type");
+  else if (obj.apiVersion.split('/').length > 2) errs.push(`unexpected GroupVersion string: ${obj.apiVersion}`);
+  if (obj.kind === undefined || obj.kind === null) errs.push('kind not set');
+  else if (typeof obj.kind !== 'string') errs.push("kind isn't string type");
+  return errs;
+}
+
 interface Chunk { text: string; startLine: number }
 
 /** Splits like kubectl's YAMLReader: a line starting with "---" ends a document. */
@@ -78,7 +106,8 @@ function lineOfPath(doc: Document, lc: LineCounter, path: (string | number)[], k
   let keyNode: YamlNode | undefined;
   for (const p of path) {
     if (isMap(node)) {
-      const pair = node.items.find(it => isPair(it) && isScalar(it.key) && String(it.key.value) === String(p));
+      // The last pair wins, as go-yaml lets a repeated key overwrite the earlier one.
+      const pair = [...node.items].reverse().find(it => isPair(it) && isScalar(it.key) && String(it.key.value) === String(p));
       if (!pair) return undefined;
       keyNode = pair.key as YamlNode;
       node = pair.value;
@@ -96,7 +125,8 @@ export function loadManifestText(text: string, file: string): ManifestLoad {
   const out: ManifestLoad = { objects: [], errors: [] };
   for (const chunk of splitDocuments(text)) {
     const lc = new LineCounter();
-    const docs = parseAllDocuments(chunk.text, { lineCounter: lc, version: '1.1', uniqueKeys: true });
+    // go-yaml v2 lets a repeated key overwrite the earlier one (kubectl 1.32 reports nothing for it).
+    const docs = parseAllDocuments(chunk.text, { lineCounter: lc, version: '1.1', uniqueKeys: false, customTags: goYamlTags });
     const list = Array.isArray(docs) ? docs : [];
     const abs = (rel: number): number => chunk.startLine + rel - 1;
     const firstError = list.flatMap(d => d.errors)[0];
@@ -111,18 +141,21 @@ export function loadManifestText(text: string, file: string): ManifestLoad {
     for (const doc of list) {
       const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
       if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) {
-        out.errors.push({ file, line: abs(1), stage: 'decode-kind', kubectl: `error validating data: invalid object to validate` });
+      const kindErrors = objectKindErrors(value);
+      if (kindErrors.length) {
+        const why = kindErrors.length === 1 ? kindErrors[0] : `[${kindErrors.join(', ')}]`;
+        out.errors.push({ file, line: abs(1), stage: 'decode-kind', kubectl: `error validating ${JSON.stringify(file)}: error validating data: ${why}; ${STOP_VALIDATE}` });
         continue;
       }
       const obj = value as Record<string, any>;
       const line = (p: (string | number)[], key = true): number => abs(lineOfPath(doc, lc, p, key) ?? 1);
-      if (typeof obj.kind !== 'string' || obj.kind === '') {
+      if (obj.kind === '') {
         out.errors.push({ file, line: abs(1), stage: 'decode-kind', kubectl: `unable to decode ${JSON.stringify(file)}: Object 'Kind' is missing in '${goJson(obj)}'` });
         continue;
       }
       const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
       const info = resourceForKind(obj.kind);
+      // An empty apiVersion string passes kubectl's check; its RESTMapper then finds only core-group kinds.
       const served = info && (info.apiVersion === apiVersion || (apiVersion === '' && info.group === ''));
       if (!served) {
         const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : '';

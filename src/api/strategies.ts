@@ -1,24 +1,92 @@
-// Registry strategies: what the API server does to an object on create and update beyond
-// validation — status reset on create, status/spec separation between the main resource and the
-// status subresource, generation bumps, and the system fields a client cannot change.
+// Registry strategies (pkg/registry/<group>/<kind>/strategy.go, v1.32): what the API server does to an object
+// on create and update beyond validation — the status each kind starts with (the empty status struct as it
+// serializes), generation, the Job's generated selector and labels, the DaemonSet's template generation,
+// Namespace finalizers and name label, status/spec separation between the main resource and the status
+// subresource, and the system fields a client cannot change.
 import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
 import { deepEqual } from './freeze';
 import { milliValue } from './quantity';
+import { JOB_LABELS } from './validation/batch';
+import { patchAllocatedValues } from './service_alloc';
 
 type Draft = KubeObject & Record<string, any>;
 
-/** PrepareForCreate: status the server starts each kind with, and generation 1 where tracked. */
+export const DAEMONSET_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/** Each kind's empty status as encoding/json writes it (fields without omitempty appear as zeros). */
+const EMPTY_STATUS: Record<string, () => Record<string, unknown>> = {
+  ReplicaSet: () => ({ replicas: 0 }),
+  ReplicationController: () => ({ replicas: 0 }),
+  Deployment: () => ({}),
+  DaemonSet: () => ({ currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }),
+  StatefulSet: () => ({ availableReplicas: 0, replicas: 0 }),
+  Job: () => ({}),
+  CronJob: () => ({}),
+  PodDisruptionBudget: () => ({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }),
+  Service: () => ({ loadBalancer: {} }),
+  Namespace: () => ({ phase: 'Active' }),
+  PersistentVolumeClaim: () => ({ phase: 'Pending' }),
+};
+
+/** v1 Secret conversion: stringData is write-only, merged into data (base64) over any same-named key. */
+function mergeStringData(secret: Draft): void {
+  if (!secret.stringData) return;
+  secret.data = { ...(secret.data ?? {}) };
+  for (const [k, v] of Object.entries(secret.stringData as Record<string, string>)) secret.data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  delete secret.stringData;
+}
+
+/** PrepareForCreate: status the server starts each kind with, generation 1 where tracked, kind-specific fields. */
 export function prepareForCreate(obj: Draft, info: ResourceInfo): void {
   if (info.generation !== 'none') obj.metadata.generation = 1;
+  if (obj.kind === 'Secret') mergeStringData(obj);
   switch (obj.kind) {
     case 'Pod': obj.status = { phase: 'Pending', qosClass: podQOSClass(obj) }; return;
-    case 'Namespace': obj.status = { phase: 'Active' }; return;
-    case 'Service': obj.status = { loadBalancer: {} }; return;
-    case 'PersistentVolumeClaim': obj.status = { phase: 'Pending' }; return;
     case 'Node': return; // kubelets register nodes with their status
-    default: if (info.hasStatus) delete obj.status;
+    case 'Job': generateJobSelector(obj); break;
+    case 'DaemonSet': setTemplateGeneration(obj, 1); break;
+    case 'Namespace': prepareNamespace(obj); break;
+    default: break;
   }
+  const empty = EMPTY_STATUS[obj.kind];
+  if (empty) obj.status = empty();
+  else if (info.hasStatus) delete obj.status;
+}
+
+/**
+ * generateSelector (pkg/registry/batch/job/strategy.go): unless manualSelector, the template gets the
+ * job-name and controller-uid labels (legacy and batch.kubernetes.io/ forms, user values kept so
+ * validation can reject conflicts) and the selector matches batch.kubernetes.io/controller-uid.
+ */
+function generateJobSelector(job: Draft): void {
+  const spec = job.spec ??= {};
+  if (spec.manualSelector === true) return;
+  spec.template ??= {};
+  spec.template.metadata ??= {};
+  const labels: Record<string, string> = (spec.template.metadata.labels ??= {});
+  const name = job.metadata.name ?? '';
+  const uid = job.metadata.uid ?? '';
+  for (const key of [JOB_LABELS.legacyJobName, JOB_LABELS.jobName]) if (!(key in labels)) labels[key] = name;
+  for (const key of [JOB_LABELS.legacyControllerUid, JOB_LABELS.controllerUid]) if (!(key in labels)) labels[key] = uid;
+  spec.selector ??= {};
+  spec.selector.matchLabels ??= {};
+  if (!(JOB_LABELS.controllerUid in spec.selector.matchLabels)) spec.selector.matchLabels[JOB_LABELS.controllerUid] = uid;
+  // Every read re-applies SetDefaults_Job, so a Job without labels shows its template's, generated ones included.
+  if (Object.keys(job.metadata.labels ?? {}).length === 0) job.metadata.labels = { ...labels };
+}
+
+/** apps/v1 keeps the internal spec.templateGeneration in an annotation. */
+function setTemplateGeneration(ds: Draft, generation: number): void {
+  ds.metadata.annotations = { ...(ds.metadata.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION]: String(generation) };
+}
+
+/** Namespace PrepareForCreate (the kubernetes finalizer is required) and Canonicalize (the name label, once the name is known). */
+function prepareNamespace(ns: Draft): void {
+  ns.spec ??= {};
+  const finalizers: string[] = ns.spec.finalizers ?? [];
+  if (!finalizers.includes('kubernetes')) ns.spec.finalizers = [...finalizers, 'kubernetes'];
+  ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };
 }
 
 /**
@@ -48,6 +116,18 @@ export function prepareForUpdate(obj: Draft, old: Stored, info: ResourceInfo, su
   if (info.hasStatus && obj.kind !== 'Node') {
     obj.status = old.status;
     if (obj.status === undefined) delete obj.status;
+  }
+  if (obj.kind === 'Service') patchAllocatedValues(obj, old);
+  if (obj.kind === 'Secret') mergeStringData(obj);
+  if (obj.kind === 'Namespace') {
+    // Namespace spec.finalizers change only through the finalize subresource.
+    obj.spec = { ...(obj.spec ?? {}), finalizers: old.spec?.finalizers };
+    if (obj.spec.finalizers === undefined) delete obj.spec.finalizers;
+  }
+  if (obj.kind === 'DaemonSet') {
+    const gen = Number(om.annotations?.[DAEMONSET_TEMPLATE_GENERATION] ?? '0');
+    const changed = !deepEqual(obj.spec?.template, old.spec?.template);
+    setTemplateGeneration(obj, changed ? gen + 1 : gen);
   }
   const specChanged = !deepEqual(obj.spec, old.spec);
   const annotationsChanged = info.generation === 'spec+annotations' && !deepEqual(m.annotations ?? {}, om.annotations ?? {});

@@ -77,3 +77,13 @@ test('a dependent whose owner never existed is collected', () => {
   c.sim.advance(0);
   assert.equal(c.store.get('Pod', 'default', 'stray'), undefined);
 });
+
+test('an owner reference the server cannot map is retried, never treated as dangling', () => {
+  // attemptToDeleteItem: classifyReferences returns a restMappingError; the item is requeued, not deleted.
+  const c = new Cluster();
+  const p = pod('web-0');
+  p.metadata.ownerReferences = [{ apiVersion: 'example.com/v1', kind: 'Widget', name: 'w', uid: 'u-1', controller: true }];
+  c.client('someone').create(p);
+  c.sim.advance(60_000);
+  assert.deepEqual(podNames(c), ['web-0']);
+});

@@ -4,7 +4,7 @@
 // upstream's attemptToDeleteItem does; the owner→dependents graph is the store's index.
 import type { Stored, OwnerReference } from '../api/objects';
 import { RESOURCES, resourceForKind } from '../api/resources';
-import { isApiError } from '../api/errors';
+import { internalError, isApiError } from '../api/errors';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type PropagationPolicy } from '../api/deletion';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler } from './runner';
@@ -54,9 +54,13 @@ class GarbageCollector implements Reconciler {
     this.attemptToDeleteItem(item);
   }
 
+  /**
+   * isDangling's live lookup: undefined when the owner is gone or was replaced (another uid). An owner
+   * kind the server does not serve is a REST-mapping error: the item is retried, never collected.
+   */
   private owner(item: Stored, ref: OwnerReference): Stored | undefined {
     const info = resourceForKind(ref.kind);
-    if (!info) return undefined;
+    if (!info || info.apiVersion !== ref.apiVersion) throw internalError(`unable to get REST mapping for ${ref.apiVersion}/${ref.kind}.`);
     const found = this.ctx.client.find(ref.kind, info.namespaced ? item.metadata.namespace ?? '' : '', ref.name);
     return found && found.metadata.uid === ref.uid ? found : undefined;
   }

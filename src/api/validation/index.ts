@@ -1,18 +1,25 @@
-// Validation dispatch: ObjectMeta for every kind, then the kind's spec rules, on create and update.
+// Validation dispatch, composed as the registry composes it: on create the kind strategy's Validate
+// (ObjectMeta first, then the spec); on update rest.BeforeUpdate's common metadata checks, then the
+// strategy's ValidateUpdate (usually the spec again plus what may not change). Repeated messages are
+// dropped when the 422 is built, so order follows the first occurrence, as upstream's does.
 import type { KubeObject } from '../objects';
 import type { ResourceInfo } from '../resources';
 import type { FieldError } from '../field_errors';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta';
-import { validatePodSpec, validatePodSpecUpdate } from './pod';
+import { validatePodOnly, validatePodSpec, validatePodSpecUpdate } from './pod';
 import {
   validateDaemonSet, validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorImmutable, validateStatefulSet,
+  validateStatefulSetUpdate,
 } from './apps';
-import { validateCronJob, validateJob, validateJobUpdate } from './batch';
-import { validateService, validateServiceUpdate, validateConfigData, validatePersistentVolumeClaim, validatePodDisruptionBudget } from './core_other';
+import { validateCronJob, validateCronJobUpdate, validateJob, validateJobUpdate } from './batch';
+import {
+  validateConfigData, validateConfigDataUpdate, validateNamespace, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate,
+  validatePodDisruptionBudget, validateService, validateServiceUpdate,
+} from './core_other';
 
 function validateSpec(obj: KubeObject): FieldError[] {
   switch (obj.kind) {
-    case 'Pod': return validatePodSpec(obj.spec, 'spec');
+    case 'Pod': return [...validatePodSpec(obj.spec, 'spec', { isPod: true }), ...validatePodOnly(obj.spec ?? {})];
     case 'ReplicaSet': return validateReplicaSet(obj.spec);
     case 'ReplicationController': return validateReplicationController(obj.spec);
     case 'Deployment': return validateDeployment(obj.spec);
@@ -24,6 +31,7 @@ function validateSpec(obj: KubeObject): FieldError[] {
     case 'ConfigMap': case 'Secret': return validateConfigData(obj);
     case 'PersistentVolumeClaim': return validatePersistentVolumeClaim(obj);
     case 'PodDisruptionBudget': return validatePodDisruptionBudget(obj);
+    case 'Namespace': return validateNamespace(obj);
     default: return [];
   }
 }
@@ -32,15 +40,23 @@ export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldError[
   return [...validateObjectMeta(obj.metadata, info), ...validateSpec(obj)];
 }
 
-export function validateUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo): FieldError[] {
-  const errs = [...validateObjectMetaUpdate(obj.metadata, prev.metadata, info)];
+/** The strategy's ValidateUpdate, after the common metadata checks. */
+function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
   switch (obj.kind) {
-    case 'Pod': errs.push(...validatePodSpec(obj.spec, 'spec'), ...validatePodSpecUpdate(obj.spec, prev.spec)); break;
-    case 'ReplicaSet': case 'Deployment': case 'DaemonSet': case 'StatefulSet':
-      errs.push(...validateSpec(obj), ...validateSelectorImmutable(obj, prev)); break;
-    case 'Job': errs.push(...validateSpec(obj), ...validateJobUpdate(obj, prev)); break;
-    case 'Service': errs.push(...validateSpec(obj), ...validateServiceUpdate(obj, prev)); break;
-    default: errs.push(...validateSpec(obj));
+    case 'Pod': return [...validateSpec(obj), ...validatePodSpecUpdate(obj.spec, prev.spec)];
+    case 'ReplicaSet': case 'Deployment': case 'DaemonSet': return [...validateSpec(obj), ...validateSelectorImmutable(obj, prev)];
+    case 'StatefulSet': return [...validateSpec(obj), ...validateStatefulSetUpdate(obj, prev)];
+    case 'Job': return [...validateSpec(obj), ...validateJobUpdate(obj, prev)];
+    case 'CronJob': return validateCronJobUpdate(obj, prev);
+    case 'Service': return [...validateServiceUpdate(obj, prev), ...validateSpec(obj)];
+    case 'ConfigMap': case 'Secret': return [...validateConfigDataUpdate(obj, prev), ...validateSpec(obj)];
+    case 'PersistentVolumeClaim': return [...validateSpec(obj), ...validatePersistentVolumeClaimUpdate(obj, prev)];
+    default: return validateSpec(obj);
   }
-  return errs;
+}
+
+/** On the status subresource only the metadata rules apply here (status contents are the writer's business). */
+export function validateUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo, subresource?: 'status'): FieldError[] {
+  const meta = validateObjectMetaUpdate(obj.metadata, prev.metadata, info);
+  return subresource === 'status' ? meta : [...meta, ...validateKindUpdate(obj, prev)];
 }

@@ -1,21 +1,32 @@
-// ObjectMeta validation (apimachinery pkg/api/validation/objectmeta.go): names, namespaces,
-// labels, annotations, owner references and finalizers on create, and immutable metadata on update.
+// ObjectMeta validation: apimachinery pkg/api/validation/objectmeta.go (v0.32) plus core's additions
+// (pkg/apis/core/validation ValidateObjectMeta: kube finalizer names) — on create, the common fields every
+// update gets (rest.BeforeUpdate validateCommonFields), and the immutable metadata of an update.
 import type { ObjectMeta } from '../objects';
-import { forbiddenField, invalidField, required, type FieldError } from '../field_errors';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
+import {
+  forbiddenField, goStringSlice, GoRendered, goQuote, goPointer, invalidField, required, tooLong, type FieldError,
+} from '../field_errors';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
 import type { ResourceInfo } from '../resources';
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
-/** The name rule each kind uses (ValidatePodName, ValidateReplicaSetName, …): DNS-1123 subdomain unless listed. */
+/** maskTrailingDash: a generateName may end in "-" (upstream swaps the last two characters for "a"). */
+const maskTrailingDash = (name: string): string => (name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name);
+
+/**
+ * The name rule each kind's strategy uses: DNS-1035 label for Services (ValidateServiceName), DNS label for
+ * Namespaces and StatefulSets, DNS subdomain for the rest.
+ */
 export function nameErrors(kind: string, name: string, prefix: boolean): string[] {
-  // With prefix=true (generateName) a trailing "-" is allowed, as upstream's maskTrailingDash does.
-  const n = prefix && name.length > 1 && name.endsWith('-') ? name.slice(0, -1) + 'a' : name;
-  if (kind === 'Namespace' || kind === 'Service') return isDNS1123Label(n);
+  const n = prefix ? maskTrailingDash(name) : name;
+  if (kind === 'Service') return isDNS1035Label(n);
+  if (kind === 'Namespace' || kind === 'StatefulSet') return isDNS1123Label(n);
   return isDNS1123Subdomain(n);
 }
 
+/** metav1validation.ValidateLabels: key errors then value errors, per label, all at the map's path. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels ?? {})) {
@@ -25,75 +36,134 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   return errs;
 }
 
-function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   let size = 0;
   for (const [k, v] of Object.entries(annotations ?? {})) {
+    // The rule is QualifiedName except that case doesn't matter.
     for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidField(path, k, msg));
-    size += k.length + String(v).length;
+    size += Buffer.byteLength(k) + Buffer.byteLength(String(v));
   }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push({ ...forbiddenField(path, ''), type: { text: 'Too long', reason: 'FieldValueTooLong', showsValue: false }, detail: `must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
   return errs;
 }
 
-function validateOwnerReferences(meta: ObjectMeta, path: string): FieldError[] {
+/** %#v of []metav1.OwnerReference (Controller and BlockOwnerDeletion are pointers: addresses not reproducible). */
+const goOwnerReference = (r: NonNullable<ObjectMeta['ownerReferences']>[number]): string =>
+  `v1.OwnerReference{APIVersion:${goQuote(r.apiVersion ?? '')}, Kind:${goQuote(r.kind ?? '')}, Name:${goQuote(r.name ?? '')}, UID:${goQuote(r.uid ?? '')}, ` +
+  `Controller:${goPointer('bool', r.controller !== undefined)}, BlockOwnerDeletion:${goPointer('bool', r.blockOwnerDeletion !== undefined)}}`;
+
+function goOwnerReferences(refs: ObjectMeta['ownerReferences']): GoRendered {
+  return new GoRendered(`[]v1.OwnerReference{${(refs ?? []).map(goOwnerReference).join(', ')}}`);
+}
+
+function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const controllers: string[] = [];
-  for (const ref of meta.ownerReferences ?? []) {
-    if (!ref.apiVersion) errs.push(invalidField(`${path}.apiVersion`, ref.apiVersion ?? '', 'version must not be empty'));
+  let firstController = '';
+  for (const ref of refs ?? []) {
+    const apiVersion = ref.apiVersion ?? '';
+    const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+    if (!version) errs.push(invalidField(`${path}.apiVersion`, apiVersion, 'version must not be empty'));
     if (!ref.kind) errs.push(invalidField(`${path}.kind`, ref.kind ?? '', 'kind must not be empty'));
     if (!ref.name) errs.push(invalidField(`${path}.name`, ref.name ?? '', 'name must not be empty'));
     if (!ref.uid) errs.push(invalidField(`${path}.uid`, ref.uid ?? '', 'uid must not be empty'));
-    if (ref.controller) controllers.push(`${ref.kind}/${ref.name}`);
-  }
-  if (controllers.length > 1) {
-    errs.push(invalidField(path, meta.ownerReferences, `Only one reference can have Controller set to true. Found "true" in references for ${controllers.join(' and ')}`));
+    if (version === 'v1' && !apiVersion.includes('/') && ref.kind === 'Event') {
+      errs.push(invalidField(path, new GoRendered(goOwnerReference(ref)), '/v1, Kind=Event is disallowed from being an owner'));
+    }
+    if (ref.controller) {
+      const name = `${ref.kind}/${ref.name}`;
+      if (firstController) {
+        errs.push(invalidField(path, goOwnerReferences(refs),
+          `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${name}`));
+      } else firstController = name;
+    }
   }
   return errs;
 }
 
-export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
+/** apimachinery ValidateFinalizers: names at the list's path (no index), then the orphan/foreground conflict. */
+function validateFinalizers(finalizers: string[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (meta.generateName) {
-    for (const msg of nameErrors(info.kind, meta.generateName, true)) errs.push(invalidField('metadata.generateName', meta.generateName, msg));
+  for (const f of finalizers ?? []) for (const msg of isQualifiedName(f)) errs.push(invalidField(path, f, msg));
+  if (finalizers?.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    errs.push(invalidField(path, goStringSlice(finalizers), 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
-  if (!meta.name) {
-    if (!meta.generateName) errs.push(required('metadata.name', 'name or generateName is required'));
-  } else {
-    for (const msg of nameErrors(info.kind, meta.name, false)) errs.push(invalidField('metadata.name', meta.name, msg));
-  }
+  return errs;
+}
+
+/** core's validateKubeFinalizerName, per finalizer at finalizers[i]: a bare name must be a standard one. */
+function validateKubeFinalizerNames(finalizers: string[] | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  (finalizers ?? []).forEach((f, i) => {
+    if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
+      errs.push(invalidField(`${path}[${i}]`, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+    }
+  });
+  return errs;
+}
+
+/** The part of ValidateObjectMetaAccessor shared by create and the common update check. */
+function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
+  const errs: FieldError[] = [];
   if (info.namespaced) {
     if (!meta.namespace) errs.push(required('metadata.namespace', ''));
     else for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalidField('metadata.namespace', meta.namespace, msg));
   } else if (meta.namespace) {
     errs.push(forbiddenField('metadata.namespace', 'not allowed on this type'));
   }
+  if ((meta.generation ?? 0) < 0) errs.push(invalidField('metadata.generation', meta.generation, 'must be greater than or equal to 0'));
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
   errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
-  errs.push(...validateOwnerReferences(meta, 'metadata.ownerReferences'));
-  for (const [i, f] of (meta.finalizers ?? []).entries()) {
-    for (const msg of isQualifiedName(f)) errs.push(invalidField(`metadata.finalizers[${i}]`, f, msg));
-  }
+  errs.push(...validateOwnerReferences(meta.ownerReferences, 'metadata.ownerReferences'));
+  errs.push(...validateFinalizers(meta.finalizers, 'metadata.finalizers'));
   return errs;
 }
 
+/** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
+export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
+  const errs: FieldError[] = [];
+  if (meta.generateName) {
+    for (const msg of nameErrors(info.kind, meta.generateName, true)) errs.push(invalidField('metadata.generateName', meta.generateName, msg));
+  }
+  if (!meta.name) errs.push(required('metadata.name', 'name or generateName is required'));
+  else for (const msg of nameErrors(info.kind, meta.name, false)) errs.push(invalidField('metadata.name', meta.name, msg));
+  errs.push(...validateMetaCommon(meta, info));
+  errs.push(...validateKubeFinalizerNames(meta.finalizers, 'metadata.finalizers'));
+  return errs;
+}
+
+function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter(c => name.includes(c)).map(c => `may not contain '${c}'`);
+}
+
+/**
+ * Every update: rest.BeforeUpdate's validateCommonFields (ValidateObjectMetaAccessor with path-segment
+ * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
+ * update validation follows; repeated messages are dropped when the 422 is built.
+ */
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
   const errs: FieldError[] = [];
-  const immutable = (field: keyof ObjectMeta, path: string): void => {
-    if (next[field] !== prev[field]) errs.push(invalidField(path, next[field] ?? '', FIELD_IMMUTABLE));
+  if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
+  if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
+  else for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
+  errs.push(...validateMetaCommon(next, info));
+  if (prev.deletionTimestamp) {
+    const extra = [...new Set(next.finalizers ?? [])].filter(f => !(prev.finalizers ?? []).includes(f)).sort();
+    if (extra.length) {
+      errs.push(forbiddenField('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers ${goStringSlice(extra).text}`));
+    }
+  }
+  if ((next.generation ?? 0) < (prev.generation ?? 0)) errs.push(invalidField('metadata.generation', next.generation ?? 0, 'must not be decremented'));
+  const immutable = (field: 'name' | 'namespace' | 'uid', path: string): void => {
+    if ((next[field] ?? '') !== (prev[field] ?? '')) errs.push(invalidField(path, next[field] ?? '', FIELD_IMMUTABLE));
   };
   immutable('name', 'metadata.name');
   immutable('namespace', 'metadata.namespace');
   immutable('uid', 'metadata.uid');
-  immutable('creationTimestamp', 'metadata.creationTimestamp');
   errs.push(...validateLabels(next.labels, 'metadata.labels'));
   errs.push(...validateAnnotations(next.annotations, 'metadata.annotations'));
-  errs.push(...validateOwnerReferences(next, 'metadata.ownerReferences'));
-  if (prev.deletionTimestamp && (next.finalizers ?? []).some(f => !(prev.finalizers ?? []).includes(f))) {
-    errs.push(forbiddenField('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers ${goStrings((next.finalizers ?? []).filter(f => !(prev.finalizers ?? []).includes(f)))}`));
-  }
-  void info;
+  errs.push(...validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences'));
+  errs.push(...validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers'));
   return errs;
 }
-
-const goStrings = (xs: string[]): string => `[]string{${xs.map(x => JSON.stringify(x)).join(', ')}}`;

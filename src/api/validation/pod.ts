@@ -1,189 +1,207 @@
-// PodSpec and pod template validation (pkg/apis/core/validation/validation.go): containers, images,
-// ports, probes, restart policy, volumes and mounts, resources, tolerations and node selectors, with
-// upstream's field paths and messages. Pod updates may change only what upstream lets them change.
-import type { Container, PodSpec, Probe, Volume } from '../objects';
-import { duplicate, forbiddenField, invalidField, notFoundField, notSupported, required, type FieldError } from '../field_errors';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './names';
+// PodSpec and pod template validation (pkg/apis/core/validation/validation.go, v1.32 order): volumes,
+// containers (name, image, ports, env, mounts, pull policy, resources, probes), init containers, restart
+// and DNS policy, node selector, names, active deadline, tolerations. Not modelled: affinity, DNS config,
+// security contexts, ephemeral containers, resource claims, topology spread (accepted unchecked).
+import type { PodSpec, PodTemplateSpec, Volume } from '../objects';
+import { duplicate, forbiddenField, goStringMap, invalidField, notSupported, required, type FieldError } from '../field_errors';
+import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
 import { parseQuantity } from '../quantity';
-import { deepEqual } from '../freeze';
+import { checkHostPortConflicts, validateContainerCommon, validateProbes } from './containers';
+import { validateAnnotations, validateLabels } from './meta';
+import { validatePodSpecUpdate } from './pod_update';
 
-const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
-const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
-const TOLERATION_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-const VOLUME_SOURCES = ['hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile',
-  'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO',
-  'storageos', 'csi', 'ephemeral', 'image'];
+export { validatePodSpecUpdate };
 
-const PORT_RANGE = 'must be between 1 and 65535, inclusive';
-const NON_NEGATIVE = 'must be greater than or equal to 0';
+const FILE_MODE = 'must be a number between 0 and 0777 (octal), both inclusive';
+// validateVolumeSource's order; the Forbidden paths keep upstream's spellings ("cephFS", "downwarAPI").
+const VOLUME_SOURCES: [string, string][] = [['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'],
+  ['gcePersistentDisk', 'gcePersistentDisk'], ['awsElasticBlockStore', 'awsElasticBlockStore'], ['secret', 'secret'], ['nfs', 'nfs'],
+  ['iscsi', 'iscsi'], ['glusterfs', 'glusterfs'], ['flocker', 'flocker'], ['persistentVolumeClaim', 'persistentVolumeClaim'], ['rbd', 'rbd'],
+  ['cinder', 'cinder'], ['cephfs', 'cephFS'], ['quobyte', 'quobyte'], ['downwardAPI', 'downwarAPI'], ['fc', 'fc'], ['flexVolume', 'flexVolume'],
+  ['configMap', 'configMap'], ['azureFile', 'azureFile'], ['vsphereVolume', 'vsphereVolume'], ['photonPersistentDisk', 'photonPersistentDisk'],
+  ['portworxVolume', 'portworxVolume'], ['azureDisk', 'azureDisk'], ['storageos', 'storageos'], ['projected', 'projected'],
+  ['scaleIO', 'scaleIO'], ['csi', 'csi'], ['ephemeral', 'ephemeral'], ['image', 'image']];
 
-function validatePortNumber(port: unknown, path: string, errs: FieldError[]): void {
-  if (typeof port === 'number') {
-    if (port < 1 || port > 65535) errs.push(invalidField(path, port, PORT_RANGE));
-  } else if (typeof port === 'string') {
-    if (!/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(port) || !/[a-z]/.test(port) || port.includes('--')) {
-      errs.push(invalidField(path, port, "must contain only alphanumeric characters (a-z, 0-9), and hyphens (-)"));
-    }
-  }
+export interface PodSpecOptions {
+  /** The spec belongs to a Pod (not a template): hostNetwork ports must match. */
+  isPod?: boolean;
 }
 
-function nonNegative(value: number | undefined, path: string, errs: FieldError[]): void {
-  if (value !== undefined && value < 0) errs.push(invalidField(path, value, NON_NEGATIVE));
-}
-
-function validateProbe(p: Probe | undefined, path: string, kind: 'liveness' | 'readiness' | 'startup', errs: FieldError[]): void {
-  if (!p) return;
-  const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter(h => (p as Record<string, unknown>)[h] !== undefined);
-  if (handlers.length === 0) errs.push(required(path, 'must specify a handler type'));
-  if (handlers.length > 1) errs.push(forbiddenField(`${path}.${handlers[1]}`, 'may not specify more than 1 handler type'));
-  nonNegative(p.initialDelaySeconds, `${path}.initialDelaySeconds`, errs);
-  nonNegative(p.timeoutSeconds, `${path}.timeoutSeconds`, errs);
-  nonNegative(p.periodSeconds, `${path}.periodSeconds`, errs);
-  nonNegative(p.successThreshold, `${path}.successThreshold`, errs);
-  nonNegative(p.failureThreshold, `${path}.failureThreshold`, errs);
-  if (kind !== 'readiness' && p.successThreshold !== undefined && p.successThreshold !== 1) {
-    errs.push(invalidField(`${path}.successThreshold`, p.successThreshold, 'must be 1'));
-  }
-  if (kind === 'readiness' && p.terminationGracePeriodSeconds !== undefined) {
-    errs.push(invalidField(`${path}.terminationGracePeriodSeconds`, p.terminationGracePeriodSeconds, 'must not be set for readinessProbes'));
-  }
-  if (p.httpGet) validatePortNumber(p.httpGet.port, `${path}.httpGet.port`, errs);
-  if (p.tcpSocket) validatePortNumber(p.tcpSocket.port, `${path}.tcpSocket.port`, errs);
-  if (p.exec && (!p.exec.command || p.exec.command.length === 0)) errs.push(required(`${path}.exec.command`, ''));
-}
-
-function validateResources(c: Container, path: string, errs: FieldError[]): void {
-  const res = c.resources;
-  if (!res) return;
-  for (const kind of ['limits', 'requests'] as const) {
-    for (const [name, q] of Object.entries(res[kind] ?? {})) {
-      const v = parseQuantity(q);
-      if (v !== undefined && v < 0) errs.push(invalidField(`${path}.resources.${kind}[${name}]`, q, NON_NEGATIVE));
+function validateVolumeSource(v: Volume, p: string, errs: FieldError[]): void {
+  let n = 0;
+  for (const [key, forbiddenPath] of VOLUME_SOURCES) {
+    if (v[key] === undefined || v[key] === null) continue;
+    if (n > 0) { errs.push(forbiddenField(`${p}.${forbiddenPath}`, 'may not specify more than 1 volume type')); continue; }
+    n++;
+    const src = v[key] as Record<string, unknown>;
+    if (key === 'secret') {
+      if (!src.secretName) errs.push(required(`${p}.secret.secretName`, ''));
+      fileMode(src.defaultMode, `${p}.secret.defaultMode`, errs);
+    } else if (key === 'configMap') {
+      if (!src.name) errs.push(required(`${p}.configMap.name`, ''));
+      fileMode(src.defaultMode, `${p}.configMap.defaultMode`, errs);
+    } else if (key === 'persistentVolumeClaim') {
+      if (!src.claimName) errs.push(required(`${p}.persistentVolumeClaim.claimName`, ''));
+    } else if (key === 'hostPath') {
+      if (!src.path) errs.push(required(`${p}.hostPath.path`, ''));
+    } else if (key === 'emptyDir' && src.sizeLimit !== undefined && (parseQuantity(src.sizeLimit as string) ?? 0) < 0) {
+      errs.push(forbiddenField(`${p}.emptyDir.sizeLimit`, 'SizeLimit field must be a valid resource quantity'));
     }
   }
-  for (const [name, q] of Object.entries(res.requests ?? {})) {
-    const limit = res.limits?.[name];
-    if (limit === undefined) continue;
-    const rv = parseQuantity(q);
-    const lv = parseQuantity(limit);
-    if (rv !== undefined && lv !== undefined && rv > lv) {
-      errs.push(invalidField(`${path}.resources.requests`, q, `must be less than or equal to ${name} limit of ${limit}`));
-    }
-  }
+  if (n === 0) errs.push(required(p, 'must specify a volume type'));
 }
 
-function validateContainers(containers: Container[] | undefined, path: string, volumes: Set<string>, errs: FieldError[], names: Set<string>): void {
-  (containers ?? []).forEach((c, i) => {
-    const p = `${path}[${i}]`;
-    if (!c.name) errs.push(required(`${p}.name`, ''));
-    else {
-      for (const msg of isDNS1123Label(c.name)) errs.push(invalidField(`${p}.name`, c.name, msg));
-      if (names.has(c.name)) errs.push(duplicate(`${p}.name`, c.name));
-      names.add(c.name);
-    }
-    if (!c.image) errs.push(required(`${p}.image`, ''));
-    if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) {
-      errs.push(notSupported(`${p}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
-    }
-    const portNames = new Set<string>();
-    (c.ports ?? []).forEach((port, j) => {
-      const pp = `${p}.ports[${j}]`;
-      if (port.name) {
-        if (portNames.has(port.name)) errs.push(duplicate(`${pp}.name`, port.name));
-        portNames.add(port.name);
-      }
-      if (!port.containerPort) errs.push(required(`${pp}.containerPort`, ''));
-      else validatePortNumber(port.containerPort, `${pp}.containerPort`, errs);
-      if (port.hostPort) validatePortNumber(port.hostPort, `${pp}.hostPort`, errs);
-      if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol)) errs.push(notSupported(`${pp}.protocol`, port.protocol, PROTOCOLS));
-    });
-    validateProbe(c.livenessProbe, `${p}.livenessProbe`, 'liveness', errs);
-    validateProbe(c.readinessProbe, `${p}.readinessProbe`, 'readiness', errs);
-    validateProbe(c.startupProbe, `${p}.startupProbe`, 'startup', errs);
-    validateResources(c, p, errs);
-    (c.volumeMounts ?? []).forEach((m, j) => {
-      const mp = `${p}.volumeMounts[${j}]`;
-      if (!m.name) errs.push(required(`${mp}.name`, ''));
-      else if (!volumes.has(m.name)) errs.push(notFoundField(`${mp}.name`, m.name));
-      if (!m.mountPath) errs.push(required(`${mp}.mountPath`, ''));
-    });
-  });
+function fileMode(mode: unknown, path: string, errs: FieldError[]): void {
+  if (typeof mode === 'number' && (mode > 0o777 || mode < 0)) errs.push(invalidField(path, mode, FILE_MODE));
 }
 
-function validateVolumes(volumes: Volume[] | undefined, errs: FieldError[]): Set<string> {
+/** ValidateVolumes: the names of volumes without errors (mounts of the others are "Not found" too). */
+function validateVolumes(volumes: Volume[] | undefined, path: string, errs: FieldError[]): Set<string> {
   const names = new Set<string>();
   (volumes ?? []).forEach((v, i) => {
-    const p = `spec.volumes[${i}]`;
-    if (!v.name) errs.push(required(`${p}.name`, ''));
-    else {
-      for (const msg of isDNS1123Label(v.name)) errs.push(invalidField(`${p}.name`, v.name, msg));
-      if (names.has(v.name)) errs.push(duplicate(`${p}.name`, v.name));
-      names.add(v.name);
-    }
-    const sources = VOLUME_SOURCES.filter(s => v[s] !== undefined);
-    if (sources.length === 0) errs.push(required(p, 'must specify a volume type'));
-    else if (sources.length > 1) errs.push(forbiddenField(`${p}.${sources[1]}`, 'may not specify more than 1 volume type'));
-    if (v.configMap && !v.configMap.name) errs.push(required(`${p}.configMap.name`, ''));
-    if (v.secret && !v.secret.secretName) errs.push(required(`${p}.secret.secretName`, ''));
-    if (v.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errs.push(required(`${p}.persistentVolumeClaim.claimName`, ''));
+    const p = `${path}[${i}]`;
+    const el: FieldError[] = [];
+    validateVolumeSource(v, p, el);
+    if (!v.name) el.push(required(`${p}.name`, ''));
+    else for (const msg of isDNS1123Label(v.name)) el.push(invalidField(`${p}.name`, v.name, msg));
+    if (names.has(v.name)) el.push(duplicate(`${p}.name`, v.name));
+    if (el.length === 0) names.add(v.name);
+    errs.push(...el);
   });
   return names;
 }
 
-/** ValidatePodSpec with paths relative to `prefix` ("spec" for pods, "spec.template.spec" for templates). */
-export function validatePodSpec(spec: PodSpec | undefined, prefix: string): FieldError[] {
-  const errs: FieldError[] = [];
-  if (!spec) return [required(prefix, '')];
-  const rebase = (e: FieldError): FieldError => ({ ...e, field: e.field.replace(/^spec/, prefix) });
-  const local: FieldError[] = [];
-  const volumes = validateVolumes(spec.volumes, local);
+function validateContainers(spec: PodSpec, path: string, volumes: Set<string>, errs: FieldError[]): void {
+  const containers = spec.containers ?? [];
+  if (containers.length === 0) { errs.push(required(`${path}.containers`, '')); return; }
   const names = new Set<string>();
-  if (!spec.containers || spec.containers.length === 0) local.push(required('spec.containers', ''));
-  validateContainers(spec.initContainers, 'spec.initContainers', volumes, local, names);
-  validateContainers(spec.containers, 'spec.containers', volumes, local, names);
-  if (spec.restartPolicy !== undefined && !RESTART_POLICIES.includes(spec.restartPolicy)) {
-    local.push(notSupported('spec.restartPolicy', spec.restartPolicy, RESTART_POLICIES));
-  }
-  if (spec.dnsPolicy !== undefined && !DNS_POLICIES.includes(spec.dnsPolicy)) local.push(notSupported('spec.dnsPolicy', spec.dnsPolicy, DNS_POLICIES));
-  nonNegative(spec.terminationGracePeriodSeconds, 'spec.terminationGracePeriodSeconds', local);
-  if (spec.activeDeadlineSeconds !== undefined && spec.activeDeadlineSeconds <= 0) {
-    local.push(invalidField('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
-  }
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) {
-    for (const msg of isQualifiedName(k)) local.push(invalidField('spec.nodeSelector', k, msg));
-    for (const msg of isValidLabelValue(v)) local.push(invalidField('spec.nodeSelector', v, msg));
-  }
-  (spec.tolerations ?? []).forEach((t, i) => {
-    const p = `spec.tolerations[${i}]`;
-    if (t.operator !== undefined && t.operator !== 'Exists' && t.operator !== 'Equal') {
-      local.push(notSupported(`${p}.operator`, t.operator, ['Equal', 'Exists']));
-    }
-    if (t.operator === 'Exists' && t.value) local.push(invalidField(`${p}.operator`, t.value, 'value must be empty when `operator` is \'Exists\''));
-    if (!t.key && t.operator !== 'Exists') local.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
-    if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) local.push(notSupported(`${p}.effect`, t.effect, TOLERATION_EFFECTS));
-    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
-      local.push(invalidField(`${p}.effect`, t.effect ?? '', 'effect must be \'NoExecute\' when `tolerationSeconds` is set'));
+  containers.forEach((c, i) => {
+    const p = `${path}.containers[${i}]`;
+    validateContainerCommon(c, p, volumes, errs);
+    if (names.has(c.name)) errs.push(duplicate(`${p}.name`, c.name));
+    else names.add(c.name);
+    validateProbes(c, p, errs);
+    if (c.restartPolicy !== undefined) errs.push(forbiddenField(`${p}.restartPolicy`, 'may not be set for non-init containers'));
+  });
+  checkHostPortConflicts(containers, `${path}.containers`, errs);
+}
+
+function validateInitContainers(spec: PodSpec, path: string, volumes: Set<string>, errs: FieldError[]): void {
+  const names = new Set((spec.containers ?? []).map(c => c.name));
+  (spec.initContainers ?? []).forEach((c, i) => {
+    const p = `${path}.initContainers[${i}]`;
+    validateContainerCommon(c, p, volumes, errs);
+    if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always') errs.push(notSupported(`${p}.restartPolicy`, c.restartPolicy, ['Always']));
+    if (names.has(c.name)) errs.push(duplicate(`${p}.name`, c.name));
+    else if (c.name) names.add(c.name);
+    checkHostPortConflicts([c], `${path}.initContainers`, errs);
+    if (c.restartPolicy === 'Always') validateProbes(c, p, errs);
+    else {
+      for (const f of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+        if (c[f] !== undefined) errs.push(forbiddenField(`${p}.${f}`, 'may not be set for init containers without restartPolicy=Always'));
+      }
     }
   });
-  errs.push(...local.map(rebase));
+}
+
+function validateTolerations(spec: PodSpec, path: string, errs: FieldError[]): void {
+  (spec.tolerations ?? []).forEach((t, i) => {
+    const p = `${path}.tolerations[${i}]`;
+    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalidField(`${p}.key`, t.key, msg));
+    if (!t.key && t.operator !== 'Exists') {
+      errs.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
+      errs.push(invalidField(`${p}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
+    const op = t.operator ?? '';
+    if (op === 'Equal' || op === '') {
+      const msgs = isValidLabelValue(t.value ?? '');
+      if (msgs.length) errs.push(invalidField(`${p}.operator`, t.value ?? '', msgs.join(';')));
+    } else if (op === 'Exists') {
+      if (t.value) errs.push(invalidField(`${p}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+    } else errs.push(notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
+    if (t.effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect)) {
+      errs.push(notSupported(`${p}.effect`, t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
+    }
+  });
+}
+
+function subdomainField(value: unknown, path: string, errs: FieldError[]): void {
+  if (typeof value === 'string' && value.length > 0) for (const msg of isDNS1123Subdomain(value)) errs.push(invalidField(path, value, msg));
+}
+
+/** ValidatePodSpec with paths under `prefix` ("spec" for pods, "spec.template.spec" for templates). */
+export function validatePodSpec(spec: PodSpec | undefined, prefix: string, opts: PodSpecOptions = {}): FieldError[] {
+  if (!spec) return [required(prefix, '')];
+  const errs: FieldError[] = [];
+  if (spec.terminationGracePeriodSeconds === undefined) errs.push(required(`${prefix}.terminationGracePeriodSeconds`, ''));
+  const volumes = validateVolumes(spec.volumes, `${prefix}.volumes`, errs);
+  validateContainers(spec, prefix, volumes, errs);
+  validateInitContainers(spec, prefix, volumes, errs);
+  if (spec.hostNetwork === true) {
+    (spec.containers ?? []).forEach((c, i) => (c.ports ?? []).forEach((port, j) => {
+      const hp = port.hostPort ?? 0;
+      if ((opts.isPod || hp !== 0) && hp !== port.containerPort) {
+        errs.push(invalidField(`${prefix}.containers[${i}].ports[${j}].hostPort`, hp, 'must match `containerPort` when `hostNetwork` is true'));
+      }
+    }));
+  }
+  const rp = spec.restartPolicy ?? '';
+  if (rp === '') errs.push(required(`${prefix}.restartPolicy`, ''));
+  else if (!['Always', 'OnFailure', 'Never'].includes(rp)) errs.push(notSupported(`${prefix}.restartPolicy`, rp, ['Always', 'OnFailure', 'Never']));
+  const dp = spec.dnsPolicy ?? '';
+  if (dp === '') errs.push(required(`${prefix}.dnsPolicy`, ''));
+  else if (!['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(dp)) {
+    errs.push(notSupported(`${prefix}.dnsPolicy`, dp, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
+  }
+  errs.push(...validateLabels(spec.nodeSelector, `${prefix}.nodeSelector`));
+  subdomainField(spec.serviceAccountName, `${prefix}.serviceAccountName`, errs);
+  subdomainField(spec.nodeName, `${prefix}.nodeName`, errs);
+  if (spec.activeDeadlineSeconds !== undefined && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647)) {
+    errs.push(invalidField(`${prefix}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, inclusiveRangeError(1, 2147483647)));
+  }
+  if (spec.hostname) for (const msg of isDNS1123Label(spec.hostname)) errs.push(invalidField(`${prefix}.hostname`, spec.hostname, msg));
+  if (spec.subdomain) for (const msg of isDNS1123Label(spec.subdomain)) errs.push(invalidField(`${prefix}.subdomain`, spec.subdomain, msg));
+  validateTolerations(spec, prefix, errs);
+  subdomainField(spec.priorityClassName, `${prefix}.priorityClassName`, errs);
+  const pp = spec.preemptionPolicy as string | undefined;
+  if (pp !== undefined && pp !== 'PreemptLowerPriority' && pp !== 'Never') {
+    errs.push(pp === '' ? required(`${prefix}.preemptionPolicy`, '') : notSupported(`${prefix}.preemptionPolicy`, pp, ['PreemptLowerPriority', 'Never']));
+  }
   return errs;
 }
 
 /**
- * ValidatePodUpdate: a running pod's spec may change only container images, activeDeadlineSeconds
- * (only shortened) and tolerations (only added); anything else is upstream's long Forbidden message.
+ * ValidatePodTemplateSpec: template labels (at "<path>.labels", upstream's path), annotations, then the spec.
+ * Workload validators add their own selector and restart-policy checks around it.
  */
-export function validatePodSpecUpdate(next: PodSpec, prev: PodSpec): FieldError[] {
-  const strip = (s: PodSpec): unknown => ({
-    ...s,
-    containers: s.containers.map(c => ({ ...c, image: undefined })),
-    initContainers: s.initContainers?.map(c => ({ ...c, image: undefined })),
-    activeDeadlineSeconds: undefined,
-    tolerations: undefined,
-  });
-  if (deepEqual(strip(next), strip(prev))) return [];
-  return [forbiddenField('spec', 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)')];
+export function validatePodTemplateSpec(template: PodTemplateSpec, path: string): FieldError[] {
+  return [
+    ...validateLabels(template.metadata?.labels, `${path}.labels`),
+    ...validateAnnotations(template.metadata?.annotations, `${path}.annotations`),
+    ...validatePodSpec(template.spec, `${path}.spec`),
+  ];
 }
+
+/** validatePodMetadataAndSpec's pod-only part after the spec: image whitespace and projected tokens without a service account. */
+export function validatePodOnly(spec: PodSpec): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!spec.serviceAccountName) {
+    (spec.volumes ?? []).forEach((v, vi) => {
+      const sources = (v.projected as { sources?: { serviceAccountToken?: unknown }[] } | undefined)?.sources ?? [];
+      sources.forEach((s, si) => {
+        if (s.serviceAccountToken) errs.push(forbiddenField(`spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`, 'must not be specified when serviceAccountName is not set'));
+      });
+    });
+  }
+  for (const [list, key] of [[spec.containers, 'containers'], [spec.initContainers, 'initContainers']] as const) {
+    (list ?? []).forEach((c, i) => {
+      if (c.image !== undefined && c.image !== c.image.trim()) errs.push(invalidField(`spec.${key}[${i}].image`, c.image, 'must not have leading or trailing whitespace'));
+    });
+  }
+  return errs;
+}
+
+/** The label map a selector mismatch reports (%#v; a missing map is the nil map). */
+export const goTemplateLabels = (template: PodTemplateSpec | undefined) => goStringMap(template?.metadata?.labels);

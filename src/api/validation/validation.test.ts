@@ -49,14 +49,15 @@ test('names must be DNS subdomains; name or generateName is required', () => {
   assert.equal(rejection(p), 'Pod "" is invalid: metadata.name: Required value: name or generateName is required');
 });
 
-test('pod specs: duplicate container names, unsupported pull policy, probe handler required', () => {
+test('pod specs: validateContainerCommon (pull policy) comes before the duplicate-name check, then probes', () => {
+  // pkg/apis/core/validation validateContainers: common checks, Duplicate name, then lifecycle and probes.
   const p = pod('x', { containers: [{ name: 'a', image: 'i' }, { name: 'a', image: 'i', imagePullPolicy: 'Sometimes', livenessProbe: { periodSeconds: 5 } }] });
-  assert.equal(rejection(p), 'Pod "x" is invalid: [spec.containers[1].name: Duplicate value: "a", spec.containers[1].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never", spec.containers[1].livenessProbe: Required value: must specify a handler type]');
+  assert.equal(rejection(p), 'Pod "x" is invalid: [spec.containers[1].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "IfNotPresent", "Never", spec.containers[1].name: Duplicate value: "a", spec.containers[1].livenessProbe: Required value: must specify a handler type]');
 });
 
-test('deployment: maxSurge and maxUnavailable may not both be zero', () => {
+test('deployment: maxSurge and maxUnavailable may not both be zero (the value is the internal IntOrString, %#v)', () => {
   const d = { ...replicaSet(), kind: 'Deployment', spec: { ...replicaSet().spec, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: '0%' } } } };
-  assert.equal(rejection(d), 'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "0%": may not be 0 when `maxSurge` is 0');
+  assert.equal(rejection(d), 'Deployment.apps "web" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}: may not be 0 when `maxSurge` is 0');
 });
 
 test('apps/v1 selectors are immutable', () => {
