@@ -1,0 +1,27 @@
+// The last writes before a failure, one line each — what happened just before the check gave up.
+import type { History, WriteRecord } from '../api/history';
+import type { Event } from '../api/objects';
+import { formatDuration } from '../sim/time';
+
+export const TAIL_LENGTH = 10;
+
+/** [instant, what, object, detail] for one write; an Event write shows what the event says. */
+export function writeColumns(r: WriteRecord): [string, string, string, string] {
+  const at = formatDuration(r.atMs);
+  if (r.kind === 'Event' && r.type !== 'DELETED') {
+    const e = r.object as unknown as Event;
+    const times = (e.count ?? 1) > 1 ? ` (x${e.count})` : '';
+    return [at, 'event', `${(e.involvedObject.kind ?? '').toLowerCase()}/${e.involvedObject.name}`, `${e.type} ${e.reason}: ${e.message}${times}`];
+  }
+  return [at, r.type, `${r.kind.toLowerCase()}/${r.name}`, `by ${r.actor}`];
+}
+
+/** The last `length` writes among the first `endIndex` records, under a heading line. */
+export function timelineTail(history: History, endIndex: number, length = TAIL_LENGTH): string[] {
+  const from = Math.max(0, endIndex - length);
+  const rows = history.records.slice(from, endIndex).map(writeColumns);
+  const width = (i: number): number => Math.max(0, ...rows.map(r => r[i]!.length));
+  const [w0, w1, w2] = [width(0), width(1), width(2)];
+  const lines = rows.map(r => `  ${r[0].padStart(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}`);
+  return [`Timeline (last ${endIndex - from} of ${endIndex} writes):`, ...lines];
+}
