@@ -8,6 +8,7 @@ import { Client } from '../api/client';
 import { EventCorrelator, EventRecorder } from '../api/events';
 import { ControllerManager, type ControllerDefinition } from '../controllers/controller_manager';
 import { DEFAULT_CONTROLLERS } from '../controllers/registry';
+import { Annotations } from '../report/annotations';
 
 export interface ClusterOptions {
   seed?: number;
@@ -26,6 +27,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly correlator: EventCorrelator;
   readonly controllerManager: ControllerManager;
+  /** Marks and faults the scenario notes beside the history (for checks and timelines). */
+  readonly annotations: Annotations;
 
   constructor(options: ClusterOptions = {}) {
     this.sim = new Simulation(options.seed ?? 1, options.limits);
@@ -39,6 +42,7 @@ export class Cluster {
     this.controllerManager = new ControllerManager(this.sim, this.api, this.correlator,
       options.controllers ?? DEFAULT_CONTROLLERS);
     this.controllerManager.start();
+    this.annotations = new Annotations(this.sim, this.store.history);
   }
 
   get seed(): number { return this.sim.seed; }
