@@ -7,7 +7,7 @@ import type { ClusterView } from './view';
 import type { TrackedCheck } from './state';
 import { renderSnapshot } from './snapshot';
 import { timelineTail } from './timeline_tail';
-import { formatDuration } from '../sim/time';
+import { durationText } from './durations';
 
 export interface CheckPass { ok: true; description: string; atMs: number }
 
@@ -46,13 +46,13 @@ export function makeFailure(facts: FailureFacts, view: ClusterView, tracked: Tra
   const kinds = tracked.check.related ?? tracked.kindsRead;
   return {
     ok: false, ...facts,
-    snapshot: `State at ${formatDuration(view.atMs)}:\n${renderSnapshot(view, kinds, tracked.check.namespace)}`,
+    snapshot: `State at ${durationText(view.atMs)}:\n${renderSnapshot(view, kinds, tracked.check.namespace)}`,
     timeline: timelineTail(history, facts.historyIndex),
   };
 }
 
 export function windowText(fromMs: number, toMs: number): string {
-  return `from ${formatDuration(fromMs)} to ${formatDuration(toMs)}`;
+  return `from ${durationText(fromMs)} to ${durationText(toMs)}`;
 }
 
 /** The command that replays one scenario with its seed. */
@@ -64,7 +64,7 @@ export function formatFailure(f: CheckFailure, repro?: Reproduction): string {
   const lines: string[] = [];
   if (repro) lines.push(`Reproduce: ${repro.command}`);
   lines.push(`Awaited:   ${f.awaited}${f.window ? ` (${f.window})` : ''}`);
-  lines.push(`Observed:  ${f.observed} (at ${formatDuration(f.observedAtMs)}${f.cause ? `, ${f.cause}` : ''})`);
+  lines.push(`Observed:  ${f.observed} (at ${durationText(f.observedAtMs)}${f.cause ? `, ${f.cause}` : ''})`);
   if (f.pending) lines.push(`Pending:   ${f.pending}`);
   lines.push('', f.snapshot, '', ...f.timeline);
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // at once — things no single state shows, because pods come and go between any two looks.
 import type { OwnerReference, Stored } from '../api/objects';
 import type { History } from '../api/history';
-import { formatDuration } from '../sim/time';
+import { durationText } from './durations';
 import { ReplayView } from './view';
 import { TrackedCheck, type StateCheck } from './state';
 import { amountHolds, countNoun, type Amount } from './amount';
@@ -87,7 +87,7 @@ export function checkMostAtOnce(t: CheckTarget, ref: ObjectRef, amount: Amount, 
   at.atMs = best.atMs;
   return makeFailure({
     awaited: `${sinceWords(since)}${description}`, window: windowText(since.atMs, t.sim.nowMs),
-    observed: `at most ${countNoun(best.n, 'pod')} at once, first at ${formatDuration(best.atMs)}${best.names ? `: ${best.names}` : ''}`,
+    observed: `at most ${countNoun(best.n, 'pod')} at once, first at ${durationText(best.atMs)}${best.names ? `: ${best.names}` : ''}`,
     observedAtMs: best.atMs, historyIndex: best.index,
   }, at, tracked, history);
 }

@@ -3,7 +3,8 @@
 // condition's message, or minReadySeconds still running. Grouped: `2 pods Pending: 0/3 nodes are
 // available: 3 Insufficient cpu.`
 import type { Condition, Event, Pod, Stored } from '../api/objects';
-import { parseRfc3339, formatDuration } from '../sim/time';
+import { parseRfc3339 } from '../sim/time';
+import { durationText } from './durations';
 import type { ClusterView } from './view';
 import { countNoun } from './amount';
 
@@ -41,7 +42,7 @@ export function podPendingReason(view: ClusterView, pod: Stored<Pod>, minReadySe
     const since = parseRfc3339(ready.lastTransitionTime ?? '');
     const availableAfterMs = since === undefined ? undefined : since + minReadySeconds * 1000;
     if (availableAfterMs === undefined || !(availableAfterMs < view.atMs)) {
-      const left = availableAfterMs === undefined ? '' : ` (${formatDuration(Math.max(0, availableAfterMs - view.atMs))} to go)`;
+      const left = availableAfterMs === undefined ? '' : ` (${durationText(Math.max(0, availableAfterMs - view.atMs))} to go)`;
       return ['Ready, not yet Available', `minReadySeconds ${minReadySeconds}${left}`];
     }
   }

@@ -4,13 +4,14 @@
 import type { Condition, Event, Stored } from '../api/objects';
 import { resourceForKind } from '../api/resources';
 import type { ClusterView } from './view';
-import { formatDuration, parseRfc3339 } from '../sim/time';
+import { parseRfc3339 } from '../sim/time';
+import { durationText } from './durations';
 
 const MAX_ROWS = 20;
 
 function age(obj: Stored, atMs: number): string {
   const created = parseRfc3339(obj.metadata.creationTimestamp);
-  return created === undefined ? '<unknown>' : formatDuration(Math.floor((atMs - created) / 1000) * 1000);
+  return created === undefined ? '<unknown>' : durationText(Math.floor((atMs - created) / 1000) * 1000);
 }
 
 /** One line of what matters about an object, by kind. */

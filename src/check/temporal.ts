@@ -13,7 +13,7 @@
 import type { Simulation } from '../sim/simulation';
 import type { Store } from '../api/store';
 import type { WriteRecord } from '../api/history';
-import { formatDuration } from '../sim/time';
+import { durationText } from './durations';
 import { LiveView, ReplayView, type ClusterView } from './view';
 import { not, TrackedCheck, type Observation, type StateCheck } from './state';
 import { makeFailure, windowText, type CheckOutcome } from './failure';
@@ -60,7 +60,7 @@ export function checkWithin(t: CheckTarget, check: StateCheck, durationMs: numbe
   const met = obs.ok || t.sim.runUntil(() => changed() && (obs = tracked.evaluate(view)).ok, deadlineMs);
   if (met) return pass(check, t.sim.nowMs);
   obs = tracked.evaluate(view);
-  return fail(t, tracked, view, `within ${formatDuration(durationMs)}, ${check.description}`, obs,
+  return fail(t, tracked, view, `within ${durationText(durationMs)}, ${check.description}`, obs,
     { window: windowText(startMs, deadlineMs) });
 }
 
@@ -79,7 +79,7 @@ function scanWrites(view: ReplayView, tracked: TrackedCheck, endIndex = Infinity
 export function checkFor(t: CheckTarget, check: StateCheck, durationMs: number): CheckOutcome {
   const startMs = t.sim.nowMs;
   const endMs = startMs + durationMs;
-  const awaited = `for ${formatDuration(durationMs)}, ${check.description}`;
+  const awaited = `for ${durationText(durationMs)}, ${check.description}`;
   const window = windowText(startMs, endMs);
   const tracked = new TrackedCheck(check);
   const view = new ReplayView(t.store.history);
@@ -143,5 +143,5 @@ export function checkAt(t: CheckTarget, check: StateCheck, atMs: number): CheckO
     historyIndex = replay.index;
   }
   const obs = tracked.evaluate(view);
-  return obs.ok ? pass(check, atMs) : fail(t, tracked, view, `at ${formatDuration(atMs)}, ${check.description}`, obs, { historyIndex });
+  return obs.ok ? pass(check, atMs) : fail(t, tracked, view, `at ${durationText(atMs)}, ${check.description}`, obs, { historyIndex });
 }

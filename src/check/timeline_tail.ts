@@ -1,13 +1,13 @@
 // The last writes before a failure, one line each — what happened just before the check gave up.
 import type { History, WriteRecord } from '../api/history';
 import type { Event } from '../api/objects';
-import { formatDuration } from '../sim/time';
+import { durationText } from './durations';
 
 export const TAIL_LENGTH = 10;
 
 /** [instant, what, object, detail] for one write; an Event write shows what the event says. */
 export function writeColumns(r: WriteRecord): [string, string, string, string] {
-  const at = formatDuration(r.atMs);
+  const at = durationText(r.atMs);
   if (r.kind === 'Event' && r.type !== 'DELETED') {
     const e = r.object as unknown as Event;
     const times = (e.count ?? 1) > 1 ? ` (x${e.count})` : '';

@@ -3,7 +3,7 @@
 // same bytes — and plain SVG 1.1 with <title> tooltips, readable in any browser or report.
 import type { Timeline, Lane, EventMarker } from './timeline';
 import { POD_STATES, type PodState } from './pod_states';
-import { formatDuration } from '../sim/time';
+import { durationText } from '../check/durations';
 
 export const STATE_COLORS: Record<PodState, string> = {
   Pending: '#c9c9c9', ContainerCreating: '#f1c232', Running: '#6fa8dc', Ready: '#93c47d',
@@ -78,7 +78,7 @@ function grid(out: string[], t: Timeline, span: number, x: (ms: number) => numbe
   for (let ms = Math.ceil(t.startMs / step) * step; ms <= t.startMs + span; ms += step) {
     const px = n(x(ms));
     out.push(`<line x1="${px}" y1="${n(y0)}" x2="${px}" y2="${n(y1 + 6)}" stroke="#e5e5e5"/>`);
-    out.push(`<text x="${px}" y="${n(y1 + 18)}" text-anchor="middle">${formatDuration(ms)}</text>`);
+    out.push(`<text x="${px}" y="${n(y1 + 18)}" text-anchor="middle">${durationText(ms)}</text>`);
   }
   out.push(`<text x="${WIDTH - RIGHT}" y="${n(y1 + 30)}" text-anchor="end" fill="#555555">virtual time</text>`);
 }
@@ -89,14 +89,14 @@ function drawLane(out: string[], lane: Lane, y: number, x: (ms: number) => numbe
   for (const s of lane.segments) {
     const x0 = x(s.fromMs);
     const w = Math.max(x(s.toMs) - x0, 1);
-    const tip = `${lane.name}: ${s.state} from ${formatDuration(s.fromMs)} to ${formatDuration(s.toMs)} (${s.detail})`;
+    const tip = `${lane.name}: ${s.state} from ${durationText(s.fromMs)} to ${durationText(s.toMs)} (${s.detail})`;
     out.push(`<rect x="${n(x0)}" y="${n(y)}" width="${n(w)}" height="${LANE_H}" fill="${STATE_COLORS[s.state]}"><title>${escapeXml(tip)}</title></rect>`);
   }
 }
 
 function marker(out: string[], e: EventMarker, px: number, y: number): void {
   const fill = e.type === 'Warning' ? '#cc0000' : '#444444';
-  const tip = `${formatDuration(e.atMs)} ${e.type} ${e.reason} ${e.object}: ${e.message}`;
+  const tip = `${durationText(e.atMs)} ${e.type} ${e.reason} ${e.object}: ${e.message}`;
   out.push(`<path d="M ${n(px - 4)} ${n(y - 3)} l 4 7 l 4 -7 z" fill="${fill}"><title>${escapeXml(tip)}</title></path>`);
 }
 
@@ -104,13 +104,13 @@ function faultsAndMarks(out: string[], t: Timeline, x: (ms: number) => number, y
   for (const f of t.faults) {
     const x0 = x(f.startMs);
     const x1 = x(f.healMs ?? t.endMs);
-    const tip = `fault: ${f.name}${f.target ? ` on ${f.target}` : ''} from ${formatDuration(f.startMs)}${f.healMs !== undefined ? ` to ${formatDuration(f.healMs)}` : ' (not healed)'}${f.detail ? ` — ${f.detail}` : ''}`;
+    const tip = `fault: ${f.name}${f.target ? ` on ${f.target}` : ''} from ${durationText(f.startMs)}${f.healMs !== undefined ? ` to ${durationText(f.healMs)}` : ' (not healed)'}${f.detail ? ` — ${f.detail}` : ''}`;
     out.push(`<rect x="${n(x0)}" y="${n(y0)}" width="${n(Math.max(x1 - x0, 1))}" height="${n(y1 - y0)}" fill="#cc0000" fill-opacity="0.12" stroke="#cc0000" stroke-dasharray="2,2"><title>${escapeXml(tip)}</title></rect>`);
     out.push(`<text x="${n(x0 + 2)}" y="${n(y0 - 6)}" fill="#990000" font-size="9">${escapeXml(truncate(f.name, 40))}</text>`);
   }
   for (const m of t.marks) {
     const px = n(x(m.atMs));
-    out.push(`<line x1="${px}" y1="${n(y0 - 4)}" x2="${px}" y2="${n(y1)}" stroke="#1155cc" stroke-dasharray="4,3"><title>${escapeXml(`mark "${m.name}" at ${formatDuration(m.atMs)}`)}</title></line>`);
+    out.push(`<line x1="${px}" y1="${n(y0 - 4)}" x2="${px}" y2="${n(y1)}" stroke="#1155cc" stroke-dasharray="4,3"><title>${escapeXml(`mark "${m.name}" at ${durationText(m.atMs)}`)}</title></line>`);
     out.push(`<text x="${n(Number(px) + 3)}" y="${n(y0 - 6)}" fill="#1155cc" font-size="9">${escapeXml(truncate(m.name, 30))}</text>`);
   }
 }
