@@ -23,18 +23,14 @@ Feature: A failed check explains itself
       """
       Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:18
       Awaited:   within 10s, configmap "settings" has .data.mode equal to "fast" (from 2.5s to 12.5s)
-      Observed:  .data.mode is "slow" (at 12.5s)
+      Observed:  .data.mode is "slow", at 12.5s
 
       State at 12.5s:
       KIND        NAME       AGE   SUMMARY
       configmap   settings   12s   data: mode
 
-      Timeline (last 5 of 5 writes):
-        0s  ADDED  namespace/default          by kube-apiserver
-        0s  ADDED  namespace/kube-node-lease  by kube-apiserver
-        0s  ADDED  namespace/kube-public      by kube-apiserver
-        0s  ADDED  namespace/kube-system      by kube-apiserver
-        0s  ADDED  configmap/settings         by kubectl
+      Timeline (1 write since the scenario started):
+        0s  ADDED  configmap/settings  by kubectl
       """
 
   Scenario: "for" reports the write that broke the claim
@@ -43,20 +39,16 @@ Feature: A failed check explains itself
     Then for 1m, configmap "settings" exists
     And the check failed with:
       """
-      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:40
+      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:36
       Awaited:   for 1m, configmap "settings" exists (from 0s to 1m)
-      Observed:  configmap "settings" not found (at 7s, after configmap/settings DELETED by kubectl, resourceVersion 6)
+      Observed:  configmap "settings" not found, at 7s, after configmap/settings DELETED by kubectl
 
       State at 7s:
       (no configmaps in namespace "default")
 
-      Timeline (last 6 of 6 writes):
-        0s  ADDED    namespace/default          by kube-apiserver
-        0s  ADDED    namespace/kube-node-lease  by kube-apiserver
-        0s  ADDED    namespace/kube-public      by kube-apiserver
-        0s  ADDED    namespace/kube-system      by kube-apiserver
-        0s  ADDED    configmap/settings         by kubectl
-        7s  DELETED  configmap/settings         by kubectl
+      Timeline (2 writes since the scenario started):
+        0s  ADDED    configmap/settings  by kubectl
+        7s  DELETED  configmap/settings  by kubectl
       """
 
   Scenario: "never" reports the first write after which the claim held
@@ -75,19 +67,15 @@ Feature: A failed check explains itself
     Then never since "steady", configmap "settings" has .data.mode equal to "debug"
     And the check failed with:
       """
-      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:62
+      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:54
       Awaited:   never since "steady", configmap "settings" has .data.mode equal to "debug" (from 0s to 10s)
-      Observed:  .data.mode is "debug" (at 4s, after configmap/settings MODIFIED by kubectl, resourceVersion 6)
+      Observed:  .data.mode is "debug", at 4s, after configmap/settings MODIFIED by kubectl
 
       State at 4s:
       KIND        NAME       AGE   SUMMARY
       configmap   settings   4s    data: mode
 
-      Timeline (last 6 of 6 writes):
-        0s  ADDED     namespace/default          by kube-apiserver
-        0s  ADDED     namespace/kube-node-lease  by kube-apiserver
-        0s  ADDED     namespace/kube-public      by kube-apiserver
-        0s  ADDED     namespace/kube-system      by kube-apiserver
-        0s  ADDED     configmap/settings         by kubectl
-        4s  MODIFIED  configmap/settings         by kubectl
+      Timeline (2 writes since the scenario started):
+        0s  ADDED     configmap/settings  by kubectl
+        4s  MODIFIED  configmap/settings  by kubectl
       """

@@ -2,8 +2,7 @@
 // it (seed and command), what was awaited over which window, what was last observed and when,
 // why the awaited state is still pending (when the check can tell), the state of the objects the
 // check looked at, and the writes that led there.
-import type { History } from '../api/history';
-import type { ClusterView } from './view';
+import type { CheckTarget, ClusterView } from './view';
 import type { TrackedCheck } from './state';
 import { renderSnapshot } from './snapshot';
 import { timelineTail } from './timeline_tail';
@@ -42,12 +41,12 @@ export interface FailureFacts {
 }
 
 /** Builds a failure with the snapshot of `view` (the objects the check read, or its related kinds). */
-export function makeFailure(facts: FailureFacts, view: ClusterView, tracked: TrackedCheck, history: History): CheckFailure {
+export function makeFailure(facts: FailureFacts, view: ClusterView, tracked: TrackedCheck, target: CheckTarget): CheckFailure {
   const kinds = tracked.check.related ?? tracked.kindsRead;
   return {
     ok: false, ...facts,
     snapshot: `State at ${durationText(view.atMs)}:\n${renderSnapshot(view, kinds, tracked.check.namespace)}`,
-    timeline: timelineTail(history, facts.historyIndex),
+    timeline: timelineTail(target.store.history, facts.historyIndex, target.annotations?.start.index ?? 0),
   };
 }
 
@@ -64,7 +63,7 @@ export function formatFailure(f: CheckFailure, repro?: Reproduction): string {
   const lines: string[] = [];
   if (repro) lines.push(`Reproduce: ${repro.command}`);
   lines.push(`Awaited:   ${f.awaited}${f.window ? ` (${f.window})` : ''}`);
-  lines.push(`Observed:  ${f.observed} (at ${durationText(f.observedAtMs)}${f.cause ? `, ${f.cause}` : ''})`);
+  lines.push(`Observed:  ${f.observed}, at ${durationText(f.observedAtMs)}${f.cause ? `, ${f.cause}` : ''}`);
   if (f.pending) lines.push(`Pending:   ${f.pending}`);
   lines.push('', f.snapshot, '', ...f.timeline);
   return lines.join('\n');

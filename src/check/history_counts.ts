@@ -9,7 +9,8 @@ import { amountHolds, countNoun, type Amount } from './amount';
 import { describeRef, type ObjectRef } from './refs';
 import { makeFailure, windowText, type CheckOutcome } from './failure';
 import { podsOf } from './checks/workloads';
-import type { CheckTarget, Since } from './temporal';
+import type { Since } from './temporal';
+import type { CheckTarget } from './view';
 
 const controllerOf = (refs: readonly OwnerReference[] | undefined): OwnerReference | undefined =>
   refs?.find(r => r.controller) ?? refs?.[0];
@@ -50,7 +51,7 @@ export function checkCreated(t: CheckTarget, ref: ObjectRef, amount: Amount, sin
     awaited: `${sinceWords(since)}${description}`, window: windowText(since.atMs, t.sim.nowMs),
     observed: `${countNoun(names.length, 'pod')} created${shown ? `: ${shown}` : ''}`, observedAtMs: t.sim.nowMs,
     historyIndex: history.records.length,
-  }, view, tracked, history);
+  }, view, tracked, t);
 }
 
 /** The largest number of pods `ref` owned at once (Terminating ones included), after any write since `since`. */
@@ -89,5 +90,5 @@ export function checkMostAtOnce(t: CheckTarget, ref: ObjectRef, amount: Amount, 
     awaited: `${sinceWords(since)}${description}`, window: windowText(since.atMs, t.sim.nowMs),
     observed: `at most ${countNoun(best.n, 'pod')} at once, first at ${durationText(best.atMs)}${best.names ? `: ${best.names}` : ''}`,
     observedAtMs: best.atMs, historyIndex: best.index,
-  }, at, tracked, history);
+  }, at, tracked, t);
 }

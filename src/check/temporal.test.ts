@@ -64,7 +64,7 @@ test('for D: a violation due exactly at now + D is caught, at that instant, with
   assert.equal(f.awaited, 'for 30s, configmap "flag" exists');
   assert.equal(f.window, 'from 1s to 31s');
   assert.equal(f.observedAtMs, 31_000);
-  assert.match(f.cause!, /^after configmap\/flag DELETED by kubectl, resourceVersion \d+$/);
+  assert.equal(f.cause, 'after configmap/flag DELETED by kubectl');
 });
 
 test('for D: a violation 1ms after the window does not count; the clock ends at now + D', () => {
@@ -125,7 +125,7 @@ test('always since a mark ignores what came before the mark; never reports the f
   const f = failed(checkNever(c, exists, mark));
   assert.equal(f.awaited, 'never since "quiet", configmap "flag" exists');
   assert.equal(f.observedAtMs, 8_500);
-  assert.match(f.observed, /^configmap "flag" exists \(resourceVersion \d+\)$/);
+  assert.equal(f.observed, 'configmap "flag" exists');
 });
 
 test('at T: a past instant reads history including the writes made at T; a future one advances to T inclusive', () => {

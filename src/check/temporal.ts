@@ -10,15 +10,13 @@
 // safety (for, always, never) on the state after each write, so a violation that one event
 // makes and undoes is still caught. Checks that read the clock are also re-evaluated after every
 // event; between writes, history holds nothing to check.
-import type { Simulation } from '../sim/simulation';
-import type { Store } from '../api/store';
 import type { WriteRecord } from '../api/history';
 import { durationText } from './durations';
-import { LiveView, ReplayView, type ClusterView } from './view';
+import { LiveView, ReplayView, type CheckTarget, type ClusterView } from './view';
 import { not, TrackedCheck, type Observation, type StateCheck } from './state';
 import { makeFailure, windowText, type CheckOutcome } from './failure';
 
-export interface CheckTarget { readonly sim: Simulation; readonly store: Store }
+export type { CheckTarget } from './view';
 
 /** Where an always/never window starts: after `index` writes, at atMs; named for a mark. */
 export interface Since { mark?: string; index: number; atMs: number }
@@ -26,14 +24,14 @@ export interface Since { mark?: string; index: number; atMs: number }
 const pass = (check: StateCheck, atMs: number): CheckOutcome => ({ ok: true, description: check.description, atMs });
 
 const causeOf = (r: WriteRecord): string =>
-  `after ${r.kind.toLowerCase()}/${r.name} ${r.type} by ${r.actor}, resourceVersion ${r.rv}`;
+  `after ${r.kind.toLowerCase()}/${r.name} ${r.type} by ${r.actor}`;
 
 function fail(t: CheckTarget, tracked: TrackedCheck, view: ClusterView, awaited: string, obs: Observation,
   extra: { window?: string; cause?: string; historyIndex?: number } = {}): CheckOutcome {
   return makeFailure({
     awaited, window: extra.window, observed: obs.observed, observedAtMs: view.atMs, cause: extra.cause, pending: obs.pending,
     historyIndex: extra.historyIndex ?? t.store.history.records.length,
-  }, view, tracked, t.store.history);
+  }, view, tracked, t);
 }
 
 export function checkNow(t: CheckTarget, check: StateCheck): CheckOutcome {

@@ -16,12 +16,15 @@ export function writeColumns(r: WriteRecord): [string, string, string, string] {
   return [at, r.type, `${r.kind.toLowerCase()}/${r.name}`, `by ${r.actor}`];
 }
 
-/** The last `length` writes among the first `endIndex` records, under a heading line. */
-export function timelineTail(history: History, endIndex: number, length = TAIL_LENGTH): string[] {
-  const from = Math.max(0, endIndex - length);
+/** The last `length` writes among records [startIndex, endIndex), under a heading line. */
+export function timelineTail(history: History, endIndex: number, startIndex = 0, length = TAIL_LENGTH): string[] {
+  const from = Math.max(startIndex, endIndex - length);
   const rows = history.records.slice(from, endIndex).map(writeColumns);
   const width = (i: number): number => Math.max(0, ...rows.map(r => r[i]!.length));
   const [w0, w1, w2] = [width(0), width(1), width(2)];
   const lines = rows.map(r => `  ${r[0].padStart(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}`);
-  return [`Timeline (last ${endIndex - from} of ${endIndex} writes):`, ...lines];
+  const total = endIndex - startIndex;
+  const since = startIndex > 0 ? ' since the scenario started' : '';
+  if (total === 0) return [`Timeline: no writes${since}.`];
+  return [`Timeline (${total > rows.length ? `last ${rows.length} of ` : ''}${total} write${total === 1 ? '' : 's'}${since}):`, ...lines];
 }

@@ -7,6 +7,14 @@ import { compareByNamespaceName } from '../api/store';
 import type { History, WriteRecord } from '../api/history';
 import type { Simulation } from '../sim/simulation';
 
+/** What temporal checks run against: a cluster's loop and store, and where its scenario started. */
+export interface CheckTarget {
+  readonly sim: Simulation;
+  readonly store: Store;
+  /** Writes before the scenario start (the cluster's own bootstrap) are left out of timeline tails. */
+  readonly annotations?: { readonly start: { readonly index: number } };
+}
+
 export interface ClusterView {
   /** The virtual instant this view shows. */
   readonly atMs: number;

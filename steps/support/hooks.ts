@@ -46,7 +46,7 @@ function diagnosis(world: KukumberWorld, error: unknown): string {
     `State at ${durationText(c.sim.nowMs)}:`,
     renderSnapshot(view, ['Deployment', 'ReplicaSet', 'Pod'], undefined),
     '',
-    ...timelineTail(c.store.history, c.store.history.records.length),
+    ...timelineTail(c.store.history, c.store.history.records.length, c.annotations.start.index),
   ].join('\n');
 }
 

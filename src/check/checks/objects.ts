@@ -7,10 +7,10 @@ import type { ClusterView } from '../view';
 
 const find = (view: ClusterView, ref: ObjectRef): Stored | undefined => view.get(ref.kind, ref.namespace, ref.name);
 
-/** `exists (resourceVersion 12)` / `exists, Terminating since 5s` — what presence looks like. */
+/** `configmap "x" exists`, with the deletionTimestamp of an object being deleted. */
 function presence(obj: Stored): string {
-  const deleting = obj.metadata.deletionTimestamp ? `, deletionTimestamp ${obj.metadata.deletionTimestamp}` : '';
-  return `${obj.kind.toLowerCase()} "${obj.metadata.name}" exists (resourceVersion ${obj.metadata.resourceVersion}${deleting})`;
+  const deleting = obj.metadata.deletionTimestamp ? ` (deletionTimestamp ${obj.metadata.deletionTimestamp})` : '';
+  return `${obj.kind.toLowerCase()} "${obj.metadata.name}" exists${deleting}`;
 }
 
 export function objectExists(ref: ObjectRef): StateCheck {
