@@ -10,8 +10,8 @@ import { durationText } from './durations';
 
 export interface CheckPass { ok: true; description: string; atMs: number }
 
-export interface CheckFailure {
-  ok: false;
+/** What a failing qualifier found out. */
+export interface FailureFacts {
   /** The claim with its qualifier, as the step says it: `within 10s, replicaset "web" has 3 ready replicas`. */
   awaited: string;
   /** `from 5s to 15s`, for claims over a window. */
@@ -21,6 +21,10 @@ export interface CheckFailure {
   /** The write that made an always/for claim false: `after pod/web-x MODIFIED by kubelet/node01`. */
   cause?: string;
   pending?: string;
+}
+
+export interface CheckFailure extends FailureFacts {
+  ok: false;
   snapshot: string;
   timeline: string[];
 }
@@ -29,24 +33,17 @@ export type CheckOutcome = CheckPass | CheckFailure;
 
 export interface Reproduction { seed: number; command: string }
 
-export interface FailureFacts {
-  awaited: string;
-  window?: string;
-  observed: string;
-  observedAtMs: number;
-  cause?: string;
-  pending?: string;
-  /** History records written up to the failure (for the timeline tail). */
-  historyIndex: number;
-}
-
-/** Builds a failure with the snapshot of `view` (the objects the check read, or its related kinds). */
-export function makeFailure(facts: FailureFacts, view: ClusterView, tracked: TrackedCheck, target: CheckTarget): CheckFailure {
+/**
+ * Builds a failure with the snapshot of `view` (the objects the check read, or its related kinds)
+ * and the writes up to historyIndex.
+ */
+export function makeFailure({ historyIndex, ...facts }: FailureFacts & { historyIndex: number }, view: ClusterView, tracked: TrackedCheck,
+  target: CheckTarget): CheckFailure {
   const kinds = tracked.check.related ?? tracked.kindsRead;
   return {
     ok: false, ...facts,
     snapshot: `State at ${durationText(view.atMs)}:\n${renderSnapshot(view, kinds, tracked.check.namespace)}`,
-    timeline: timelineTail(target.store.history, facts.historyIndex, target.annotations?.start.index ?? 0),
+    timeline: timelineTail(target.store.history, historyIndex, target.annotations?.start.index ?? 0),
   };
 }
 

@@ -3,7 +3,7 @@
 // condition's message, or minReadySeconds still running. Grouped: `2 pods Pending: 0/3 nodes are
 // available: 3 Insufficient cpu.`
 import type { Condition, Event, Pod, Stored } from '../api/objects';
-import { parseRfc3339 } from '../sim/time';
+import { firstAvailableMs, readySinceMs } from '../report/pod_states';
 import { durationText } from './durations';
 import type { ClusterView } from './view';
 import { countNoun } from './amount';
@@ -38,11 +38,10 @@ export function podPendingReason(view: ClusterView, pod: Stored<Pod>, minReadySe
   const ready = condition(pod, 'Ready');
   if (ready?.status !== 'True') return ['Running, not Ready', ready?.message ?? 'no Ready condition yet'];
   if (minReadySeconds > 0) {
-    // IsPodAvailable, v1.32 (pkg/api/v1/pod/util.go): lastTransitionTime + minReadySeconds < now, strictly.
-    const since = parseRfc3339(ready.lastTransitionTime ?? '');
-    const availableAfterMs = since === undefined ? undefined : since + minReadySeconds * 1000;
-    if (availableAfterMs === undefined || !(availableAfterMs < view.atMs)) {
-      const left = availableAfterMs === undefined ? '' : ` (${durationText(Math.max(0, availableAfterMs - view.atMs))} to go)`;
+    const since = readySinceMs(pod);
+    const availableMs = since === undefined ? undefined : firstAvailableMs(since, minReadySeconds);
+    if (availableMs === undefined || view.atMs < availableMs) {
+      const left = availableMs === undefined ? '' : ` (${durationText(availableMs - view.atMs)} to go)`;
       return ['Ready, not yet Available', `minReadySeconds ${minReadySeconds}${left}`];
     }
   }

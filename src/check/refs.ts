@@ -51,7 +51,3 @@ export function describeRef(ref: ObjectRef): string {
   return `${info.singular} "${ref.name}"${ns}`;
 }
 
-/** `replicaset/web`: the short form kubectl prints for an object. */
-export function shortRef(kind: string, name: string): string {
-  return `${kind.toLowerCase()}/${name}`;
-}

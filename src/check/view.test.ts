@@ -70,7 +70,7 @@ test('pending pods are grouped by state and reason, in the cluster\'s words', ()
     '2 pods Pending: 0/3 nodes are available: 3 Insufficient cpu.',
     '1 pod ImagePullBackOff: Back-off pulling image "nginx:nope"',
     '1 pod Running, not Ready: containers with unready status: [app]',
-    '1 pod Ready, not yet Available: minReadySeconds 10 (6s to go)',
+    '1 pod Ready, not yet Available: minReadySeconds 10 (6.001s to go)',
   ].join('; '));
   // Available strictly after lastTransitionTime + minReadySeconds (v1.32 IsPodAvailable): at 10s not yet, at 10.001s yes.
   c.sim.advance(6_000);

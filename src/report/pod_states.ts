@@ -31,6 +31,15 @@ export function podStateOf(pod: Stored<Pod>): PodStateAt {
   return { state: 'ContainerCreating', detail: waiting ?? `on ${pod.spec.nodeName}` };
 }
 
+/**
+ * The first instant a pod Ready since readySinceMs counts as available: IsPodAvailable in v1.32
+ * (pkg/api/v1/pod/util.go) wants lastTransitionTime + minReadySeconds < now, strictly (`<=` only
+ * from v1.34), and minReadySeconds 0 means available as soon as Ready.
+ */
+export function firstAvailableMs(readySinceMs: number, minReadySeconds: number): number {
+  return minReadySeconds > 0 ? readySinceMs + minReadySeconds * 1000 + 1 : readySinceMs;
+}
+
 /** The Ready condition's lastTransitionTime, in virtual ms (second precision, as the API stores it). */
 export function readySinceMs(pod: Stored<Pod>): number | undefined {
   const t = readyCondition(pod)?.lastTransitionTime;

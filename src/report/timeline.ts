@@ -3,7 +3,7 @@
 // fault spans and scenario marks. Pure data; svg.ts draws it.
 import type { History, WriteRecord } from '../api/history';
 import type { Event, Pod, Stored } from '../api/objects';
-import { podStateOf, readySinceMs, type PodState } from './pod_states';
+import { firstAvailableMs, podStateOf, readySinceMs, type PodState } from './pod_states';
 import type { Annotations, FaultRecord, Mark } from './annotations';
 
 export interface Segment { state: PodState; fromMs: number; toMs: number; detail: string }
@@ -43,7 +43,7 @@ export interface Timeline {
 
 export interface TimelineOptions { maxLanes?: number; startMs?: number }
 
-/** Available = Ready for longer than the owner's minReadySeconds (IsPodAvailable, v1.32: strictly after). */
+/** The minReadySeconds of the pod's controller at atMs (undefined without one: a bare pod is never "Available"). */
 function minReadySecondsOf(history: History, pod: Stored<Pod>, atMs: number): number | undefined {
   const ref = pod.metadata.ownerReferences?.find(r => r.controller);
   if (!ref) return undefined;
@@ -66,7 +66,7 @@ function addState(history: History, lane: DraftLane, r: WriteRecord): void {
   const minReady = state === 'Ready' ? minReadySecondsOf(history, pod, r.atMs) : undefined;
   if (minReady !== undefined) {
     const readySince = readySinceMs(pod) ?? r.atMs;
-    segment.availableFromMs = Math.max(r.atMs, readySince + minReady * 1000 + (minReady > 0 ? 1 : 0));
+    segment.availableFromMs = Math.max(r.atMs, firstAvailableMs(readySince, minReady));
   }
 }
 
