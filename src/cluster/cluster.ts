@@ -10,6 +10,7 @@ import { ControllerManager, type ControllerDefinition } from '../controllers/con
 import { DEFAULT_CONTROLLERS } from '../controllers/registry';
 import { DEFAULT_RUNAWAY, RunawayDetector, type RunawayOptions } from './runaway';
 import { Faults } from '../faults/faults';
+import { Annotations } from '../report/annotations';
 
 export interface ClusterOptions {
   seed?: number;
@@ -32,6 +33,8 @@ export class Cluster {
   readonly controllerManager: ControllerManager;
   readonly runaway: RunawayDetector;
   readonly faults: Faults;
+  /** Marks and faults the scenario notes beside the history (for checks and timelines). */
+  readonly annotations: Annotations;
 
   constructor(options: ClusterOptions = {}) {
     this.sim = new Simulation(options.seed ?? 1, options.limits);
@@ -46,6 +49,7 @@ export class Cluster {
     this.controllerManager = new ControllerManager(this.sim, this.api, this.correlator,
       options.controllers ?? DEFAULT_CONTROLLERS);
     this.controllerManager.start();
+    this.annotations = new Annotations(this.sim, this.store.history);
     this.faults = new Faults(this);
   }
 

@@ -22,8 +22,8 @@ test('500s on every pod create: FailedCreate events and ReplicaFailure, then con
   c.sim.advance(180_000);
   assert.equal(pods(c), 2);
   assert.equal(c.store.get('ReplicaSet', 'default', 'web')!.status?.conditions, undefined);
-  const [r] = c.faults.log.records;
-  assert.deepEqual([r!.kind, r!.startMs, r!.healMs], ['api-errors', 0, 30_000]);
+  const [r] = c.annotations.faults;
+  assert.deepEqual([r!.name, r!.detail, r!.startMs, r!.healMs], ['api-errors', '500 errors on create Pod requests', 0, 30_000]);
 });
 
 test('a fraction of failing requests is drawn from the seed: the same seed fails the same requests', () => {

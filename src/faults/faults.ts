@@ -3,20 +3,20 @@
 // stopped component) and a heal step that removes it. Nothing inside a controller, kubelet or the
 // API server checks for faults. Chance (which requests fail) comes from seeded streams.
 import type { Cluster } from '../cluster/cluster';
-import { FaultLog, type FaultRecord } from './fault_log';
+import type { FaultRecord } from '../report/annotations';
 import { describeMatch, injectErrors, injectLatency, type RequestMatch } from './api_faults';
 import { formatDuration } from '../sim/time';
 
 /** When a fault starts (absolute virtual ms) and, optionally, how long it lasts. */
 export interface FaultWindow { atMs: number; durationMs?: number }
 
-export interface FaultHandle { record: FaultRecord; heal(): void }
+/** A planned fault: its record once applied (in cluster.annotations.faults), and a way to heal it early. */
+export interface FaultHandle { readonly record: FaultRecord | undefined; heal(): void }
 
 /** Components that can lose their watches (drop) and catch up by listing again (relist). */
 export interface Relister { drop(): void; relist(): void }
 
 export class Faults {
-  readonly log = new FaultLog();
   private readonly relisters = new Map<string, Relister>();
 
   constructor(private readonly cluster: Cluster) {
@@ -34,21 +34,23 @@ export class Faults {
   /** Schedules apply at window.atMs and, with a duration, heal after it; returns a handle to heal by hand. */
   plan(kind: string, target: string, description: string, window: FaultWindow, apply: () => () => void): FaultHandle {
     const sim = this.cluster.sim;
-    const record = this.log.open(kind, target, description, window.atMs);
+    const notes = this.cluster.annotations;
+    let record: FaultRecord | undefined;
     let undo: (() => void) | undefined;
     let healed = false;
     const heal = (): void => {
       if (healed) return;
       healed = true;
-      this.log.close(record, sim.nowMs);
+      if (record) notes.faultHealed(record);
       undo?.();
     };
     sim.scheduleAt(window.atMs, `fault: ${kind} ${target}`, () => {
       if (healed) return;
+      record = notes.faultStarted(kind, { target, detail: description });
       undo = apply();
     });
     if (window.durationMs !== undefined) sim.scheduleAt(window.atMs + window.durationMs, `fault: heal ${kind} ${target}`, heal);
-    return { record, heal };
+    return { get record() { return record; }, heal };
   }
 
   apiErrors(match: RequestMatch, code: number, window: FaultWindow): FaultHandle {
