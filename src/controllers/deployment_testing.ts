@@ -21,10 +21,14 @@ export function deployment(name = 'web', replicas = 10, spec: Record<string, unk
 export const setImage = (c: Cluster, name: string, image: string): Stored =>
   c.client().mutate('Deployment', 'default', name, d => { d.spec.template.spec.containers[0].image = image; });
 
-/** ScalingReplicaSet (and other deployment-controller) event messages in the order they were first recorded. */
+/**
+ * Deployment-controller event messages with one reason, in the order they were recorded: a new Event
+ * or a repeat folded into an existing one (its count going up), as client-go's correlator records them.
+ */
 export function deploymentEvents(c: Cluster, reason = 'ScalingReplicaSet', sinceMs = 0): string[] {
   return c.store.history.records
-    .filter(r => r.kind === 'Event' && r.type === 'ADDED' && r.atMs >= sinceMs)
+    .filter(r => r.kind === 'Event' && r.atMs >= sinceMs && r.type !== 'DELETED' &&
+      (r.type === 'ADDED' || (r.object as unknown as Event).count! > (r.previous as unknown as Event).count!))
     .map(r => r.object as unknown as Event)
     .filter(e => e.source?.component === 'deployment-controller' && e.reason === reason)
     .map(e => e.message!);
