@@ -5,7 +5,7 @@
 // pod-delete handler makes (it reads the informer cache here, with the same outcome).
 import type { KubeObject, LabelSelector, OwnerReference, Stored } from '../api/objects';
 import { controllerRef } from '../api/objects';
-import { deepClone } from '../api/freeze';
+import { deepClone, deepEqual } from '../api/freeze';
 import { isApiError } from '../api/errors';
 import { labelSelectorAsSelector, matches, type Selector } from '../api/selectors';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
@@ -94,7 +94,7 @@ export class DeploymentController implements Reconciler, Dc {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     const curRef = controllerRef(cur);
     const oldRef = controllerRef(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !deepEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const d = this.resolve(old.metadata.namespace ?? '', oldRef);
       if (d) this.enqueue(d);
@@ -104,7 +104,7 @@ export class DeploymentController implements Reconciler, Dc {
       if (d) this.enqueue(d);
       return;
     }
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
+    const labelChanged = !deepEqual(cur.metadata.labels, old.metadata.labels);
     if (labelChanged || refChanged) for (const d of this.deploymentsSelecting(cur)) this.enqueue(d);
   }
 

@@ -119,3 +119,35 @@ test('Recreate: old pods are all gone before the first new pod exists, leaving a
     r.object.status?.conditions?.some((x: { type: string; status: string }) => x.type === 'Available' && x.status === 'False'));
   assert.ok(unavailable.length > 0, 'the deployment reported Available=False during the window');
 });
+
+test('minReadySeconds: the set gets it, and each step waits until new pods have been Ready for longer than it', () => {
+  const c = new Cluster();
+  startFakeKubelet(c); // Ready 1 s after creation
+  const k = c.client();
+  k.create(deployment('web', 4, { minReadySeconds: 5 }));
+  c.sim.advance(20_000);
+  const T = c.sim.nowMs;
+  setImage(c, 'web', 'nginx:1.28');
+  c.sim.advance(30_000);
+  const newRS = setsByImage(c).get('nginx:1.28')!;
+  const oldRS = setsByImage(c).get('nginx:1.27')!;
+  assert.equal(get(c, 'ReplicaSet', newRS).spec.minReadySeconds, 5);
+  // 4 replicas, 25 %: surge 1, unavailable 1, so ≤ 5 pods and ≥ 3 available.
+  // T:        new 0 → 1, old 4 → 3 (5 − 3 − 1 = 1), then new 1 → 2 (spec total 4 < 5).
+  // T+1 s:    the 2 new pods are Ready (lastTransitionTime T+1 s). The ReplicaSet sync then sees ready 2,
+  //           available 0 and requeues after minReadySeconds: T+6 s. That replaces the pod handler's
+  //           T+7 s recheck (a key waits once, at its earliest time). At T+6 s, T+1 s + 5 s is not
+  //           strictly before now (v1.32 IsPodAvailable): requeue again, T+11 s — available.
+  // T+11 s:   5 available − 3 → old 3 → 1; new 2 → 4. Those pods are Ready at T+12 s and, the same way,
+  //           available at T+22 s: old 1 → 0.
+  assert.deepEqual(scalingWrites(c, T), [
+    `${T} ${newRS} 1`, `${T} ${oldRS} 3`, `${T} ${newRS} 2`,
+    `${T + 11_000} ${oldRS} 1`, `${T + 11_000} ${newRS} 4`, `${T + 22_000} ${oldRS} 0`,
+  ]);
+  replayPodCounts(c, T, ({ atMs, total, serving }) => assert.ok(total <= 5 && serving >= 3, `${total} pods, ${serving} serving at ${atMs} ms`));
+  // A changed minReadySeconds reaches the existing new set without a rollout.
+  k.mutate('Deployment', 'default', 'web', d => { d.spec.minReadySeconds = 2; });
+  c.sim.advance(1000);
+  assert.equal(get(c, 'ReplicaSet', newRS).spec.minReadySeconds, 2);
+  assert.equal(c.store.list('ReplicaSet', 'default').length, 2);
+});
