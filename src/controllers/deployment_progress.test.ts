@@ -148,3 +148,23 @@ test('scaling mid-rollout splits the new replicas proportionally (the documented
   ]);
   assert.deepEqual(sizes(), [3, 5]);
 });
+
+test('a sync within the last second before the deadline requeues rate-limited (5 ms) instead of waiting for deadline + 1 s', () => {
+  const c = new Cluster();
+  kubelet(c);
+  c.client().create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
+  c.sim.advance(10_000);
+  const T = c.sim.nowMs;
+  setImage(c, 'web', 'nginx:broken');
+  // Last progress at T (lastUpdateTime T); the deadline passes strictly after T + 60 s.
+  c.sim.advance(59_500);
+  // A label change wakes the controller at T + 59.5 s with nothing to write: 0.5 s remain (< 1 s), so
+  // requeueStuckDeployment adds rate-limited: 5 ms each time (each successful sync forgets the key;
+  // the 10 qps / burst 100 bucket is full). Syncs at +59.500, +59.505, … +60.000 find it not yet past
+  // (strictly before), the one at T + 60.005 s writes ProgressDeadlineExceeded.
+  c.client().mutate('Deployment', 'default', 'web', d => { d.metadata.labels = { tier: 'web' }; });
+  c.sim.advance(10_000);
+  const timedOut = c.store.history.records.find(r => r.kind === 'Deployment' &&
+    r.object.status?.conditions?.some((x: { reason: string }) => x.reason === 'ProgressDeadlineExceeded'))!;
+  assert.equal(timedOut.atMs, T + 60_005);
+});
