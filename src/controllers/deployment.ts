@@ -7,7 +7,7 @@ import type { KubeObject, LabelSelector, OwnerReference, Stored } from '../api/o
 import { controllerRef } from '../api/objects';
 import { deepClone, deepEqual } from '../api/freeze';
 import { isApiError } from '../api/errors';
-import { labelSelectorAsSelector, matches, type Selector } from '../api/selectors';
+import { labelSelectorAsSelector, matches, NOTHING, type Selector } from '../api/selectors';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Informer } from './informer';
 import type { Reconciler, ReconcileResult } from './runner';
@@ -25,7 +25,7 @@ const podOwnerIndex = (o: Stored): string[] => [controllerRef(o)?.uid ?? `${o.me
 const setOwnerIndex = (o: Stored): string[] => { const r = controllerRef(o); return r ? [r.uid] : []; };
 const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
 
-/** A selector that selects nothing or cannot be parsed (so the object matches no Deployment). */
+/** A label selector, or undefined when it does not parse (such a Deployment matches nothing). */
 function selectorOf(ls: LabelSelector | undefined): Selector | undefined {
   try {
     return labelSelectorAsSelector(ls);
@@ -121,7 +121,7 @@ export class DeploymentController implements Reconciler, Dc {
     if (!rs || rs.metadata.uid !== ref.uid) return;
     const d = this.resolve(rs.metadata.namespace ?? '', controllerRef(rs));
     if (!d || d.spec?.strategy?.type !== 'Recreate') return;
-    const owned = this.sets.byIndex(OWNER_INDEX, d.metadata.uid).filter(s => matches(selectorOf(d.spec?.selector) ?? { requirements: [], nothing: true }, s.metadata.labels));
+    const owned = this.sets.byIndex(OWNER_INDEX, d.metadata.uid).filter(s => matches(selectorOf(d.spec?.selector) ?? NOTHING, s.metadata.labels));
     let numPods = 0;
     for (const pods of this.getPodMapForDeployment(d, owned).values()) numPods += pods.length;
     if (numPods === 0) this.enqueue(d);
