@@ -138,52 +138,59 @@ function deletionCost(pod: Stored): number {
   return v !== undefined && /^[+-]?\d+$/.test(v) ? Number(v) : 0;
 }
 
-/** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
-export function activePodsWithRanksLess(a: Stored, b: Stored, rankA: number, rankB: number, nowMs: number): boolean {
-  const na = a.spec?.nodeName ?? '';
-  const nb = b.spec?.nodeName ?? '';
-  if (na !== nb && (na === '' || nb === '')) return na === '';
-  const pa = PHASE_ORDINAL[a.status?.phase] ?? 0;
-  const pb = PHASE_ORDINAL[b.status?.phase] ?? 0;
-  if (pa !== pb) return pa < pb;
-  const ra = isPodReady(a);
-  const rb = isPodReady(b);
-  if (ra !== rb) return !ra;
-  const ca = deletionCost(a);
-  const cb = deletionCost(b);
-  if (ca !== cb) return ca < cb;
-  if (rankA !== rankB) return rankA > rankB;
-  if (ra && rb) {
-    const t1 = podReadyTime(a);
-    const t2 = podReadyTime(b);
-    if (t1 !== t2) {
-      if (t1 === undefined || t2 === undefined) return afterOrZero(t1, t2);
-      const diff = logRank(t1, nowMs) - logRank(t2, nowMs);
-      return diff === 0 ? a.metadata.uid < b.metadata.uid : diff < 0;
-    }
-  }
-  const restartsA = maxRestarts(a.status?.containerStatuses);
-  const restartsB = maxRestarts(b.status?.containerStatuses);
-  if (restartsA !== restartsB) return restartsA > restartsB;
-  const sidecar = (p: Stored): number => maxRestarts((p.status?.initContainerStatuses ?? []).filter((s: { name: string }) =>
+function sidecarRestarts(p: Stored): number {
+  return maxRestarts((p.status?.initContainerStatuses ?? []).filter((s: { name: string }) =>
     (p.spec?.initContainers ?? []).some((c: { name: string; restartPolicy?: string }) => c.name === s.name && c.restartPolicy === 'Always')));
-  const sa = sidecar(a);
-  const sb = sidecar(b);
-  if (sa !== sb) return sa > sb;
-  const c1 = ms(a.metadata.creationTimestamp);
-  const c2 = ms(b.metadata.creationTimestamp);
-  if (c1 !== c2) {
-    if (c1 === undefined || c2 === undefined) return afterOrZero(c1, c2);
-    const diff = logRank(c1, nowMs) - logRank(c2, nowMs);
-    return diff === 0 ? a.metadata.uid < b.metadata.uid : diff < 0;
+}
+
+/** What ActivePodsWithRanks.Less reads of one pod, computed once per pod rather than per comparison. */
+export interface PodRankKey {
+  uid: string; node: string; phase: number; ready: boolean; cost: number; rank: number;
+  readyMs: number | undefined; readyLog: number; restarts: number; sidecarRestarts: number; createdMs: number | undefined; createdLog: number;
+}
+
+export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
+  const readyMs = podReadyTime(pod);
+  const createdMs = ms(pod.metadata.creationTimestamp);
+  return {
+    uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0, ready: isPodReady(pod),
+    cost: deletionCost(pod), rank, readyMs, readyLog: readyMs === undefined ? 0 : logRank(readyMs, nowMs),
+    restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod),
+    createdMs, createdLog: createdMs === undefined ? 0 : logRank(createdMs, nowMs),
+  };
+}
+
+/** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
+export function podRankLess(a: PodRankKey, b: PodRankKey): boolean {
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ready !== b.ready) return !a.ready;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (a.ready && b.ready && a.readyMs !== b.readyMs) {
+    if (a.readyMs === undefined || b.readyMs === undefined) return afterOrZero(a.readyMs, b.readyMs);
+    const diff = a.readyLog - b.readyLog;
+    return diff === 0 ? a.uid < b.uid : diff < 0;
+  }
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
+  if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts;
+  if (a.createdMs !== b.createdMs) {
+    if (a.createdMs === undefined || b.createdMs === undefined) return afterOrZero(a.createdMs, b.createdMs);
+    const diff = a.createdLog - b.createdLog;
+    return diff === 0 ? a.uid < b.uid : diff < 0;
   }
   return false;
+}
+
+/** ActivePodsWithRanks.Less on two pods (ranks given). */
+export function activePodsWithRanksLess(a: Stored, b: Stored, rankA: number, rankB: number, nowMs: number): boolean {
+  return podRankLess(podRankKey(a, rankA, nowMs), podRankKey(b, rankB, nowMs));
 }
 
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
  * sorting by ActivePodsWithRanks, ranked by related active pods on the same node. Go's sort is
- * not stable; ties keep input (informer) order here.
+ * not stable; ties keep input (informer) order here. Each pod's sort key is computed once.
  */
 export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: number, nowMs: number): Stored[] {
   if (diff >= filtered.length) return filtered.slice(0, diff);
@@ -193,7 +200,7 @@ export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: num
     const n = p.spec?.nodeName ?? '';
     podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
   }
-  const ranked = filtered.map(p => ({ p, rank: podsOnNode.get(p.spec?.nodeName ?? '') ?? 0 }));
-  ranked.sort((x, y) => (activePodsWithRanksLess(x.p, y.p, x.rank, y.rank, nowMs) ? -1 : activePodsWithRanksLess(y.p, x.p, y.rank, x.rank, nowMs) ? 1 : 0));
+  const ranked = filtered.map(p => ({ p, key: podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs) }));
+  ranked.sort((x, y) => (podRankLess(x.key, y.key) ? -1 : podRankLess(y.key, x.key) ? 1 : 0));
   return ranked.slice(0, diff).map(r => r.p);
 }

@@ -2,9 +2,11 @@
 import type { ControllerDefinition } from './controller_manager';
 import { garbageCollectorController } from './garbage_collector';
 import { replicaSetController, replicationController } from './replicaset';
+import { deploymentController } from './deployment';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
   replicaSetController,
   replicationController,
+  deploymentController,
 ];

@@ -8,6 +8,8 @@ import { WorkQueue } from './workqueue';
 export interface ReconcileResult {
   /** Reconcile again after this long (a level-based timer, e.g. minReadySeconds). */
   requeueAfterMs?: number;
+  /** Reconcile again after the queue's rate-limited delay (AddRateLimited during a successful sync, e.g. a Deployment near its progress deadline). */
+  requeueRateLimited?: boolean;
 }
 
 export interface Reconciler {
@@ -68,6 +70,8 @@ export class Runner {
     if (key === undefined) return;
     try {
       const result = this.reconciler.reconcile(key);
+      // Upstream adds rate-limited inside the sync, then handleErr(nil) forgets: the delay uses the failures so far.
+      if (result?.requeueRateLimited) this.queue.addRateLimited(key);
       this.queue.forget(key);
       if (result?.requeueAfterMs !== undefined) this.queue.addAfter(key, result.requeueAfterMs);
     } catch (error) {

@@ -2,15 +2,26 @@
 // makes them Running and Ready after fixed delays, so controller behaviour can be tested on its
 // own. Scenario tests use the real kubelet; this only feeds controllers the status they read.
 import type { Cluster } from '../cluster/cluster';
+import type { Stored } from '../api/objects';
 import { toRfc3339 } from '../sim/time';
 import { isApiError } from '../api/errors';
 
-export interface FakeKubeletOptions { bindAfterMs?: number; readyAfterMs?: number; node?: string; ready?: boolean }
+export interface FakeKubeletOptions {
+  bindAfterMs?: number;
+  readyAfterMs?: number;
+  node?: string;
+  /** Spread pods round-robin over node01…nodeNN instead of one node. */
+  nodes?: number;
+  /** Whether a pod's Ready condition becomes True (per pod, e.g. by image). */
+  ready?: boolean | ((pod: Stored) => boolean);
+}
 
 export function startFakeKubelet(c: Cluster, o: FakeKubeletOptions = {}): void {
   const client = c.client('fake-kubelet');
   const bindAfter = o.bindAfterMs ?? 0;
   const readyAfter = o.readyAfterMs ?? 1000;
+  let next = 0;
+  const nodeFor = (): string => (o.nodes ? `node${String((next++ % o.nodes) + 1).padStart(2, '0')}` : o.node ?? 'node01');
   const guard = (fn: () => void): void => {
     try { fn(); } catch (e) { if (!isApiError(e, 'NotFound')) throw e; }
   };
@@ -18,10 +29,11 @@ export function startFakeKubelet(c: Cluster, o: FakeKubeletOptions = {}): void {
     const pod = ev.object;
     const { namespace = 'default', name } = pod.metadata;
     if (ev.type === 'ADDED' && !pod.spec.nodeName) {
-      c.sim.schedule(bindAfter, 'fake: bind', () => guard(() => client.bind(namespace, name, o.node ?? 'node01')));
+      const node = nodeFor();
+      c.sim.schedule(bindAfter, 'fake: bind', () => guard(() => client.bind(namespace, name, node)));
       c.sim.schedule(bindAfter + readyAfter, 'fake: ready', () => guard(() => client.mutateStatus('Pod', namespace, name, d => {
         const t = toRfc3339(c.sim.nowMs);
-        const ready = o.ready ?? true ? 'True' : 'False';
+        const ready = (typeof o.ready === 'function' ? o.ready(pod) : o.ready ?? true) ? 'True' : 'False';
         d.status = { ...d.status, phase: 'Running', conditions: [{ type: 'Ready', status: ready, lastTransitionTime: t, lastProbeTime: null }] };
       })));
     }

@@ -78,8 +78,21 @@ export const toUnixMs = (simMs: number): number => EPOCH_UNIX_MS + simMs;
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:\d{2})$/;
 
+/** Recently parsed timestamps: controllers sort thousands of pods by a handful of distinct seconds. */
+const PARSED = new Map<string, number | undefined>();
+const PARSED_MAX = 4096;
+
 /** Parses an RFC 3339 timestamp into simulation milliseconds; undefined when malformed. */
 export function parseRfc3339(text: string): number | undefined {
+  let v = PARSED.get(text);
+  if (v !== undefined || PARSED.has(text)) return v;
+  v = parseRfc3339Uncached(text);
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(text, v);
+  return v;
+}
+
+function parseRfc3339Uncached(text: string): number | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;

@@ -1,0 +1,53 @@
+// A Deployment of 10,000 replicas on 1,000 nodes rolled to a new image: the whole control-plane
+// path (Deployment → ReplicaSets → pods → status) at 20 qps per controller, with the fake kubelet
+// from src/controllers/testing.ts binding pods round-robin and marking them Ready after 1 s.
+// Must be measured again once the real scheduler and kubelet replace the fake one.
+import { performance } from 'node:perf_hooks';
+import { Cluster } from '../src/cluster/cluster';
+import { startFakeKubelet } from '../src/controllers/testing';
+import { deployment, setImage } from '../src/controllers/deployment_testing';
+import { peakRssMb, report } from './report';
+
+const REPLICAS = 10_000;
+const NODES = 1_000;
+const VIRTUAL_DEADLINE_MS = 24 * 3600_000;
+
+const c = new Cluster({ limits: { maxEventsPerAdvance: 50_000_000, maxObjects: 2_000_000 } });
+for (let i = 1; i <= NODES; i++) {
+  c.api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: `node${String(i).padStart(2, '0')}` } }, { actor: 'bench' });
+}
+startFakeKubelet(c, { nodes: NODES });
+
+const done = (image: string): (() => boolean) => () => {
+  const d = c.store.get('Deployment', 'default', 'web');
+  const s = d?.status;
+  return !!s && d!.spec.template.spec.containers[0].image === image && s.observedGeneration === d!.metadata.generation &&
+    s.updatedReplicas === REPLICAS && s.replicas === REPLICAS && s.availableReplicas === REPLICAS;
+};
+
+const cpuS = (since: NodeJS.CpuUsage): number => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
+let t0 = performance.now();
+let cpu0 = process.cpuUsage();
+c.client().create(deployment('web', REPLICAS));
+if (!c.sim.runUntil(done('nginx:1.27'), VIRTUAL_DEADLINE_MS)) throw new Error('initial rollout did not finish');
+const createWallS = (performance.now() - t0) / 1000;
+const createVirtualS = c.sim.nowMs / 1000;
+const createCpuS = cpuS(cpu0);
+
+const writesBefore = c.store.history.records.length;
+const start = c.sim.nowMs;
+t0 = performance.now();
+cpu0 = process.cpuUsage();
+setImage(c, 'web', 'nginx:1.28');
+if (!c.sim.runUntil(done('nginx:1.28'), start + VIRTUAL_DEADLINE_MS)) throw new Error('rolling update did not finish');
+const rollWallS = (performance.now() - t0) / 1000;
+const rollCpuS = cpuS(cpu0);
+
+report({ name: `deployment ${REPLICAS} replicas / ${NODES} nodes: rolling update to a new image (wall)`, value: +rollWallS.toFixed(2), unit: 's', goal: '< 5' });
+report({ name: 'same: process CPU time (user + system, all threads; robust to a busy machine)', value: +rollCpuS.toFixed(2), unit: 's', goal: '< 5' });
+report({ name: 'same: virtual duration of the rolling update', value: (c.sim.nowMs - start) / 1000, unit: 's (virtual)', goal: 'report' });
+report({ name: 'same: API writes during the rolling update', value: c.store.history.records.length - writesBefore, unit: 'writes', goal: 'report' });
+report({ name: `deployment ${REPLICAS} replicas: initial creation to fully available (wall)`, value: +createWallS.toFixed(2), unit: 's', goal: 'report' });
+report({ name: 'same: CPU time', value: +createCpuS.toFixed(2), unit: 's', goal: 'report' });
+report({ name: 'same: virtual duration of the initial creation', value: createVirtualS, unit: 's (virtual)', goal: 'report' });
+report({ name: 'deployment rollout bench: peak RSS', value: peakRssMb(), unit: 'MB', goal: '< 1024' });
