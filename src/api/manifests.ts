@@ -16,6 +16,8 @@ export interface ManifestError {
   /** What kubectl prints for it (without the "error: " prefix). */
   kubectl: string;
   stage: 'parse' | 'decode-kind' | 'mapping' | 'decode';
+  /** For 'decode' errors (the API server's strict decoding): the object as written, so kubectl can still name it. */
+  object?: KubeObject;
 }
 
 export interface ManifestObject { file: string; line: number; object: KubeObject }
@@ -136,12 +138,12 @@ export function loadManifestText(text: string, file: string): ManifestLoad {
       const version = info.version;
       const prefix = `${info.kind} in version ${JSON.stringify(version)} cannot be handled as a ${info.kind}: `;
       if (decoded.typeError) {
-        out.errors.push({ file, line: line(decoded.typeErrorPath ?? [], false), stage: 'decode', kubectl: prefix + decoded.typeError });
+        out.errors.push({ file, line: line(decoded.typeErrorPath ?? [], false), stage: 'decode', kubectl: prefix + decoded.typeError, object: obj as KubeObject });
         continue;
       }
       if (decoded.unknownFields.length) {
         out.errors.push({ file, line: line(decoded.unknownFields[0]!.path), stage: 'decode',
-          kubectl: prefix + `strict decoding error: ${decoded.unknownFields.map(u => `unknown field ${JSON.stringify(u.text)}`).join(', ')}` });
+          kubectl: prefix + `strict decoding error: ${decoded.unknownFields.map(u => `unknown field ${JSON.stringify(u.text)}`).join(', ')}`, object: obj as KubeObject });
         continue;
       }
       out.objects.push({ file, line: abs(1), object: obj as KubeObject });

@@ -4,6 +4,8 @@
 import { FlagError, parseCommandLine } from './flags';
 import { COMMANDS } from './commands';
 import { KubectlError, type CommandSpec, type KubectlContext, type KubectlResult } from './types';
+import { AggregateError, renderError } from './errors';
+import { ApiError } from '../api/errors';
 
 export type { CommandSpec, Invocation, KubectlContext, KubectlResult } from './types';
 export { KubectlError } from './types';
@@ -32,9 +34,12 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { 
 export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
   let stdout = '';
   let stderr = '';
+  // What a terminal shows: both streams in the order they were written.
+  let terminal = '';
   const found = findCommand(argv);
   if ('unknown' in found) {
-    return { stdout, stderr: `error: kukumber does not support "kubectl ${found.unknown}" yet\n`, exitCode: 1 };
+    stderr = `error: kukumber does not support "kubectl ${found.unknown}" yet\n`;
+    return { stdout, stderr, exitCode: 1, terminal: stderr };
   }
   const { spec, rest } = found;
   let exitCode: number;
@@ -43,17 +48,18 @@ export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
     const ns = parsed.flags.namespace;
     exitCode = spec.run({
       command: spec.name, args: parsed.args, flags: parsed.flags, changed: parsed.changed, ctx,
-      out: t => { stdout += t; }, err: t => { stderr += t; },
+      out: t => { stdout += t; terminal += t; }, err: t => { stderr += t; terminal += t; },
       namespace: typeof ns === 'string' && ns !== '' ? ns : 'default',
     });
   } catch (e) {
-    if (e instanceof FlagError) {
-      stderr += `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
-      exitCode = 1;
-    } else if (e instanceof KubectlError) {
-      stderr += e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
-      exitCode = 1;
-    } else throw e;
+    let text: string;
+    if (e instanceof FlagError) text = `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
+    else if (e instanceof KubectlError) text = e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
+    else if (e instanceof AggregateError || e instanceof ApiError) text = renderError(e);
+    else throw e;
+    stderr += text;
+    terminal += text;
+    exitCode = 1;
   }
-  return { stdout, stderr, exitCode };
+  return { stdout, stderr, exitCode, terminal };
 }

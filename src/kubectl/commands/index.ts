@@ -1,4 +1,9 @@
 // Every kubectl command kukumber implements, one per file in this folder.
 import type { CommandSpec } from '../types';
+import { applyCommand } from './apply';
+import { createCommand } from './create';
 
-export const COMMANDS: CommandSpec[] = [];
+export const COMMANDS: CommandSpec[] = [
+  applyCommand,
+  createCommand,
+];
