@@ -5,6 +5,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Cluster } from '../cluster/cluster';
+import type { KubeObject } from '../api/objects';
+import { parseRfc3339 } from '../sim/time';
 import { doctestText, formatMismatch } from './transcript/doctest';
 import { createTranscriptCluster } from './transcript/cluster_options';
 
@@ -26,3 +28,51 @@ export function manifestDir(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/**
+ * A stand-in for kubelets in kubectl tests: a pod marked for graceful deletion is removed when its
+ * grace period ends (the kubelet's final DELETE with grace 0 and a UID precondition).
+ */
+export function finishGracefulDeletions(cluster: Cluster): void {
+  const pending = new Set<string>();
+  cluster.api.watch('Pod', { watcher: 'test-kubelet' }, e => {
+    const pod = e.object;
+    if (e.type === 'DELETED' || !pod.metadata.deletionTimestamp || pending.has(pod.metadata.uid)) return;
+    pending.add(pod.metadata.uid);
+    cluster.sim.scheduleAt(parseRfc3339(pod.metadata.deletionTimestamp)!, 'test-kubelet/kill', () => {
+      if (cluster.store.byUid(pod.metadata.uid)) {
+        cluster.client('kubelet').delete('Pod', pod.metadata.namespace!, pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      }
+    });
+  });
+}
+
+/** A pod bound to a node (so deleting it is graceful), optionally owned by a controller. */
+export function boundPod(name: string, node: string, labels: Record<string, string> = { app: 'web' },
+  owner?: { kind: string; name: string; uid: string; apiVersion?: string }): KubeObject {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, labels, ...(owner ? { ownerReferences: [{ apiVersion: owner.apiVersion ?? 'apps/v1', kind: owner.kind, name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true }] } : {}) },
+    spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx:1.27' }] },
+  };
+}
+
+/** A ReplicaSet manifest "web" (app=web, one container "app"). */
+export const RS = (image: string, replicas = 2, extra = ''): string => `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: app
+        image: ${image}${extra}
+`;

@@ -1,26 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectTranscript, manifestDir, newCluster } from '../test_support';
+import { expectTranscript, manifestDir, newCluster, RS } from '../test_support';
 import { LAST_APPLIED } from '../apply/last_applied';
 
-export const RS = (image: string, replicas = 2, extra = ''): string => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: app
-        image: ${image}${extra}
-`;
 
 test('apply creates, then reports configured and unchanged; the annotation holds the manifest as kubectl writes it', () => {
   const dir = manifestDir({ 'rs.yaml': RS('nginx:1.27'), 'rs2.yaml': RS('nginx:1.28', 3) });

@@ -2,8 +2,10 @@
 import type { CommandSpec } from '../types';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
+import { deleteCommand } from './delete';
 
 export const COMMANDS: CommandSpec[] = [
   applyCommand,
   createCommand,
+  deleteCommand,
 ];
