@@ -3,9 +3,16 @@ import type { CommandSpec } from '../types';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { annotateCommand, labelCommand } from './label';
+import { scaleCommand } from './scale';
+import { setImageCommand } from './set_image';
 
 export const COMMANDS: CommandSpec[] = [
   applyCommand,
   createCommand,
   deleteCommand,
+  scaleCommand,
+  setImageCommand,
+  labelCommand,
+  annotateCommand,
 ];
