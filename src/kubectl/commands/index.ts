@@ -3,6 +3,7 @@ import type { CommandSpec } from '../types';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
+import { cordonCommand, drainCommand, uncordonCommand } from './drain';
 import { annotateCommand, labelCommand } from './label';
 import { scaleCommand } from './scale';
 import { setImageCommand } from './set_image';
@@ -15,4 +16,7 @@ export const COMMANDS: CommandSpec[] = [
   setImageCommand,
   labelCommand,
   annotateCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
 ];
