@@ -41,15 +41,17 @@ export function dryRunOf(flags: Record<string, FlagValue>): DryRun {
 
 /** A Go duration flag value (pflag DurationVar): "30s", "2m", "0"; units required except for 0. */
 export function duration(flags: Record<string, FlagValue>, name: string): number {
-  const raw = str(flags, name);
+  const text = str(flags, name);
+  const negative = text.startsWith('-');
+  const raw = negative ? text.slice(1) : text;
   if (raw === '0') return 0;
   const m = /^(?:(\d+(?:\.\d+)?)(ms|s|m|h))+$/.test(raw);
   if (!m) {
-    const why = /^[+-]?\d+(\.\d+)?$/.test(raw) ? `time: missing unit in duration ${JSON.stringify(raw)}` : `time: invalid duration ${JSON.stringify(raw)}`;
-    throw new FlagError(`invalid argument ${JSON.stringify(raw)} for "--${name}" flag: ${why}`);
+    const why = /^\d+(\.\d+)?$/.test(raw) ? `time: missing unit in duration ${JSON.stringify(raw)}` : `time: invalid duration ${JSON.stringify(raw)}`;
+    throw new FlagError(`invalid argument ${JSON.stringify(text)} for "--${name}" flag: ${why.replace(JSON.stringify(raw), JSON.stringify(text))}`);
   }
   let total = 0;
   const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
   for (const [, n, u] of raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * unit[u!]!;
-  return Math.round(total);
+  return negative ? -Math.round(total) : Math.round(total);
 }

@@ -7,6 +7,7 @@ import { cordonCommand, drainCommand, uncordonCommand } from './drain';
 import { annotateCommand, labelCommand } from './label';
 import { scaleCommand } from './scale';
 import { setImageCommand } from './set_image';
+import { waitCommand } from './wait';
 
 export const COMMANDS: CommandSpec[] = [
   applyCommand,
@@ -19,4 +20,5 @@ export const COMMANDS: CommandSpec[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  waitCommand,
 ];
