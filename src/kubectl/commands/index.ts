@@ -8,6 +8,9 @@ import { annotateCommand, labelCommand } from './label';
 import { scaleCommand } from './scale';
 import { setImageCommand } from './set_image';
 import { waitCommand } from './wait';
+import { rolloutStatusCommand } from './rollout_status';
+import { rolloutHistoryCommand, rolloutUndoCommand } from './rollout_history';
+import { rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand } from './rollout_pause';
 
 export const COMMANDS: CommandSpec[] = [
   applyCommand,
@@ -21,4 +24,10 @@ export const COMMANDS: CommandSpec[] = [
   uncordonCommand,
   drainCommand,
   waitCommand,
+  rolloutStatusCommand,
+  rolloutHistoryCommand,
+  rolloutUndoCommand,
+  rolloutPauseCommand,
+  rolloutResumeCommand,
+  rolloutRestartCommand,
 ];
