@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from './test_command';
+import { runShell } from './shell_command';
+import { runDoctest } from './doctest_command';
 
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 
@@ -14,6 +16,10 @@ Commands:
   test [paths] [cucumber options]   run the features (default: features/**/*.feature) with kukumber's
                                     steps and yours; writes reports/cucumber.html, reports/junit.xml
                                     and reports/messages.ndjson
+  shell [--nodes N] [--seed S]      read a transcript on stdin ("$ kubectl …", "$ sleep 30s"), run it
+        [--images FILE]             against a simulated cluster, print it with the real outputs
+  doctest FILE|DIR...               check .txt transcripts and \`\`\`console blocks in .md files;
+                                    a unified diff per mismatching command, exit status 1
   help                              show this help
 
 Options:
@@ -24,6 +30,8 @@ Examples:
   npx kukumber test
   npx kukumber test features/workloads --tags @replicaset
   npx kukumber test --parallel 2
+  npx kukumber shell < session.txt
+  npx kukumber doctest docs/
 `;
 
 export function version(): string {
@@ -41,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'test':
       return runTests(rest);
+    case 'shell':
+      return runShell(rest);
+    case 'doctest':
+      return runDoctest(rest);
     default:
       process.stderr.write(`kukumber: unknown command "${command}"\n\n${USAGE}`);
       return 1;

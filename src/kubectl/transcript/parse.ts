@@ -26,6 +26,13 @@ export function isCommandLine(line: string): boolean {
   return line.startsWith(PROMPT) || line === '$';
 }
 
+/** The prose before the first command (kept by `kukumber shell`, ignored by doctest). */
+export function transcriptPreamble(text: string): string[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const first = lines.findIndex(isCommandLine);
+  return first < 0 ? lines.filter((l, i) => l !== '' || i < lines.length - 1) : lines.slice(0, first);
+}
+
 export function parseTranscript(text: string, firstLine = 1): TranscriptStep[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
