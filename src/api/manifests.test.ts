@@ -47,3 +47,8 @@ test('good documents load with their lines; comments and empty documents are ski
   assert.deepEqual(load.errors, []);
   assert.deepEqual(load.objects.map(o => `${o.object.metadata.name}@${o.line}`), ['a@3', 'b@9']);
 });
+
+test('a document that starts with a comment is still a document', () => {
+  const load = loadManifestText('# the config\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'f.yaml');
+  assert.deepEqual(load.objects.map(o => o.object.metadata.name), ['a']);
+});

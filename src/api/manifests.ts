@@ -61,7 +61,9 @@ function splitDocuments(text: string): Chunk[] {
   for (let i = 0; i <= lines.length; i++) {
     if (i === lines.length || /^---/.test(lines[i]!)) {
       const body = lines.slice(start, i).join('\n');
-      if (body.trim() !== '' && !/^\s*(#.*)?$/.test(body.replace(/\n/g, ''))) chunks.push({ text: body, startLine: start + 1 });
+      // A document of only comments and blank lines is no document (testing line by line: a
+      // leading comment must not hide the document after it).
+      if (!body.split('\n').every(l => /^\s*(#.*)?$/.test(l))) chunks.push({ text: body, startLine: start + 1 });
       start = i + 1;
     }
   }
