@@ -2,6 +2,7 @@
 // --dry-run, -o) with kubectl's names, shorthands and defaults.
 import type { FlagSpec, FlagValue } from './flags';
 import { FlagError } from './flags';
+import { KubectlError } from './types';
 import { dryRunStrategy, type DryRun } from './name_printer';
 
 export const str = (flags: Record<string, FlagValue>, name: string): string => String(flags[name] ?? '');
@@ -31,11 +32,13 @@ export function selection(flags: Record<string, FlagValue>, changed: Set<string>
   };
 }
 
+/** cmdutil.GetDryRunStrategy; a bare --dry-run still means client (deprecated upstream). */
 export function dryRunOf(flags: Record<string, FlagValue>): DryRun {
+  const value = str(flags, 'dry-run');
   try {
-    return dryRunStrategy(str(flags, 'dry-run'));
+    return dryRunStrategy(value === 'unchanged' ? 'client' : value);
   } catch (e) {
-    throw new FlagError((e as Error).message);
+    throw new KubectlError((e as Error).message);
   }
 }
 

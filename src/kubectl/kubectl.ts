@@ -28,7 +28,7 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { 
     rest.splice(rest.indexOf(one), 1);
     return { spec: registry.get(one)!, rest };
   }
-  return { unknown: two && words[0] === 'rollout' ? two : one ?? '' };
+  return { unknown: two && (words[0] === 'rollout' || words[0] === 'set') ? two : one ?? '' };
 }
 
 export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {

@@ -122,3 +122,32 @@ $ kubectl apply
 error: must specify one of -f and -k
 `, dir);
 });
+
+test('dry runs change nothing and say so; what kukumber does not do is said in one line', () => {
+  const dir = manifestDir({ 'rs.yaml': RS('nginx:1.27') });
+  const c = newCluster();
+  expectTranscript(c, `
+$ kubectl apply -f rs.yaml --dry-run=client
+replicaset.apps/web created (dry run)
+$ kubectl apply -f rs.yaml --dry-run=server
+replicaset.apps/web created (server dry run)
+$ kubectl create -f rs.yaml --dry-run=server -o name
+replicaset.apps/web
+$ kubectl apply -f rs.yaml --prune
+error: kukumber does not support "kubectl apply --prune" yet
+$ kubectl apply -f rs.yaml -o yaml
+error: kukumber does not support "kubectl apply -o yaml" yet
+$ kubectl set env rs/web A=1
+error: kukumber does not support "kubectl set env" yet
+$ kubectl apply -f rs.yaml --dry-run=maybe
+error: Invalid dry-run value (maybe). Must be "none", "server", or "client".
+`, dir);
+  assert.equal(c.store.get('ReplicaSet', 'default', 'web'), undefined);
+  expectTranscript(c, `
+$ kubectl apply -f rs.yaml
+replicaset.apps/web created
+$ kubectl delete -f rs.yaml --dry-run=server
+replicaset.apps "web" deleted (server dry run)
+`, dir);
+  assert.ok(c.store.get('ReplicaSet', 'default', 'web'));
+});

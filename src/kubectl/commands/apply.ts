@@ -9,7 +9,7 @@ import type { CommandSpec, Invocation } from '../types';
 import { KubectlError } from '../types';
 import { buildTargets, partition, type Target } from '../builder';
 import { addSourceToErr, aggregate, renderError } from '../errors';
-import { bool, dryRunOf, DRY_RUN, FIELD_MANAGER, FILENAME, list, OUTPUT, RECORD, RECURSIVE, SHOW_MANAGED_FIELDS, str, VALIDATE } from '../flag_values';
+import { dryRunOf, DRY_RUN, FIELD_MANAGER, FILENAME, list, OUTPUT, RECORD, RECURSIVE, SHOW_MANAGED_FIELDS, str, VALIDATE } from '../flag_values';
 import { nameLine, withDryRun, type DryRun } from '../name_printer';
 import { planApply, withLastApplied } from '../apply/last_applied';
 import { goJsonMarshal } from '../go_json';
@@ -77,7 +77,9 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun, short: boolean): E
 }
 
 function run(inv: Invocation): number {
-  if (bool(inv.flags, 'server-side')) throw new KubectlError('kukumber does not support "kubectl apply --server-side" yet');
+  for (const flag of ['server-side', 'prune', 'force', 'kustomize']) {
+    if (inv.changed.has(flag)) throw new KubectlError(`kukumber does not support "kubectl apply --${flag}" yet`);
+  }
   const filenames = list(inv.flags, 'filename');
   if (filenames.length === 0) throw new KubectlError('must specify one of -f and -k');
   const short = checkOutput(inv);
@@ -104,6 +106,9 @@ export const applyCommand: CommandSpec = {
     { name: 'force-conflicts', type: 'bool', default: false },
     { name: 'wait', type: 'bool', default: false },
     { name: 'selector', short: 'l', type: 'string', default: '' },
+    { name: 'prune', type: 'bool', default: false },
+    { name: 'force', type: 'bool', default: false },
+    { name: 'kustomize', short: 'k', type: 'string', default: '' },
   ],
   run,
 };
