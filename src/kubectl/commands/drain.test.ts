@@ -63,30 +63,30 @@ test('drain evicts through the PodDisruptionBudget, retrying every 5 s, and wait
   expectTranscript(c, `
 $ kubectl drain node01
 node/node01 cordoned
-error: unable to drain node "node01", aborting command...
-
+error: unable to drain node "node01" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x, continuing command...
 There are pending nodes to be drained:
  node01
-error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x
+cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x
 $ kubectl drain node01 --ignore-daemonsets
 node/node01 already cordoned
 Warning: ignoring DaemonSet-managed Pods: default/agent-x
+evicting pod default/web-2
 evicting pod default/web-1
-evicting pod default/web-2
-error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-2
-error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-2
-error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-2
-pod/web-1 evicted
+error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-1
+error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-1
+error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-1
 pod/web-2 evicted
+pod/web-1 evicted
 node/node01 drained
 `);
-  // web-1 evicted at 0 s, gone after its 30 s grace period; web-2's eviction succeeded at the
-  // retry at 15 s (the budget allowed it from 12 s) and it was gone at 45 s, when drain returned.
+  // The last pod's goroutine runs first (as kubectl v1.32 showed): web-2 spends the one allowed
+  // disruption at 0 s and is gone after its 30 s grace period; web-1's eviction succeeds at the
+  // retry at 15 s (the budget allows one more from 12 s) and it is gone at 45 s, when drain returns.
   assert.equal(c.sim.nowMs, 45_000);
-  const evicted = c.store.history.records.find(r => r.object.metadata.name === 'web-1' && r.object.metadata.deletionTimestamp)!;
+  const evicted = c.store.history.records.find(r => r.object.metadata.name === 'web-2' && r.object.metadata.deletionTimestamp)!;
   assert.deepEqual(evicted.object.status.conditions.find((x: any) => x.type === 'DisruptionTarget'),
     { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: '2025-01-01T00:00:00Z' });
   assert.ok(c.store.get('Pod', 'default', 'agent-x'));
@@ -103,16 +103,15 @@ test('drain: bare pods need --force; --timeout ends a blocked eviction with kube
   expectTranscript(c, `
 $ kubectl drain node01
 node/node01 cordoned
-error: unable to drain node "node01", aborting command...
-
+error: unable to drain node "node01" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare, continuing command...
 There are pending nodes to be drained:
  node01
-error: cannot delete Pods that declare no controller (use --force to override): default/bare
+cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare
 $ kubectl drain node01 --force --timeout=7s --grace-period=1
 node/node01 already cordoned
 Warning: deleting Pods that declare no controller: default/bare
-evicting pod default/bare
 evicting pod default/web-1
+evicting pod default/bare
 error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
 pod/bare evicted
 evicting pod default/web-1
@@ -120,11 +119,10 @@ error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evic
 evicting pod default/web-1
 There are pending pods in node "node01" when an error occurred: error when evicting pods/"web-1" -n "default": global timeout reached: 7s
 pod/web-1
-error: unable to drain node "node01", aborting command...
-
+error: unable to drain node "node01" due to error: error when evicting pods/"web-1" -n "default": global timeout reached: 7s, continuing command...
 There are pending nodes to be drained:
  node01
-error: error when evicting pods/"web-1" -n "default": global timeout reached: 7s
+error when evicting pods/"web-1" -n "default": global timeout reached: 7s
 `);
   // The bare pod is in no budget: evicted at 0 s with a 1 s grace period, gone at 1 s. web-1 was
   // refused at 0 s and 5 s; the attempt at 10 s found the 7 s deadline passed.

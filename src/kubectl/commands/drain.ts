@@ -1,7 +1,7 @@
 // kubectl cordon, uncordon and drain (kubectl pkg/cmd/drain/drain.go, pkg/drain/cordon.go):
 // cordon sets spec.unschedulable (uncordon removes it); drain cordons, then evicts every pod on
 // the node that the filters allow, honouring PodDisruptionBudgets, and reports "drained" — or
-// why not, with the pending nodes, in kubectl's words.
+// why not, with the pending nodes, in kubectl's words (checked against kubectl v1.32.5).
 import type { Stored } from '../../api/objects';
 import type { CommandSpec, Invocation } from '../types';
 import { KubectlError } from '../types';
@@ -75,29 +75,30 @@ function drainNode(inv: Invocation, node: Stored, dryRun: DryRun): Error | undef
   return err;
 }
 
+/**
+ * RunDrain (v1.32): every node is tried; a failure is reported as it happens, the nodes left are
+ * listed, and the errors come last as an aggregate (one line each, no "error: " prefix).
+ */
 function runDrain(inv: Invocation): number {
   const dryRun = dryRunOf(inv.flags);
   const nodes = nodeInfos(inv, 'drain NODE');
   cordonOrUncordon(inv, nodes, true, dryRun);
-  const drained = new Set<string>();
+  const fatal: Error[] = [];
+  const remaining: string[] = [];
   for (const node of nodes) {
     const err = drainNode(inv, node, dryRun);
     if (!err) {
-      drained.add(node.metadata.name);
       inv.out(nameLine(NODE, node.metadata.name, withDryRun('drained', dryRun)));
       continue;
     }
-    if (bool(inv.flags, 'ignore-errors') && nodes.length > 1) {
-      inv.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)} due to error: ${err.message}, continuing command...\n`);
-      continue;
-    }
-    inv.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)}, aborting command...\n\n`);
-    const remaining = nodes.map(n => n.metadata.name).filter(n => !drained.has(n));
-    if (remaining.length) inv.err(`There are pending nodes to be drained:\n${remaining.map(n => ` ${n}\n`).join('')}`);
-    inv.err(renderError(err));
-    return 1;
+    inv.err(`error: unable to drain node ${JSON.stringify(node.metadata.name)} due to error: ${err.message}, continuing command...\n`);
+    fatal.push(err);
+    remaining.push(node.metadata.name);
   }
-  return 0;
+  if (remaining.length) inv.err(`There are pending nodes to be drained:\n${remaining.map(n => ` ${n}\n`).join('')}`);
+  if (fatal.length === 0) return 0;
+  inv.err(renderError(new AggregateError(fatal)));
+  return 1;
 }
 
 const cordonFlags = [SELECTOR, DRY_RUN];

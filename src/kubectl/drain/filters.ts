@@ -71,6 +71,7 @@ export function filterPods(api: ApiServer, flags: DrainFlags, pods: Stored[]): P
   return {
     pods: keep,
     warnings: [...warnings].map(([m, ids]) => `${m}: ${ids.join(', ')}`).join('; '),
-    errors: [...errors].map(([m, ids]) => new Error(`${m.toLowerCase().startsWith('cannot delete') ? m : `cannot delete ${m}`}: ${ids.join(', ')}`)),
+    // v1.32 prefixes every message, so the unmanaged-pods one reads "cannot delete cannot delete Pods …".
+    errors: [...errors].map(([m, ids]) => new Error(`cannot delete ${m}: ${ids.join(', ')}`)),
   };
 }
