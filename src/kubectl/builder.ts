@@ -32,6 +32,8 @@ export interface BuilderRequest {
   selector?: string;
   fieldSelector?: string;
   all?: boolean;
+  /** The builder's SelectAllParam (delete, wait): --all with a selector is its error. */
+  selectAllParam?: boolean;
   allNamespaces?: boolean;
   /** GET each named object (the builder's default; delete sets RequireObject(false)). */
   requireObject?: boolean;
@@ -113,6 +115,9 @@ function bySelector(inv: Invocation, infos: ResourceInfo[], req: BuilderRequest)
 
 /** Resolves what a command acts on; throws for usage errors kubectl reports before any request. */
 export function buildTargets(inv: Invocation, req: BuilderRequest): Visit[] {
+  if (req.selectAllParam && req.all && (req.selector !== undefined || req.fieldSelector !== undefined)) {
+    throw new KubectlError("setting 'all' parameter but found a non empty selector. ");
+  }
   const files = req.filenames ?? [];
   if (files.length && req.args.length) {
     throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');

@@ -50,7 +50,7 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'
 $ kubectl delete pods --all -l app=web
-error: cannot set --all and --selector at the same time
+error: setting 'all' parameter but found a non empty selector. 
 $ kubectl delete foo x
 error: the server doesn't have a resource type "foo"
 `);

@@ -56,14 +56,12 @@ function run(inv: Invocation): number {
   const output = str(inv.flags, 'output');
   if (output !== '' && output !== 'name') throw new KubectlError(`unexpected -o output mode: ${output}. We only support '-o name'`);
   const sel = selection(inv.flags, inv.changed);
-  if (sel.all && sel.selector) throw new KubectlError('cannot set --all and --selector at the same time');
-  if (sel.all && sel.fieldSelector) throw new KubectlError('cannot set --all and --field-selector at the same time');
   const grace = gracePeriod(inv);
   const policy = cascade(inv);
   const dryRun = dryRunOf(inv.flags);
   const ignoreNotFound = inv.changed.has('ignore-not-found') ? bool(inv.flags, 'ignore-not-found')
     : sel.all || sel.selector !== undefined || sel.fieldSelector !== undefined;
-  const visits = buildTargets(inv, { args: inv.args, filenames: list(inv.flags, 'filename'), ...sel,
+  const visits = buildTargets(inv, { args: inv.args, filenames: list(inv.flags, 'filename'), ...sel, selectAllParam: true,
     allNamespaces: bool(inv.flags, 'all-namespaces'), requireObject: false });
   const errors: Error[] = [];
   const deleted: { target: Target; uid: string }[] = [];

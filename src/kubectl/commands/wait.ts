@@ -128,7 +128,7 @@ function run(inv: Invocation): number {
   let timeoutMs = duration(inv.flags, 'timeout');
   if (timeoutMs < 0) timeoutMs = WEEK_MS;
   const sel = selection(inv.flags, inv.changed);
-  const visits = buildTargets(inv, { args: inv.args, filenames: list(inv.flags, 'filename'), ...sel, allNamespaces: bool(inv.flags, 'all-namespaces') });
+  const visits = buildTargets(inv, { args: inv.args, filenames: list(inv.flags, 'filename'), ...sel, selectAllParam: true, allNamespaces: bool(inv.flags, 'all-namespaces') });
   const deadlineMs = inv.ctx.cluster.sim.nowMs + timeoutMs;
   const errors: Error[] = [];
   let visited = 0;

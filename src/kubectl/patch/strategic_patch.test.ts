@@ -4,6 +4,9 @@ import { goJsonMarshal } from '../go_json';
 import { createThreeWayMergePatch, createTwoWayMergePatch } from './strategic_diff';
 import { strategicMergePatch } from './strategic_merge';
 import type { JsonMap } from './json_values';
+import { loadManifestText } from '../../api/manifests';
+import type { KubeObject, Stored } from '../../api/objects';
+import { planApply, withLastApplied } from '../apply/last_applied';
 
 const RS = 'V1ReplicaSet';
 const DEPLOY = 'V1Deployment';
@@ -62,6 +65,10 @@ test('three-way: deployment strategy type change uses $retainKeys and clears rol
   const patch = createThreeWayMergePatch(original, modified, current, DEPLOY);
   assert.equal(goJsonMarshal(patch), '{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}}');
   assert.deepEqual((strategicMergePatch(current, patch, DEPLOY) as any).spec.strategy, { type: 'Recreate' });
+  // The form the wire reference recorded: rollingUpdate was in the last applied manifest.
+  const applied = dep({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1 } });
+  assert.equal(goJsonMarshal(createThreeWayMergePatch(applied, modified, current, DEPLOY)),
+    '{"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":null,"type":"Recreate"}}}');
 });
 
 test('three-way: identical manifest and live object give the empty patch ("unchanged")', () => {
@@ -94,4 +101,19 @@ test('server side: $patch replace on a map, null deletes, unknown directive is a
   const out = strategicMergePatch(live, { spec: { selector: { $patch: 'replace', matchLabels: { c: '3' } }, replicas: null } }, RS) as any;
   assert.deepEqual(out.spec, { selector: { matchLabels: { c: '3' } } });
   assert.throws(() => strategicMergePatch(live, { spec: { $patch: 'bogus' } }, RS), /Unknown patch type: bogus/);
+});
+
+// Recorded from kubectl v1.32.5 (client-side apply of V1, then V2, against a probe API server).
+const V1 = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web\n  labels:\n    tier: fe\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.27\n        env:\n        - name: A\n          value: \"1\"\n        - name: B\n          value: <b&>\n        ports:\n        - containerPort: 80\n      - name: side\n        image: busybox\n        args: [\"sleep\", \"1d\"]\n";
+const V2 = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.28\n        env:\n        - name: B\n          value: <b&>\n        - name: C\n          value: \"3\"\n        ports:\n        - containerPort: 80\n          name: http\n        - containerPort: 443\n";
+const KUBECTL_PATCH = "{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"apiVersion\\\":\\\"apps/v1\\\",\\\"kind\\\":\\\"ReplicaSet\\\",\\\"metadata\\\":{\\\"annotations\\\":{},\\\"name\\\":\\\"web\\\",\\\"namespace\\\":\\\"default\\\"},\\\"spec\\\":{\\\"replicas\\\":3,\\\"selector\\\":{\\\"matchLabels\\\":{\\\"app\\\":\\\"web\\\"}},\\\"template\\\":{\\\"metadata\\\":{\\\"labels\\\":{\\\"app\\\":\\\"web\\\"}},\\\"spec\\\":{\\\"containers\\\":[{\\\"env\\\":[{\\\"name\\\":\\\"B\\\",\\\"value\\\":\\\"\\\\u003cb\\\\u0026\\\\u003e\\\"},{\\\"name\\\":\\\"C\\\",\\\"value\\\":\\\"3\\\"}],\\\"image\\\":\\\"nginx:1.28\\\",\\\"name\\\":\\\"main\\\",\\\"ports\\\":[{\\\"containerPort\\\":80,\\\"name\\\":\\\"http\\\"},{\\\"containerPort\\\":443}]}]}}}}\\n\"},\"labels\":null},\"spec\":{\"replicas\":3,\"template\":{\"spec\":{\"$setElementOrder/containers\":[{\"name\":\"main\"}],\"containers\":[{\"$setElementOrder/env\":[{\"name\":\"B\"},{\"name\":\"C\"}],\"$setElementOrder/ports\":[{\"containerPort\":80},{\"containerPort\":443}],\"env\":[{\"name\":\"C\",\"value\":\"3\"},{\"$patch\":\"delete\",\"name\":\"A\"}],\"image\":\"nginx:1.28\",\"name\":\"main\",\"ports\":[{\"containerPort\":80,\"name\":\"http\"},{\"containerPort\":443}]},{\"$patch\":\"delete\",\"name\":\"side\"}]}}}}";
+
+test('three-way: the patch kubectl v1.32.5 sent, byte for byte (env and container deletions, port merge, labels removed)', () => {
+  const load = (text: string): KubeObject => {
+    const o = loadManifestText(text, 'f.yaml').objects[0]!.object;
+    return { ...o, metadata: { ...o.metadata, namespace: 'default' } };
+  };
+  const created = withLastApplied(load(V1));
+  const live = { ...created, metadata: { ...created.metadata, uid: 'u', resourceVersion: '102', creationTimestamp: '2025-01-01T00:00:00Z' } } as Stored;
+  assert.equal(goJsonMarshal(planApply(load(V2), live).patch), KUBECTL_PATCH);
 });
