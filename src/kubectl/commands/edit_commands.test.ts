@@ -111,3 +111,17 @@ Error from server (NotFound): pods "nosuch" not found
 `);
   assert.equal(c.store.get('Pod', 'default', 'p')!.metadata.annotations, undefined);
 });
+
+test('global flags before the command: kubectl -n NAMESPACE <command>', () => {
+  const c = newCluster();
+  c.client().create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+  c.client().create({ ...boundPod('p', 'node01'), metadata: { name: 'p', namespace: 'shop' } });
+  expectTranscript(c, `
+$ kubectl -n shop label pod p tier=fe
+pod/p labeled
+$ kubectl --namespace shop delete pod p --wait=false
+pod "p" deleted
+$ kubectl -n shop frobnicate
+error: kukumber does not support "kubectl frobnicate" yet
+`);
+});

@@ -76,6 +76,7 @@ function labelOne(inv: Invocation, field: Field, t: Target, set: Map<string, str
 
 function runFor(field: Field, inv: Invocation): number {
   const short = checkOutput(inv);
+  if (bool(inv.flags, 'list')) throw new KubectlError('kukumber does not support "kubectl label --list" yet');
   const dryRun = dryRunOf(inv.flags);
   const kind = field === 'labels' ? 'label' : 'annotation';
   const { resources, pairs } = resourcesAndPairs(inv.args, kind);
