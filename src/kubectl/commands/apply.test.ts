@@ -151,3 +151,24 @@ replicaset.apps "web" deleted (server dry run)
 `, dir);
   assert.ok(c.store.get('ReplicaSet', 'default', 'web'));
 });
+
+test('failed apply patches print the patch, the object and both sources, as kubectl v1.32.5 does', () => {
+  const dir = manifestDir({ 'm/plain.yaml': "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: plain\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: p\n  template:\n    metadata:\n      labels:\n        app: p\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n", 'm/typo.yaml': "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: plain\nspec:\n  replica: 2\n  selector:\n    matchLabels:\n      app: p\n  template:\n    metadata:\n      labels:\n        app: p\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n", 'm/immut.yaml': "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: plain\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: zzz\n  template:\n    metadata:\n      labels:\n        app: zzz\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n" });
+  const c = newCluster();
+  expectTranscript(c, `
+$ kubectl create -f m/plain.yaml
+replicaset.apps/plain created
+$ kubectl apply -f m/typo.yaml
+Warning: resource replicasets/plain is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
+Error from server (BadRequest): error when applying patch:
+{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"apps/v1\\",\\"kind\\":\\"ReplicaSet\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"plain\\",\\"namespace\\":\\"default\\"},\\"spec\\":{\\"replica\\":2,\\"selector\\":{\\"matchLabels\\":{\\"app\\":\\"p\\"}},\\"template\\":{\\"metadata\\":{\\"labels\\":{\\"app\\":\\"p\\"}},\\"spec\\":{\\"containers\\":[{\\"image\\":\\"nginx:1.27\\",\\"name\\":\\"app\\"}]}}}}\\n"}},"spec":{"replica":2}}
+to:
+Resource: "apps/v1, Resource=replicasets", GroupVersionKind: "apps/v1, Kind=ReplicaSet"
+Name: "plain", Namespace: "default"
+for: "m/typo.yaml": error when patching "m/typo.yaml": ReplicaSet in version "v1" cannot be handled as a ReplicaSet: strict decoding error: unknown field "spec.replica"
+$ kubectl apply -f m/immut.yaml
+Warning: resource replicasets/plain is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
+The ReplicaSet "plain" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"zzz"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable
+`, dir);
+  assert.equal(c.store.get('ReplicaSet', 'default', 'plain')!.spec.replicas, 2);
+});

@@ -59,7 +59,9 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun, short: boolean): E
   }
   const plan = planApply(manifest, current);
   const patchText = goJsonMarshal(plan.patch);
-  const failed = (e: Error): Error => addSourceToErr(`applying patch:\n${patchText}\nto:\n${infoString(t)}\nfor:`, t.source, e);
+  // Patcher.Patch adds "error when patching", applyOneObject the patch and the object (as v1.32.5 prints).
+  const failed = (e: Error): Error =>
+    addSourceToErr(`applying patch:\n${patchText}\nto:\n${infoString(t)}\nfor:`, t.source, addSourceToErr('patching', t.source, e));
   if (t.serverError) return failed(t.serverError);
   let result = current;
   if (patchText !== '{}') {
