@@ -70,23 +70,23 @@ cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): defaul
 $ kubectl drain node01 --ignore-daemonsets
 node/node01 already cordoned
 Warning: ignoring DaemonSet-managed Pods: default/agent-x
+evicting pod default/web-1
 evicting pod default/web-2
-evicting pod default/web-1
-error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-1
-error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-1
-error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
-evicting pod default/web-1
-pod/web-2 evicted
+error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-2
+error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-2
+error when evicting pods/"web-2" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
+evicting pod default/web-2
 pod/web-1 evicted
+pod/web-2 evicted
 node/node01 drained
 `);
-  // The last pod's goroutine runs first (as kubectl v1.32 showed): web-2 spends the one allowed
-  // disruption at 0 s and is gone after its 30 s grace period; web-1's eviction succeeds at the
-  // retry at 15 s (the budget allows one more from 12 s) and it is gone at 45 s, when drain returns.
+  // web-1 spends the one allowed disruption at 0 s and is gone after its 30 s grace period;
+  // web-2's eviction succeeds at the retry at 15 s (the budget allows one more from 12 s) and it
+  // is gone at 45 s, when drain returns.
   assert.equal(c.sim.nowMs, 45_000);
-  const evicted = c.store.history.records.find(r => r.object.metadata.name === 'web-2' && r.object.metadata.deletionTimestamp)!;
+  const evicted = c.store.history.records.find(r => r.object.metadata.name === 'web-1' && r.object.metadata.deletionTimestamp)!;
   assert.deepEqual(evicted.object.status.conditions.find((x: any) => x.type === 'DisruptionTarget'),
     { type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: '2025-01-01T00:00:00Z' });
   assert.ok(c.store.get('Pod', 'default', 'agent-x'));
@@ -110,8 +110,8 @@ cannot delete cannot delete Pods that declare no controller (use --force to over
 $ kubectl drain node01 --force --timeout=7s --grace-period=1
 node/node01 already cordoned
 Warning: deleting Pods that declare no controller: default/bare
-evicting pod default/web-1
 evicting pod default/bare
+evicting pod default/web-1
 error when evicting pods/"web-1" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.
 pod/bare evicted
 evicting pod default/web-1

@@ -77,9 +77,9 @@ export function deleteOrEvictPods(inv: Invocation, pods: Stored[], options: Evic
     }
     for (const p of pods) poll(p, 'deleted', () => new Error(`global timeout reached: ${timeoutText}`));
   } else {
-    // One goroutine per pod; Go runs the last one started first (the scheduler's runnext slot),
-    // then the others in order — what kubectl v1.32 printed for two pods. Real order can vary.
-    for (const p of [...pods.slice(-1), ...pods.slice(0, -1)]) sim.schedule(0, 'kubectl/drain-evict', () => attempt(p));
+    // One goroutine per pod: kubectl's order varies from run to run (v1.32.5 printed two pods
+    // both ways); kukumber keeps the list order, namespace then name.
+    for (const p of pods) sim.schedule(0, 'kubectl/drain-evict', () => attempt(p));
   }
   const limitMs = Number.isFinite(deadlineMs) ? deadlineMs + RETRY_MS : sim.nowMs + FOREVER_LIMIT_MS;
   if (!sim.runUntil(() => pending === 0, limitMs)) return new Error(foreverLimitMessage('the pods to be evicted'));
