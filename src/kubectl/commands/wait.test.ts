@@ -49,3 +49,17 @@ $ kubectl wait --for=delete pod/p
 `);
   assert.equal(c.sim.nowMs, 30_000);
 });
+
+test('wait on several objects shares one deadline; errors come last, one per line (as kubectl v1.32.5)', () => {
+  const c = newCluster();
+  c.client().create(boundPod('p', 'node01'));
+  c.client().create(boundPod('q', 'node01'));
+  c.client('kubelet').mutateStatus('Pod', 'default', 'p', (d: any) => { d.status.conditions = [{ type: 'Ready', status: 'True' }]; });
+  expectTranscript(c, `
+$ kubectl wait --for=condition=Ready pod/p pod/nosuch pod/q --timeout=2s
+pod/p condition met
+Error from server (NotFound): pods "nosuch" not found
+timed out waiting for the condition on pods/q
+`);
+  assert.equal(c.sim.nowMs, 2_000);
+});
