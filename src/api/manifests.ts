@@ -16,6 +16,8 @@ export interface ManifestError {
   /** What kubectl prints for it (without the "error: " prefix). */
   kubectl: string;
   stage: 'parse' | 'decode-kind' | 'mapping' | 'decode';
+  /** For 'decode' errors (the API server's strict decoding): the object as written, so kubectl can still name it. */
+  object?: KubeObject;
 }
 
 export interface ManifestObject { file: string; line: number; object: KubeObject }
@@ -87,6 +89,8 @@ function splitDocuments(text: string): Chunk[] {
   for (let i = 0; i <= lines.length; i++) {
     if (i === lines.length || /^---/.test(lines[i]!)) {
       const body = lines.slice(start, i).join('\n');
+      // A document of only comments and blank lines is no document (testing line by line: a
+      // leading comment must not hide the document after it).
       if (!body.split('\n').every(l => /^\s*(#.*)?$/.test(l))) chunks.push({ text: body, startLine: start + 1 });
       start = i + 1;
     }
@@ -169,12 +173,12 @@ export function loadManifestText(text: string, file: string): ManifestLoad {
       const version = info.version;
       const prefix = `${info.kind} in version ${JSON.stringify(version)} cannot be handled as a ${info.kind}: `;
       if (decoded.typeError) {
-        out.errors.push({ file, line: line(decoded.typeErrorPath ?? [], false), stage: 'decode', kubectl: prefix + decoded.typeError });
+        out.errors.push({ file, line: line(decoded.typeErrorPath ?? [], false), stage: 'decode', kubectl: prefix + decoded.typeError, object: obj as KubeObject });
         continue;
       }
       if (decoded.unknownFields.length) {
         out.errors.push({ file, line: line(decoded.unknownFields[0]!.path), stage: 'decode',
-          kubectl: prefix + `strict decoding error: ${decoded.unknownFields.map(u => `unknown field ${JSON.stringify(u.text)}`).join(', ')}` });
+          kubectl: prefix + `strict decoding error: ${decoded.unknownFields.map(u => `unknown field ${JSON.stringify(u.text)}`).join(', ')}`, object: obj as KubeObject });
         continue;
       }
       out.objects.push({ file, line: abs(1), object: obj as KubeObject });

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from './test_command';
 import { runExplore } from './explore_command';
+import { runShell } from './shell_command';
+import { runDoctest } from './doctest_command';
 
 export const PACKAGE_ROOT = join(__dirname, '..', '..');
 
@@ -17,6 +19,10 @@ Commands:
                                     and reports/messages.ndjson
   explore FEATURE[:LINE] --seeds N  run a scenario under seeds 1..N and print each failing seed
                                     with the command that reproduces it
+  shell [--nodes N] [--seed S]      read a transcript on stdin ("$ kubectl …", "$ sleep 30s"), run it
+        [--images FILE]             against a simulated cluster, print it with the real outputs
+  doctest FILE|DIR...               check .txt transcripts and \`\`\`console blocks in .md files;
+                                    a unified diff per mismatching command, exit status 1
   help                              show this help
 
 Options:
@@ -27,6 +33,8 @@ Examples:
   npx kukumber test
   npx kukumber test features/workloads --tags @replicaset
   npx kukumber test --parallel 2
+  npx kukumber shell < session.txt
+  npx kukumber doctest docs/
 `;
 
 export function version(): string {
@@ -46,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       return runTests(rest);
     case 'explore':
       return runExplore(rest);
+    case 'shell':
+      return runShell(rest);
+    case 'doctest':
+      return runDoctest(rest);
     default:
       process.stderr.write(`kukumber: unknown command "${command}"\n\n${USAGE}`);
       return 1;

@@ -1,12 +1,14 @@
 // Applying manifests from a scenario: all documents are checked first (YAML, kinds, strict
 // decoding, then a dry-run through admission and validation), and only if every one passes are
-// they created or updated — bad input changes nothing and is reported in one line.
+// they created or updated — bad input changes nothing and is reported in one line. Creates and
+// updates are kubectl apply's: the last-applied annotation and a three-way strategic merge.
 import { relative } from 'node:path';
 import type { Cluster } from './cluster';
 import type { KubeObject, Stored } from '../api/objects';
 import { formatManifestError, loadManifestFile, loadManifestText, type ManifestObject } from '../api/manifests';
 import { ApiError, isApiError } from '../api/errors';
 import { resourceForKind } from '../api/resources';
+import { planApply, withLastApplied } from '../kubectl/apply/last_applied';
 
 export class ManifestRejected extends Error {
   override name = 'ManifestRejected';
@@ -49,13 +51,11 @@ function applyOne(cluster: Cluster, m: ManifestObject, actor: string, dryRun: bo
   const obj = m.object;
   const info = resourceForKind(obj.kind)!;
   const namespace = info.namespaced ? obj.metadata?.namespace || 'default' : '';
+  const manifest = { ...obj, metadata: { ...obj.metadata, ...(info.namespaced ? { namespace } : {}) } } as KubeObject;
   const existing = cluster.store.get(obj.kind, namespace, obj.metadata?.name ?? '');
-  if (!existing) return cluster.api.create(obj, { actor, dryRun });
-  const { metadata, ...rest } = obj;
-  const next = {
-    ...existing, ...rest,
-    metadata: { ...existing.metadata, labels: metadata.labels, annotations: metadata.annotations },
-    status: existing.status,
-  } as KubeObject;
+  if (!existing) return cluster.api.create(withLastApplied(manifest), { actor, dryRun });
+  const plan = planApply(manifest, existing);
+  if (Object.keys(plan.patch).length === 0) return existing;
+  const next = { ...plan.patched, metadata: { ...plan.patched.metadata, resourceVersion: existing.metadata.resourceVersion } } as KubeObject;
   return cluster.api.update(next, { actor, dryRun });
 }

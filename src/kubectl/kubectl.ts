@@ -1,40 +1,50 @@
 // kubectl inside the simulator: parses a kubectl command line, runs the command against the
 // scenario's cluster and returns exactly what kubectl v1.32 would write — stdout, stderr and the
 // exit status. Commands live in commands/, one file per command, registered in commands/index.ts.
-import { FlagError, parseCommandLine } from './flags';
+import { FlagError, GLOBAL_FLAGS, parseCommandLine } from './flags';
 import { COMMANDS } from './commands';
 import { KubectlError, type CommandSpec, type KubectlContext, type KubectlResult } from './types';
+import { AggregateError, renderError } from './errors';
+import { ApiError } from '../api/errors';
 
 export type { CommandSpec, Invocation, KubectlContext, KubectlResult } from './types';
 export { KubectlError } from './types';
 
 const registry = new Map<string, CommandSpec>(COMMANDS.map(c => [c.name, c]));
 
+/** Global flags whose value may follow as the next argument (kubectl -n kube-system get …). */
+const GLOBAL_VALUE_FLAGS = new Set(GLOBAL_FLAGS.filter(f => f.type !== 'bool').flatMap(f => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
+
 /** Splits off the command words ("rollout status") from the rest of argv. */
 function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { unknown: string } {
-  const words = argv.filter(a => !a.startsWith('-'));
+  const at: number[] = []; // positions of the first two positional words
+  for (let i = 0; i < argv.length && at.length < 2; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (GLOBAL_VALUE_FLAGS.has(a)) i++;
+      continue;
+    }
+    at.push(i);
+  }
+  const words = at.map(i => argv[i]!);
+  const without = (...drop: number[]): string[] => argv.filter((_, i) => !drop.includes(i));
   const two = words.length >= 2 ? `${words[0]} ${words[1]}` : undefined;
-  if (two && registry.has(two)) {
-    const rest = [...argv];
-    rest.splice(rest.indexOf(words[0]!), 1);
-    rest.splice(rest.indexOf(words[1]!), 1);
-    return { spec: registry.get(two)!, rest };
-  }
+  if (two && registry.has(two)) return { spec: registry.get(two)!, rest: without(at[0]!, at[1]!) };
   const one = words[0];
-  if (one && registry.has(one)) {
-    const rest = [...argv];
-    rest.splice(rest.indexOf(one), 1);
-    return { spec: registry.get(one)!, rest };
-  }
-  return { unknown: two && words[0] === 'rollout' ? two : one ?? '' };
+  if (one && registry.has(one)) return { spec: registry.get(one)!, rest: without(at[0]!) };
+  return { unknown: two && (words[0] === 'rollout' || words[0] === 'set') ? two : one ?? '' };
 }
 
 export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
   let stdout = '';
   let stderr = '';
+  // What a terminal shows: both streams in the order they were written.
+  let terminal = '';
   const found = findCommand(argv);
   if ('unknown' in found) {
-    return { stdout, stderr: `error: kukumber does not support "kubectl ${found.unknown}" yet\n`, exitCode: 1 };
+    stderr = `error: kukumber does not support "kubectl ${found.unknown}" yet\n`;
+    return { stdout, stderr, exitCode: 1, terminal: stderr };
   }
   const { spec, rest } = found;
   let exitCode: number;
@@ -43,17 +53,18 @@ export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
     const ns = parsed.flags.namespace;
     exitCode = spec.run({
       command: spec.name, args: parsed.args, flags: parsed.flags, changed: parsed.changed, ctx,
-      out: t => { stdout += t; }, err: t => { stderr += t; },
+      out: t => { stdout += t; terminal += t; }, err: t => { stderr += t; terminal += t; },
       namespace: typeof ns === 'string' && ns !== '' ? ns : 'default',
     });
   } catch (e) {
-    if (e instanceof FlagError) {
-      stderr += `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
-      exitCode = 1;
-    } else if (e instanceof KubectlError) {
-      stderr += e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
-      exitCode = 1;
-    } else throw e;
+    let text: string;
+    if (e instanceof FlagError) text = `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
+    else if (e instanceof KubectlError) text = e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
+    else if (e instanceof AggregateError || e instanceof ApiError) text = renderError(e);
+    else throw e;
+    stderr += text;
+    terminal += text;
+    exitCode = 1;
   }
-  return { stdout, stderr, exitCode };
+  return { stdout, stderr, exitCode, terminal };
 }

@@ -2,7 +2,13 @@
 import type { Cluster } from '../cluster/cluster';
 import type { FlagSpec, FlagValue } from './flags';
 
-export interface KubectlResult { stdout: string; stderr: string; exitCode: number }
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** stdout and stderr interleaved in the order they were written, as a terminal shows them. */
+  terminal?: string;
+}
 
 export interface KubectlContext {
   cluster: Cluster;
