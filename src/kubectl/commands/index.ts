@@ -1,4 +1,7 @@
 // Every kubectl command kukumber implements, one per file in this folder.
 import type { CommandSpec } from '../types';
+import { getCommand } from './get';
 
-export const COMMANDS: CommandSpec[] = [];
+export const COMMANDS: CommandSpec[] = [
+  getCommand,
+];

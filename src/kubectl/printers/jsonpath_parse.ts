@@ -57,14 +57,18 @@ class Parser {
   start = 0;
   constructor(private readonly input: string) {}
 
+  private width = 0;
+
+  /** The next character, or undefined at the end (where, as in Go, the position stays put). */
   next(): string | undefined {
-    if (this.pos >= this.input.length) { this.pos = this.input.length + 1; return undefined; }
+    if (this.pos >= this.input.length) { this.width = 0; return undefined; }
+    this.width = 1;
     return this.input[this.pos++];
   }
-  backup(): void { this.pos--; }
+  backup(): void { this.pos -= this.width; }
   peek(): string | undefined { return this.input[this.pos]; }
   consumeText(): string {
-    const text = this.input.slice(this.start, Math.min(this.pos, this.input.length));
+    const text = this.input.slice(this.start, this.pos);
     this.start = this.pos;
     return text;
   }
