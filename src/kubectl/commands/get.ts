@@ -61,7 +61,7 @@ function printTables(inv: Invocation, fetched: FetchResult, wide: boolean): void
     if (table.rows.length > 0) printedHeaders = true;
   }
   emit(w.flush());
-  if (written === 0 && fetched.errors.length === 0) {
+  if (written === 0 && fetched.errors.length === 0 && !bool(inv, 'ignore-not-found')) {
     inv.err(allNamespaced ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
   }
 }

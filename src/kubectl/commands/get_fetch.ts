@@ -41,8 +41,14 @@ function enhanceListError(e: unknown, info: ResourceInfo, opts: FetchOptions): u
   return new ApiError({ ...e.status, message });
 }
 
+/** ResourceTypeOrNameArgs without SingleResourceType: "rs,deploy web" looks for web in both. */
 export function selectResources(args: string[]): ResourceSelection[] {
-  return parseResourceArgs(args);
+  return parseResourceArgs(args, { singleResourceType: false });
+}
+
+/** The builder's singleItemImplied: one NAME, or one TYPE/NAME argument. */
+export function singleItemImplied(args: string[]): boolean {
+  return args.some(a => a.includes('/')) ? args.length === 1 : args.length === 2;
 }
 
 export function fetchResources(inv: Invocation, selections: ResourceSelection[], opts: FetchOptions): FetchResult {
@@ -52,8 +58,7 @@ export function fetchResources(inv: Invocation, selections: ResourceSelection[],
   if (named && (opts.labelSelector !== '' || opts.fieldSelector !== '')) throw new KubectlError('name cannot be provided when a selector is specified');
   if (named && opts.allNamespaces) throw new KubectlError('a resource cannot be retrieved by name across all namespaces');
   const result: FetchResult = { infos: [], errors: [], singleItemImplied: false };
-  const totalNames = selections.reduce((n, s) => n + s.names.length, 0);
-  result.singleItemImplied = selections.length === 1 && totalNames === 1;
+  result.singleItemImplied = singleItemImplied(inv.args);
   for (const sel of selections) {
     const namespace = sel.info.namespaced ? inv.namespace : '';
     if (sel.names.length > 0) {
