@@ -43,7 +43,7 @@ test('custom-columns: %v of each value joined by commas, <none> when missing, he
   assert.equal(printGeneric([cm('a', { app: 'web', tier: 'fe' })], false, f),
     'NAME   LABELS                 DATA   NOPE\na      map[app:web tier:fe]   v      <none>\n');
   assert.equal(printGeneric([], false, f), 'NAME   LABELS   DATA   NOPE\n');
-  assert.equal(printGeneric([cm('a')], false, f, true), 'a      map[]   v      <none>\n');
+  assert.equal(printGeneric([cm('a')], false, f, true), 'a     map[]   v     <none>\n');
 });
 
 test('jsonpath-as-json prints each result list as indented JSON', () => {
