@@ -63,7 +63,8 @@ export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
     });
   } catch (e) {
     if (e instanceof FlagError) {
-      stderr += `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
+      // cobra prints flag errors itself, capitalised (verified with kubectl v1.32.4).
+      stderr += `Error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
       exitCode = 1;
     } else if (e instanceof KubectlError) {
       stderr += e.raw ? `${e.message}\n` : `error: ${e.message}\n`;

@@ -11,6 +11,9 @@ const str = (inv: Invocation, name: string): string => String(inv.flags[name] ??
 const bool = (inv: Invocation, name: string): boolean => inv.flags[name] === true;
 
 function run(inv: Invocation): number {
+  for (const flag of ['filename', 'kustomize', 'recursive']) {
+    if (inv.changed.has(flag)) throw new KubectlError(`kukumber does not support "kubectl describe --${flag}" yet`);
+  }
   if (inv.args.length === 0) {
     throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
@@ -48,6 +51,9 @@ export const describeCommand: CommandSpec = {
     { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
     { name: 'show-events', type: 'bool', default: true },
     { name: 'chunk-size', type: 'int', default: 500 },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'kustomize', short: 'k', type: 'string', default: '' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false },
   ],
   run,
 };

@@ -1,7 +1,8 @@
 // kubectl get (kubectl pkg/cmd/get/get.go): tables through the server-side printers, one tabwriter
 // per resource type with a blank line between types, NAMESPACE with -A, kind-prefixed names when
 // several kinds are printed, "No resources found …" on stderr, errors after the output; other -o
-// formats through printGeneric. Not modelled: --watch, --sort-by, -f, --raw, --subresource, templates.
+// formats through printGeneric. Not modelled (refused in one line): --watch, --sort-by, -f, -k, --raw,
+// --subresource, go templates.
 import { isApiError } from '../../api/errors';
 import { printGeneric, parseOutputFormat, OutputError, type OutputFormat } from '../printers/output';
 import { buildTable } from '../printers/tables';
@@ -66,8 +67,13 @@ function printTables(inv: Invocation, fetched: FetchResult, wide: boolean): void
   }
 }
 
+/** Flags kubectl get has and kukumber does not model yet: refused in one line rather than mis-served. */
+const UNSUPPORTED = ['watch', 'watch-only', 'output-watch-events', 'sort-by', 'filename', 'kustomize', 'recursive', 'raw', 'subresource', 'template'];
+
 function run(inv: Invocation): number {
-  if (bool(inv, 'watch') || bool(inv, 'watch-only')) throw new KubectlError('kukumber does not support "kubectl get --watch" yet');
+  for (const flag of UNSUPPORTED) {
+    if (inv.changed.has(flag)) throw new KubectlError(`kukumber does not support "kubectl get --${flag}" yet`);
+  }
   if (inv.args.length === 0) {
     inv.err(NO_TYPE);
     return 1;
@@ -117,6 +123,14 @@ export const getCommand: CommandSpec = {
     { name: 'ignore-not-found', type: 'bool', default: false },
     { name: 'watch', short: 'w', type: 'bool', default: false },
     { name: 'watch-only', type: 'bool', default: false },
+    { name: 'output-watch-events', type: 'bool', default: false },
+    { name: 'sort-by', type: 'string', default: '' },
+    { name: 'filename', short: 'f', type: 'stringArray', default: [] },
+    { name: 'kustomize', short: 'k', type: 'string', default: '' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false },
+    { name: 'raw', type: 'string', default: '' },
+    { name: 'subresource', type: 'string', default: '' },
+    { name: 'template', type: 'string', default: '' },
     { name: 'chunk-size', type: 'int', default: 500 },
     { name: 'server-print', type: 'bool', default: true },
     { name: 'allow-missing-template-keys', type: 'bool', default: true },
