@@ -62,3 +62,43 @@ export function buildScenario(): Cluster {
   c.sim.advance(11 * 60_000 + 17_000);
   return c;
 }
+
+/**
+ * The scenario above plus a rolled-out Deployment (old and new ReplicaSet, conditions), an
+ * unschedulable pod using most container and volume features, a finished Job, a CronJob with
+ * active Jobs, a NodePort Service with Endpoints and a second, cordoned node. Ends at 00:13:26.
+ */
+export function buildRichScenario(): Cluster {
+  const c = buildScenario();
+  const api = c.api; const ctx = { actor: 'test' }; const now = c.sim.nowMs; const t = (ms: number) => toRfc3339(ms);
+  const tmpl = (img: string, hash?: string) => ({ metadata: { labels: { app: 'web2', ...(hash ? { 'pod-template-hash': hash } : {}) } }, spec: { containers: [{ name: 'nginx', image: img }] } });
+  const d = api.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web2', annotations: { 'deployment.kubernetes.io/revision': '2', 'kubernetes.io/change-cause': 'kubectl set image deployment/web2 nginx=nginx:1.27' } }, spec: { replicas: 3, minReadySeconds: 5, selector: { matchLabels: { app: 'web2' } }, template: tmpl('nginx:1.27') } } as any, ctx);
+  api.updateStatus({ ...d, status: { observedGeneration: 1, replicas: 4, updatedReplicas: 2, readyReplicas: 3, availableReplicas: 3, unavailableReplicas: 1, conditions: [
+    { type: 'Available', status: 'True', lastUpdateTime: t(now), lastTransitionTime: t(now), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
+    { type: 'Progressing', status: 'True', lastUpdateTime: t(now), lastTransitionTime: t(now), reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web2-b" is progressing.' }] } } as any, ctx);
+  const own = [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web2', uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }];
+  api.create({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web2-a', labels: { app: 'web2', 'pod-template-hash': 'a' }, ownerReferences: own }, spec: { replicas: 2, selector: { matchLabels: { app: 'web2', 'pod-template-hash': 'a' } }, template: tmpl('nginx:1.26', 'a') } } as any, ctx);
+  c.sim.advance(1000);
+  api.create({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web2-b', labels: { app: 'web2', 'pod-template-hash': 'b' }, ownerReferences: own }, spec: { replicas: 2, selector: { matchLabels: { app: 'web2', 'pod-template-hash': 'b' } }, template: tmpl('nginx:1.27', 'b') } } as any, ctx);
+  const rich = api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'rich', annotations: { note: 'short', long: 'x'.repeat(150), multi: 'line one\nline two\n' } }, spec: {
+    readinessGates: [{ conditionType: 'example.com/gate' }],
+    initContainers: [{ name: 'setup', image: 'busybox', args: ['echo', 'hi'] }],
+    containers: [{ name: 'app', image: 'nginx', ports: [{ containerPort: 80 }, { containerPort: 443, hostPort: 8443 }],
+      env: [{ name: 'PASS', valueFrom: { secretKeyRef: { name: 'creds', key: 'password' } } }, { name: 'CFG', valueFrom: { configMapKeyRef: { name: 'settings', key: 'a', optional: true } } }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } }],
+      envFrom: [{ configMapRef: { name: 'settings' } }, { prefix: 'S_', secretRef: { name: 'creds', optional: false } }],
+      livenessProbe: { exec: { command: ['cat', '/tmp/ok'] } }, startupProbe: { tcpSocket: { port: 'http' }, failureThreshold: 30 },
+      volumeMounts: [{ name: 'data', mountPath: '/data', subPath: 'x' }, { name: 'host', mountPath: '/host', readOnly: true }] }],
+    volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'claim' } }, { name: 'host', hostPath: { path: '/var/log' } }, { name: 's', secret: { secretName: 'creds' } }, { name: 'dapi', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } }, { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } }],
+    nodeSelector: { disk: 'ssd' } } } as any, ctx);
+  api.updateStatus({ ...rich, status: { ...rich.status, phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: t(now), reason: 'Unschedulable', message: '0/1 nodes are available' }] } } as any, ctx);
+  c.recorder('default-scheduler').event(rich, 'Warning', 'FailedScheduling', '0/1 nodes are available: 1 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.');
+  const job = api.get('Job', 'default', 'pi', ctx);
+  api.updateStatus({ ...job, status: { startTime: t(now - 60000), completionTime: t(now - 15000), succeeded: 1, ready: 0, conditions: [{ type: 'Complete', status: 'True', lastProbeTime: t(now), lastTransitionTime: t(now) }] } } as any, ctx);
+  const cj = api.get('CronJob', 'default', 'hello', ctx);
+  api.updateStatus({ ...cj, status: { lastScheduleTime: t(now - 60000), active: [{ kind: 'Job', name: 'hello-1', namespace: 'default' }, { kind: 'Job', name: 'hello-2', namespace: 'default' }] } } as any, ctx);
+  api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'np' }, spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }, { name: 'dns', port: 53, protocol: 'UDP' }], clusterIP: '10.96.0.20', clusterIPs: ['10.96.0.20'], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster' } } as any, ctx);
+  api.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'np' }, subsets: [{ addresses: [{ ip: '10.244.1.5' }, { ip: '10.244.1.6' }], notReadyAddresses: [{ ip: '10.244.1.7' }], ports: [{ name: 'http', port: 8080, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }] }] } as any, ctx);
+  api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node02' }, spec: { unschedulable: true, podCIDR: '10.244.2.0/24', podCIDRs: ['10.244.2.0/24'] }, status: { capacity: { cpu: '2', memory: '2Gi' } } } as any, ctx);
+  c.sim.advance(61_000);
+  return c;
+}
