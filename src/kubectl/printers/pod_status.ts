@@ -22,83 +22,93 @@ const hasCondition = (pod: Pod, type: string): boolean | undefined => {
   return c === undefined ? undefined : c.status === 'True';
 };
 
-/** The READY / STATUS / RESTARTS cells of a pod at instant nowMs. */
-export function podTableCells(pod: Pod, nowMs: number): PodCells {
-  const status = pod.status ?? {};
-  const phase = status.phase ?? '';
-  let reason: string = status.reason || phase;
-  for (const c of status.conditions ?? []) {
-    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
-  }
-  const initContainers = new Map((pod.spec?.initContainers ?? []).map(c => [c.name, c]));
-  const totalContainers = (pod.spec?.containers ?? []).length + (pod.spec?.initContainers ?? []).filter(isRestartable).length;
-  let readyContainers = 0;
-  let restarts = 0;
-  let sidecarRestarts = 0;
-  let lastRestartMs: number | undefined;
-  let lastSidecarRestartMs: number | undefined;
-  const later = (a: number | undefined, b: number | undefined): number | undefined =>
-    b === undefined ? a : a === undefined || a < b ? b : a;
+/** What printPod accumulates while it walks the container statuses. */
+interface Walk {
+  reason: string;
+  ready: number;
+  restarts: number;
+  lastRestartMs: number | undefined;
+  sidecarRestarts: number;
+  lastSidecarRestartMs: number | undefined;
+}
 
-  let initializing = false;
-  const initStatuses = status.initContainerStatuses ?? [];
-  for (let i = 0; i < initStatuses.length; i++) {
-    const c = initStatuses[i]!;
-    restarts += c.restartCount ?? 0;
-    lastRestartMs = later(lastRestartMs, finishedMs(c));
-    const sidecar = isRestartable(initContainers.get(c.name));
+const later = (a: number | undefined, b: number | undefined): number | undefined =>
+  b === undefined ? a : a === undefined || a < b ? b : a;
+
+/** The init-container loop; true when the pod is still initializing (and the reason says how). */
+function walkInitContainers(pod: Pod, w: Walk): boolean {
+  const specs = pod.spec?.initContainers ?? [];
+  const byName = new Map(specs.map(c => [c.name, c]));
+  const statuses = pod.status?.initContainerStatuses ?? [];
+  for (let i = 0; i < statuses.length; i++) {
+    const c = statuses[i]!;
+    w.restarts += c.restartCount ?? 0;
+    w.lastRestartMs = later(w.lastRestartMs, finishedMs(c));
+    const sidecar = isRestartable(byName.get(c.name));
     if (sidecar) {
-      sidecarRestarts += c.restartCount ?? 0;
-      lastSidecarRestartMs = later(lastSidecarRestartMs, finishedMs(c));
+      w.sidecarRestarts += c.restartCount ?? 0;
+      w.lastSidecarRestartMs = later(w.lastSidecarRestartMs, finishedMs(c));
     }
     const terminated = c.state?.terminated;
     const waiting = c.state?.waiting;
     if (terminated && terminated.exitCode === 0) continue;
     if (sidecar && c.started === true) {
-      if (c.ready) readyContainers++;
+      if (c.ready) w.ready++;
       continue;
     }
     if (terminated) {
-      if (!terminated.reason) reason = terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
-      else reason = `Init:${terminated.reason}`;
+      if (!terminated.reason) w.reason = terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
+      else w.reason = `Init:${terminated.reason}`;
     } else if (waiting && waiting.reason && waiting.reason !== 'PodInitializing') {
-      reason = `Init:${waiting.reason}`;
+      w.reason = `Init:${waiting.reason}`;
     } else {
-      reason = `Init:${i}/${(pod.spec?.initContainers ?? []).length}`;
+      w.reason = `Init:${i}/${specs.length}`;
     }
-    initializing = true;
-    break;
+    return true;
   }
+  return false;
+}
 
-  if (!initializing || hasCondition(pod, 'Initialized') === true) {
-    restarts = sidecarRestarts;
-    lastRestartMs = lastSidecarRestartMs;
-    let hasRunning = false;
-    const statuses = status.containerStatuses ?? [];
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const c = statuses[i]!;
-      restarts += c.restartCount ?? 0;
-      lastRestartMs = later(lastRestartMs, finishedMs(c));
-      const waiting = c.state?.waiting;
-      const terminated = c.state?.terminated;
-      if (waiting && waiting.reason) reason = waiting.reason;
-      else if (terminated && terminated.reason) reason = terminated.reason;
-      else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
-      else if (c.ready && c.state?.running) {
-        hasRunning = true;
-        readyContainers++;
-      }
+/** The regular containers, last to first, so the first container's reason wins. */
+function walkContainers(pod: Pod, w: Walk): void {
+  w.restarts = w.sidecarRestarts;
+  w.lastRestartMs = w.lastSidecarRestartMs;
+  let hasRunning = false;
+  const statuses = pod.status?.containerStatuses ?? [];
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const c = statuses[i]!;
+    w.restarts += c.restartCount ?? 0;
+    w.lastRestartMs = later(w.lastRestartMs, finishedMs(c));
+    const waiting = c.state?.waiting;
+    const terminated = c.state?.terminated;
+    if (waiting && waiting.reason) w.reason = waiting.reason;
+    else if (terminated && terminated.reason) w.reason = terminated.reason;
+    else if (terminated) w.reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+    else if (c.ready && c.state?.running) {
+      hasRunning = true;
+      w.ready++;
     }
-    if (reason === 'Completed' && hasRunning) reason = hasCondition(pod, 'Ready') === true ? 'Running' : 'NotReady';
   }
+  if (w.reason === 'Completed' && hasRunning) w.reason = hasCondition(pod, 'Ready') === true ? 'Running' : 'NotReady';
+}
 
-  if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
-
-  const restartsText = restarts !== 0 && lastRestartMs !== undefined
-    ? `${restarts} (${humanDuration(nowMs - lastRestartMs)} ago)`
-    : String(restarts);
-  return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts: restartsText };
+/** The READY / STATUS / RESTARTS cells of a pod at instant nowMs. */
+export function podTableCells(pod: Pod, nowMs: number): PodCells {
+  const status = pod.status ?? {};
+  const phase = status.phase ?? '';
+  const w: Walk = { reason: status.reason || phase, ready: 0, restarts: 0, lastRestartMs: undefined, sidecarRestarts: 0, lastSidecarRestartMs: undefined };
+  for (const c of status.conditions ?? []) {
+    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') w.reason = 'SchedulingGated';
+  }
+  const totalContainers = (pod.spec?.containers ?? []).length + (pod.spec?.initContainers ?? []).filter(isRestartable).length;
+  const initializing = walkInitContainers(pod, w);
+  if (!initializing || hasCondition(pod, 'Initialized') === true) walkContainers(pod, w);
+  if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') w.reason = 'Unknown';
+  else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') w.reason = 'Terminating';
+  const restarts = w.restarts !== 0 && w.lastRestartMs !== undefined
+    ? `${w.restarts} (${humanDuration(nowMs - w.lastRestartMs)} ago)`
+    : String(w.restarts);
+  return { ready: `${w.ready}/${totalContainers}`, status: w.reason, restarts };
 }
 
 /** The STATUS column kubectl shows for a pod (e.g. "Running", "CrashLoopBackOff", "Init:0/1"). */
