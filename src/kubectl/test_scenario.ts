@@ -18,7 +18,7 @@ export function buildScenario(): Cluster {
       nodeInfo: { machineID: 'm1', systemUUID: 's1', bootID: 'b1', kernelVersion: '6.8.0', osImage: 'Ubuntu 24.04 LTS', containerRuntimeVersion: 'containerd://1.7.22', kubeletVersion: 'v1.32.0', kubeProxyVersion: 'v1.32.0', operatingSystem: 'linux', architecture: 'amd64' } } } as any, ctx);
   api.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'node01', namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'node01', uid: node.metadata.uid }] }, spec: { holderIdentity: 'node01', leaseDurationSeconds: 40, renewTime: '2025-01-01T00:00:01.500000Z' } } as any, ctx);
   c.sim.advance(1000);
-  const mkPod = (name: string, extra: any = {}) => {
+  const mkPod = (name: string) => {
     const pod = api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'demoapp', release: 'stable', version: 'v1.0' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'replicaset-demo', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }] }, spec: { ...(rs.spec as any).template.spec, nodeName: 'node01' } } as any, ctx);
     rsRec.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     return pod;
