@@ -104,16 +104,30 @@ function clone(v: JsonValue): JsonValue {
   return out;
 }
 
+type TypeShape = { kind: 'array' | 'map'; item: string } | { kind: 'other' };
+const shapes = new Map<string, TypeShape>();
+
+/** "Array<X>" / "{ [key: string]: X; }" / anything else, parsed once per type name. */
+function shapeOf(type: string): TypeShape {
+  let shape = shapes.get(type);
+  if (!shape) {
+    const arr = /^Array<(.+)>$/.exec(type);
+    const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
+    shape = arr ? { kind: 'array', item: arr[1]! } : map ? { kind: 'map', item: map[1]! } : { kind: 'other' };
+    shapes.set(type, shape);
+  }
+  return shape;
+}
+
 function walk(value: JsonValue, type: string): void {
   if (value === null || typeof value !== 'object') return;
-  const arr = /^Array<(.+)>$/.exec(type);
-  if (arr) {
-    if (Array.isArray(value)) for (const item of value) walk(item, arr[1]!);
+  const shape = shapeOf(type);
+  if (shape.kind === 'array') {
+    if (Array.isArray(value)) for (const item of value) walk(item, shape.item);
     return;
   }
-  const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (map) {
-    if (!Array.isArray(value)) for (const item of Object.values(value)) walk(item, map[1]!);
+  if (shape.kind === 'map') {
+    if (!Array.isArray(value)) for (const item of Object.values(value)) walk(item, shape.item);
     return;
   }
   const fields = schema.types[type];

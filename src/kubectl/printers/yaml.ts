@@ -36,7 +36,20 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-export const yamlSortedKeys = (o: object): string[] => Object.keys(o).sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+const sortedCache = new Map<string, string[]>();
+
+/** Object keys in go-yaml's order (memoised: the same key sets recur across a list's items). */
+export function yamlSortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  const id = keys.join('\u0000');
+  let sorted = sortedCache.get(id);
+  if (!sorted) {
+    sorted = [...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+    if (sortedCache.size > 10_000) sortedCache.clear();
+    sortedCache.set(id, sorted);
+  }
+  return sorted;
+}
 
 /** The longest key go-yaml writes as a simple `key:` (longer keys use the `? key` form). */
 const MAX_SIMPLE_KEY = 128;
@@ -110,5 +123,6 @@ export function marshalYaml(v: JsonValue): string {
   e.node(v, false);
   // yaml_emitter_emit_document_end writes a final line break.
   e.writeIndent();
-  return e.out.endsWith('\n') ? e.out : `${e.out}\n`;
+  if (!e.endsWithNewline()) e.putBreak();
+  return e.out;
 }

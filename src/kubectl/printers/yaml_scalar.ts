@@ -79,8 +79,12 @@ export function analyzeScalar(value: string): Analysis {
   return a;
 }
 
+/** Strings every style allows and nothing can misread; they skip the full analysis. */
+const SIMPLE = /^[A-Za-z_][A-Za-z0-9._/-]*$/;
+
 /** encode.go stringv + yaml_emitter_select_scalar_style (block context, no tags). */
 export function selectStringStyle(value: string, simpleKey: boolean): ScalarStyle {
+  if (SIMPLE.test(value) && !mustDoubleQuote(value)) return 'plain';
   let style: ScalarStyle = value.includes('\n') ? 'literal' : mustDoubleQuote(value) ? 'double' : 'plain';
   const a = analyzeScalar(value);
   if (simpleKey && a.multiline) style = 'double';
@@ -92,16 +96,20 @@ export function selectStringStyle(value: string, simpleKey: boolean): ScalarStyl
 
 /** The emitter's output state: text, column and the whitespace/indention flags the writers consult. */
 export class EmitterState {
-  out = '';
+  private readonly parts: string[] = [];
   column = 0;
   whitespace = true;
   indention = true;
   indent = -1;
 
-  put(c: string): void { this.out += c; this.column++; }
-  putBreak(): void { this.out += '\n'; this.column = 0; }
-  writeChar(c: string): void { this.out += c; this.column++; }
-  writeBreak(c: string): void { this.out += c; this.column = 0; }
+  get out(): string { return this.parts.join(''); }
+  /** Appends text without line breaks, advancing the column by its code points. */
+  text(s: string, codePoints: number): void { this.parts.push(s); this.column += codePoints; }
+  put(c: string): void { this.parts.push(c); this.column++; }
+  putBreak(): void { this.parts.push('\n'); this.column = 0; }
+  writeChar(c: string): void { this.parts.push(c); this.column++; }
+  writeBreak(c: string): void { this.parts.push(c); this.column = 0; }
+  endsWithNewline(): boolean { return this.parts.length > 0 && this.parts[this.parts.length - 1]!.endsWith('\n'); }
 
   writeIndent(): void {
     const indent = Math.max(this.indent, 0);
@@ -119,7 +127,20 @@ export class EmitterState {
   }
 }
 
+const ASTRAL = /[\uD800-\uDFFF]/;
+
 export function writeScalar(e: EmitterState, value: string, style: ScalarStyle, allowBreaks: boolean): void {
+  if (style === 'plain') {
+    const length = ASTRAL.test(value) ? [...value].length : value.length;
+    if (!e.whitespace) e.put(' ');
+    // A fold needs a space past column 80; a short or unbreakable scalar is written in one piece.
+    if (!allowBreaks || e.column + length <= BEST_WIDTH + 1 || !value.includes(' ')) {
+      e.text(value, length);
+      e.whitespace = false;
+      e.indention = false;
+      return;
+    }
+  }
   const chars = [...value];
   switch (style) {
     case 'plain': return writePlain(e, chars, allowBreaks);
@@ -129,8 +150,8 @@ export function writeScalar(e: EmitterState, value: string, style: ScalarStyle, 
   }
 }
 
+/** The folding plain writer (the leading space is already written by writeScalar). */
 function writePlain(e: EmitterState, chars: string[], allowBreaks: boolean): void {
-  if (!e.whitespace) e.put(' ');
   let spaces = false;
   chars.forEach((c, i) => {
     if (isSpace(c)) {
