@@ -58,7 +58,8 @@ export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
     });
   } catch (e) {
     let text: string;
-    if (e instanceof FlagError) text = `error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
+    // cobra prints flag errors itself, capitalised (verified with kubectl v1.32.4).
+    if (e instanceof FlagError) text = `Error: ${e.message}\nSee 'kubectl ${spec.name} --help' for usage.\n`;
     else if (e instanceof KubectlError) text = e.raw ? `${e.message}\n` : `error: ${e.message}\n`;
     else if (e instanceof AggregateError || e instanceof ApiError) text = renderError(e);
     else throw e;

@@ -19,8 +19,13 @@ function expandTypes(word: string): ResourceInfo[] {
   return word.split(',').flatMap(w => (w === 'all' ? RESOURCES.filter(r => r.inAll) : [resolveType(w)]));
 }
 
+export interface ResourceArgsOptions {
+  /** The builder's SingleResourceType(): "TYPE1,TYPE2 NAME" is refused (default true). */
+  singleResourceType?: boolean;
+}
+
 /** Parses positional args; throws KubectlError with kubectl's message for unusable forms. */
-export function parseResourceArgs(args: string[]): ResourceSelection[] {
+export function parseResourceArgs(args: string[], options: ResourceArgsOptions = {}): ResourceSelection[] {
   if (args.length === 0) return [];
   const slashed = args.filter(a => a.includes('/'));
   if (slashed.length > 0) {
@@ -40,7 +45,7 @@ export function parseResourceArgs(args: string[]): ResourceSelection[] {
   }
   const [types, ...names] = args as [string, ...string[]];
   const infos = expandTypes(types);
-  if (names.length > 0 && infos.length > 1) {
+  if (names.length > 0 && infos.length > 1 && options.singleResourceType !== false) {
     throw new KubectlError(`you must specify only one resource`);
   }
   return infos.map(info => ({ info, names: [...names] }));

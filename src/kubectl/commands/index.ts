@@ -11,8 +11,12 @@ import { waitCommand } from './wait';
 import { rolloutStatusCommand } from './rollout_status';
 import { rolloutHistoryCommand, rolloutUndoCommand } from './rollout_history';
 import { rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand } from './rollout_pause';
+import { describeCommand } from './describe';
+import { getCommand } from './get';
 
 export const COMMANDS: CommandSpec[] = [
+  getCommand,
+  describeCommand,
   applyCommand,
   createCommand,
   deleteCommand,
