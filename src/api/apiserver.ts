@@ -20,8 +20,9 @@ import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
 import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
+import { bindPod } from './binding';
 
-export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete';
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /** A request as data, for interceptors (faults, traces). */
 export interface ApiRequest { verb: Verb; kind: string; namespace: string; name: string; actor: string }
@@ -163,6 +164,11 @@ export class ApiServer {
     const info = mustResource(kind);
     const ns = info.namespaced ? namespace || 'default' : '';
     return this.call({ verb: 'delete', kind, namespace: ns, name, actor: ctx.actor }, () => deleteObject(this, info, ns, name, options, ctx));
+  }
+
+  /** POST pods/<name>/binding: assigns an unscheduled pod to a node (the scheduler's write). */
+  bind(namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored {
+    return this.call({ verb: 'bind', kind: 'Pod', namespace, name, actor: ctx.actor }, () => bindPod(this, namespace, name, nodeName, ctx));
   }
 
   private resource(obj: KubeObject): ResourceInfo {

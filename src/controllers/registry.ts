@@ -1,7 +1,13 @@
 // The controllers kube-controller-manager runs in a kukumber cluster, in start order.
 import type { ControllerDefinition } from './controller_manager';
 import { garbageCollectorController } from './garbage_collector';
+import { nodeLifecycleController } from './node_lifecycle';
+import { taintEvictionController } from './taint_eviction';
+import { podGCController } from './podgc';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
+  nodeLifecycleController,
+  taintEvictionController,
+  podGCController,
 ];

@@ -1,0 +1,121 @@
+// kube-scheduler's default score plugins with their v1.32 weights (default_plugins.go):
+// TaintToleration 3, NodeAffinity 2, PodTopologySpread 2 (system default constraints: hostname
+// maxSkew 3, zone maxSkew 5, ScheduleAnyway), NodeResourcesFit 1 (LeastAllocated on cpu and memory),
+// NodeResourcesBalancedAllocation 1, ImageLocality 1. Integer arithmetic as upstream's. Pure.
+// Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
+import type { Pod } from '../api/objects';
+import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import { tolerationsTolerateTaint, termMatches } from './filters';
+import { matches, type Selector } from '../api/selectors';
+import { familiarImage } from '../kubelet/image_catalogue';
+
+export const MAX_NODE_SCORE = 100;
+const MB = 1024 * 1024;
+const IMAGE_MIN_THRESHOLD = 23 * MB;
+const IMAGE_MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** leastRequestedScore per resource, averaged with weight 1 each (NodeResourcesFit, LeastAllocated). */
+export function leastAllocatedScore(pod: PodEntry, info: NodeInfo): number {
+  const one = (requested: number, capacity: number): number => {
+    if (capacity === 0 || requested > capacity) return 0;
+    return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  };
+  const cpu = one(info.nonZeroRequested.milliCPU + pod.nonZero.milliCPU, info.allocatable.milliCPU);
+  const mem = one(info.nonZeroRequested.memory + pod.nonZero.memory, info.allocatable.memory);
+  return Math.floor((cpu + mem) / 2);
+}
+
+/** balancedResourceScorer on cpu and memory: (1 - |f_cpu - f_mem| / 2) × 100, from actual requests. */
+export function balancedAllocationScore(pod: PodEntry, info: NodeInfo): number {
+  const fractions: number[] = [];
+  const add = (req: number, alloc: number): void => { if (alloc !== 0) fractions.push(Math.min(req / alloc, 1)); };
+  add(info.requested.milliCPU + pod.requests.milliCPU, info.allocatable.milliCPU);
+  add(info.requested.memory + pod.requests.memory, info.allocatable.memory);
+  const std = fractions.length === 2 ? Math.abs((fractions[0]! - fractions[1]!) / 2) : 0;
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/** TaintToleration: untolerated PreferNoSchedule taints (normalized in reverse). */
+export function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
+  const tolerations = (pod.spec.tolerations ?? []).filter(t => !t.effect || t.effect === 'PreferNoSchedule');
+  return (info.node.spec?.taints ?? []).filter(t => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)).length;
+}
+
+/** NodeAffinity: the summed weights of matching preferred terms. */
+export function preferredAffinityWeight(pod: Pod, info: NodeInfo): number {
+  const terms = (pod.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: object }[] } | undefined)
+    ?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  let sum = 0;
+  for (const t of terms) if (termMatches(t.preference, info.node.metadata.labels ?? {}, info.name)) sum += t.weight;
+  return sum;
+}
+
+/** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
+export function imageLocalityScore(pod: Pod, info: NodeInfo, cache: SchedulerCache): number {
+  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  let sum = 0;
+  for (const c of containers) {
+    if (!c.image) continue;
+    const state = cache.imageStates.get(familiarImage(c.image));
+    if (state && cache.nodeHasImage(info, c.image)) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
+  }
+  const max = IMAGE_MAX_CONTAINER_THRESHOLD * containers.length;
+  const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
+  return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
+}
+
+/** DefaultNormalizeScore: scale to 0..100 by the maximum (reverse for "fewer is better"). */
+export function defaultNormalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MAX_NODE_SCORE : 0));
+  return scores.map(s => {
+    const v = Math.floor((MAX_NODE_SCORE * s) / max);
+    return reverse ? MAX_NODE_SCORE - v : v;
+  });
+}
+
+const HOSTNAME = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew: 5 }];
+
+function countMatching(info: NodeInfo, selector: Selector, namespace: string): number {
+  let n = 0;
+  for (const e of info.pods.values()) {
+    const p = e.pod;
+    if (p.metadata.deletionTimestamp || p.metadata.namespace !== namespace) continue;
+    if (matches(selector, p.metadata.labels)) n++;
+  }
+  return n;
+}
+
+/**
+ * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
+ * selector is not empty: PreScore, Score and NormalizeScore over the feasible nodes.
+ */
+export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[]): number[] {
+  if (!selector || selector.requirements.length === 0) return feasible.map(() => 0);
+  const ns = pod.metadata.namespace ?? 'default';
+  // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
+  const zoneCounts = new Map<string, number>();
+  for (const n of feasible) { const z = n.node.metadata.labels?.[ZONE]; if (z !== undefined) zoneCounts.set(z, 0); }
+  if (zoneCounts.size) for (const n of all) {
+    const z = n.node.metadata.labels?.[ZONE];
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + countMatching(n, selector, ns));
+  }
+  const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
+  const raw = feasible.map(n => {
+    let score = 0;
+    DEFAULT_CONSTRAINTS.forEach((c, i) => {
+      const v = n.node.metadata.labels?.[c.key];
+      if (v === undefined) return;
+      const cnt = c.key === HOSTNAME ? countMatching(n, selector, ns) : zoneCounts.get(v) ?? 0;
+      score += cnt * weights[i]! + (c.maxSkew - 1);
+    });
+    return Math.round(score);
+  });
+  const min = Math.min(...raw);
+  const max = Math.max(...raw);
+  return raw.map(s => (max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - s)) / max)));
+}
+
+export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
