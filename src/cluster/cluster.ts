@@ -97,10 +97,16 @@ export class Cluster {
   /** The node crashes: kubelet down and every container gone (restart it with startKubelet). */
   crashNode(name: string): void { this.kubelet(name).crash(); }
 
-  /** Leases and node status stop reaching the API server, as in a network partition of the node. */
+  /** Only the node's heartbeats stop (Lease renewals and node status); its kubelet otherwise works on. */
   stopHeartbeats(name: string): void { this.kubelet(name).stopHeartbeats(); }
 
   resumeHeartbeats(name: string): void { this.kubelet(name).resumeHeartbeats(); }
+
+  /** A network partition: the node's kubelet can no longer reach the API server (nor it the kubelet). */
+  partitionNode(name: string): void { this.kubelet(name).disconnect(); }
+
+  /** The partition heals: the kubelet relists its pods and reports again. */
+  healNode(name: string): void { this.kubelet(name).reconnect(); }
 
   get seed(): number { return this.sim.seed; }
 

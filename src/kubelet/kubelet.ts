@@ -11,6 +11,7 @@ import { EventRecorder, type EventCorrelator } from '../api/events';
 import type { ObjectReference, Pod, Stored } from '../api/objects';
 import type { Watcher, WatchEvent } from '../api/watch';
 import { deepEqual } from '../api/freeze';
+import { ApiError, isApiError } from '../api/errors';
 import type { ImageCatalogue } from './image_catalogue';
 import { ContainerRuntime } from './runtime';
 import { ImageManager } from './images';
@@ -97,9 +98,7 @@ export class Kubelet implements KubeletContext {
     this.images.resetBackoff();
     this.images.onImagesChanged = () => {};
     this.nodeStatus.start();
-    const fieldSelector = [{ field: 'spec.nodeName', operator: '=' as const, value: this.nodeName }];
-    const listed = this.client.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.nodeName}` });
-    p.watcher = this.api.watch('Pod', { watcher: `kubelet/${this.nodeName}`, fieldSelector }, e => this.onWatch(p, e));
+    const listed = this.partition ? [] : this.watchPods(p, false);
     // Containers of pods the API no longer has are stopped (HandlePodCleanups).
     const known = new Set(listed.map(x => x.metadata.uid));
     for (const uid of this.runtime.podUids()) if (!known.has(uid)) this.runtime.removePod(uid);
@@ -125,9 +124,56 @@ export class Kubelet implements KubeletContext {
     this.runtime.wipe();
   }
 
-  /** Lease renewals and node status updates stop (the node looks partitioned to the control plane). */
+  /** Only lease renewals and node status updates stop; the kubelet otherwise works on. */
   stopHeartbeats(): void { this.nodeStatus.heartbeatsStopped = true; }
   resumeHeartbeats(): void { this.nodeStatus.heartbeatsStopped = false; }
+
+  private partition: (() => void) | undefined;
+
+  /**
+   * A network partition between the node and the API server: every request of this kubelet fails
+   * (an interceptor, as faults use) and its watch delivers nothing. Containers keep running.
+   */
+  disconnect(): void {
+    if (this.partition) return;
+    const actor = this.client.actor;
+    this.partition = this.api.use((req, next) => {
+      if (req.actor === actor) throw unreachable(this.nodeName);
+      return next();
+    });
+    const p = this.p;
+    if (p?.watcher) { this.api.store.stopWatch(p.watcher); p.watcher = undefined; }
+  }
+
+  /** The partition heals: requests go through again and the kubelet relists its pods. */
+  reconnect(): void {
+    if (!this.partition) return;
+    this.partition();
+    this.partition = undefined;
+    const p = this.p;
+    if (p) this.watchPods(p, true);
+  }
+
+  get connected(): boolean { return this.partition === undefined; }
+
+  /** List then watch the pods bound to this node; on a relist, tell the workers what changed meanwhile. */
+  private watchPods(p: Process, relist: boolean): Stored<Pod>[] {
+    const fieldSelector = [{ field: 'spec.nodeName', operator: '=' as const, value: this.nodeName }];
+    let listed: Stored<Pod>[] = [];
+    try {
+      listed = this.client.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.nodeName}` });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      return [];
+    }
+    p.watcher = this.api.watch('Pod', { watcher: `kubelet/${this.nodeName}`, fieldSelector }, e => this.onWatch(p, e));
+    if (relist) {
+      const seen = new Set(listed.map(x => x.metadata.uid));
+      for (const uid of [...p.pods.keys()]) if (!seen.has(uid)) this.onWatch(p, { type: 'DELETED', object: p.pods.get(uid)!, rv: 0 });
+      for (const pod of listed) this.onWatch(p, { type: p.pods.has(pod.metadata.uid) ? 'MODIFIED' : 'ADDED', object: pod, rv: 0 });
+    }
+    return listed;
+  }
 
   private onWatch(p: Process, e: WatchEvent): void {
     if (this.p !== p) return;
@@ -194,6 +240,11 @@ export class Kubelet implements KubeletContext {
     if (type === 'liveness' && result !== 'Failure') return;
     p.workers.updatePod(current);
   }
+}
+
+function unreachable(node: string): ApiError {
+  return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 503, reason: 'ServiceUnavailable',
+    message: `node ${node} cannot reach the API server` });
 }
 
 /** podsDifferSemantically (pkg/kubelet/config/config.go): spec, labels, annotations, deletion fields. */

@@ -72,7 +72,11 @@ export class NodeStatusReporter {
   /** Registers the node (if it does not exist), then starts the lease and status loops at once. */
   start(): void {
     this.stopped = false;
-    if (!this.client.find('Node', '', this.name)) this.register();
+    try {
+      if (!this.client.find('Node', '', this.name)) this.register();
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
     this.renewLease();
     this.updateStatus();
   }
