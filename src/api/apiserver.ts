@@ -12,7 +12,7 @@ import { alreadyExists, ApiError, badRequest, conflict, invalid, notFound } from
 import { applyDefaults } from './defaults';
 import { Admission, type AdmissionRequest } from './admission';
 import { prepareForCreate, prepareForUpdate } from './strategies';
-import { validateCreate, validateUpdate } from './validation';
+import { validateCreate, validateStatusUpdate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { deepClone, deepEqual } from './freeze';
 import type { Store } from './store';
@@ -132,14 +132,16 @@ export class ApiServer {
       if (!old) throw notFound(info, name);
       const rv = input.metadata.resourceVersion;
       if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
-      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied.
+      const draft = (subresource === 'status' ? cloneExceptSpec(input) : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
       const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
       this.admission.mutate(request);
       prepareForUpdate(draft, old, info, subresource);
-      this.checkValid(draft, info, validateUpdate(draft, old, info));
+      // The status strategy validates metadata and status only (e.g. ValidatePodStatusUpdate), not the spec.
+      this.checkValid(draft, info, subresource === 'status' ? validateStatusUpdate(draft, old, info) : validateUpdate(draft, old, info));
       this.admission.validate(request);
       draft.metadata.resourceVersion = old.metadata.resourceVersion;
       // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
@@ -200,6 +202,16 @@ export class ApiServer {
       if (!this.store.get(kind, namespace, name)) return name;
     }
   }
+}
+
+/** A copy of an object for a status write: everything deep-copied but the spec, which the write replaces. */
+function cloneExceptSpec(input: KubeObject): KubeObject {
+  const out: Record<string, unknown> = {};
+  for (const key in input) {
+    const v = input[key];
+    if (v !== undefined) out[key] = key === 'spec' ? v : deepClone(v);
+  }
+  return out as KubeObject;
 }
 
 function parseLabelSelectorParam(text: string): Selector {

@@ -48,8 +48,7 @@ class NodeLifecycleController implements Reconciler {
   private allDisrupted = false;
 
   constructor(private readonly ctx: ControllerContext) {
-    const pods = ctx.informers.informer('Pod');
-    pods.addIndex('nodeName', p => [(p as Pod).spec?.nodeName ?? '']);
+    ctx.informers.informer('Pod');
     ctx.informers.informer('Lease');
     ctx.informers.informer('Node').addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
@@ -206,7 +205,9 @@ class NodeLifecycleController implements Reconciler {
 
   /** MarkPodsNotReady: Ready=False on every pod of the node, with a NodeNotReady event each. */
   private markPodsNotReady(nodeName: string): void {
-    for (const pod of this.ctx.informers.informer('Pod').byIndex('nodeName', nodeName) as Stored<Pod>[]) {
+    // A node going NotReady is rare: scanning the pod cache beats indexing every pod write by node.
+    for (const pod of this.ctx.informers.informer('Pod').list() as Stored<Pod>[]) {
+      if (pod.spec.nodeName !== nodeName) continue;
       const ready = pod.status?.conditions?.find(c => c.type === 'Ready');
       if (!ready || ready.status === 'False') continue;
       try {

@@ -6,6 +6,7 @@
 import type { Node, Pod, Stored, Taint, Toleration } from '../api/objects';
 import type { ScheduledEvent } from '../sim/event_queue';
 import { isApiError } from '../api/errors';
+import { deepEqual } from '../api/freeze';
 import { toRfc3339 } from '../sim/time';
 import { toleratesTaint } from '../scheduler/filters';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
@@ -44,7 +45,6 @@ class TaintEvictionController implements Reconciler {
 
   constructor(private readonly ctx: ControllerContext) {
     const pods = ctx.informers.informer('Pod');
-    pods.addIndex('nodeName', p => [(p as Pod).spec?.nodeName ?? '']);
     ctx.informers.informer('Node').addHandlers({
       onAdd: n => { if (noExecuteTaints(n as Node).length) ctx.queue.add(`node/${n.metadata.name}`); },
       onUpdate: (o, n) => { if (!sameTaints(noExecuteTaints(o as Node), noExecuteTaints(n as Node))) ctx.queue.add(`node/${n.metadata.name}`); },
@@ -53,7 +53,8 @@ class TaintEvictionController implements Reconciler {
       onAdd: p => { if ((p as Pod).spec?.nodeName) ctx.queue.add(`pod/${p.metadata.namespace}/${p.metadata.name}`); },
       onUpdate: (o, p) => {
         const a = o as Pod, b = p as Pod;
-        if (b.spec?.nodeName && (a.spec?.nodeName !== b.spec.nodeName || JSON.stringify(a.spec.tolerations) !== JSON.stringify(b.spec.tolerations))) {
+        if (a.spec === b.spec || !b.spec?.nodeName) return;
+        if (a.spec?.nodeName !== b.spec.nodeName || !deepEqual(a.spec.tolerations, b.spec.tolerations)) {
           ctx.queue.add(`pod/${p.metadata.namespace}/${p.metadata.name}`);
         }
       },
@@ -67,7 +68,9 @@ class TaintEvictionController implements Reconciler {
       const name = key.slice(5);
       const node = this.ctx.informers.informer('Node').get('', name) as Node | undefined;
       const taints = noExecuteTaints(node);
-      for (const pod of this.ctx.informers.informer('Pod').byIndex('nodeName', name) as Stored<Pod>[]) {
+      // Taint changes are rare: a scan of the pod cache costs less than indexing every pod write by node.
+      for (const pod of this.ctx.informers.informer('Pod').list() as Stored<Pod>[]) {
+        if (pod.spec.nodeName !== name) continue;
         const k = `${pod.metadata.namespace}/${pod.metadata.name}`;
         if (taints.length === 0) this.cancel(k, true);
         else this.processPodOnNode(pod, taints, now);

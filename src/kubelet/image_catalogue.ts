@@ -49,8 +49,19 @@ export function defaultProfile(image: string): ImageProfile {
   };
 }
 
-/** docker's familiar name with a tag: "docker.io/library/nginx" → "nginx:latest". */
+const familiarCache = new Map<string, string>();
+
+/** docker's familiar name with a tag: "docker.io/library/nginx" → "nginx:latest" (memoized: pure). */
 export function familiarImage(image: string): string {
+  let f = familiarCache.get(image);
+  if (f === undefined) {
+    f = computeFamiliar(image);
+    if (familiarCache.size < 10_000) familiarCache.set(image, f);
+  }
+  return f;
+}
+
+function computeFamiliar(image: string): string {
   let name = image.replace(/^docker\.io\//, '').replace(/^library\//, '');
   const slash = name.lastIndexOf('/');
   if (!name.includes('@') && !name.slice(slash + 1).includes(':')) name += ':latest';
@@ -221,6 +232,8 @@ export function defaultCatalogue(): ImageCatalogue {
 /** Image name → behaviour; later sources override earlier ones. */
 export class ImageCatalogue {
   private readonly profiles = new Map<string, ImageProfile>();
+  /** Default profiles handed out so far, one per image name (profiles are never mutated). */
+  private readonly defaults = new Map<string, ImageProfile>();
 
   add(profiles: ImageProfile[]): void {
     for (const p of profiles) this.profiles.set(p.image!, p);
@@ -231,7 +244,12 @@ export class ImageCatalogue {
   }
 
   lookup(image: string): ImageProfile {
-    return this.profiles.get(familiarImage(image)) ?? defaultProfile(image);
+    const key = familiarImage(image);
+    const p = this.profiles.get(key);
+    if (p) return p;
+    let d = this.defaults.get(key);
+    if (!d) this.defaults.set(key, (d = defaultProfile(image)));
+    return d;
   }
 
   get size(): number { return this.profiles.size; }

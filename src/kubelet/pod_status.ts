@@ -8,8 +8,10 @@ export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 export const isRestartableInit = (c: Container): boolean => c.restartPolicy === 'Always';
 
-const statusOf = (statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined =>
-  statuses.find(s => s.name === name);
+function statusOf(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (let i = 0; i < statuses.length; i++) if (statuses[i]!.name === name) return statuses[i];
+  return undefined;
+}
 
 /** HasAnyRegularContainerStarted: a regular container is running or has terminated at least once. */
 export function hasAnyRegularContainerStarted(spec: PodSpec, statuses: readonly ContainerStatus[]): boolean {

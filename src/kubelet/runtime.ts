@@ -47,8 +47,6 @@ export interface RuntimePod {
 export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
 export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
 
-const HEX = '0123456789abcdef';
-
 /** containerd's reason for an exit code: Completed for 0, Error otherwise. */
 export const exitReason = (code: number): string => (code === 0 ? 'Completed' : 'Error');
 
@@ -81,7 +79,12 @@ export class ContainerRuntime {
     return p;
   }
 
-  private newId(): string { return this.stream.string(64, HEX); }
+  /** A 64-hex-digit container or sandbox ID from the runtime's stream. */
+  private newId(): string {
+    let id = '';
+    for (let i = 0; i < 8; i++) id += (this.stream.int(0, 0xffff) * 0x10000 + this.stream.int(0, 0xffff)).toString(16).padStart(8, '0');
+    return id;
+  }
 
   /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */
   createSandbox(uid: string): Sandbox {

@@ -22,11 +22,17 @@ export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodSta
   return merged;
 }
 
-const withoutForeign = (s: PodStatus): PodStatus => ({ ...s, conditions: (s.conditions ?? []).filter(c => KUBELET_CONDITIONS.has(c.type)) });
+function withoutForeign(s: PodStatus): PodStatus {
+  const conds = s.conditions ?? [];
+  if (conds.every(c => KUBELET_CONDITIONS.has(c.type))) return s;
+  return { ...s, conditions: conds.filter(c => KUBELET_CONDITIONS.has(c.type)) };
+}
 
 export class StatusManager {
   private readonly statuses = new Map<string, PodStatus>();
   private readonly reconcile = new Set<string>();
+  /** The status object the API stored from our last write (watch echoes of it need no check). */
+  private readonly written = new Map<string, PodStatus>();
   private reconcileEv: unknown;
   private stopped = false;
 
@@ -37,6 +43,7 @@ export class StatusManager {
 
   removePod(uid: string): void {
     this.statuses.delete(uid);
+    this.written.delete(uid);
     this.reconcile.delete(uid);
   }
 
@@ -101,7 +108,8 @@ export class StatusManager {
       if (isTerminalPhase(current.status?.phase) && merged.phase !== current.status?.phase) merged.phase = current.status!.phase;
       if (!deepEqual(merged, current.status)) {
         const { resourceVersion: _rv, ...metadata } = current.metadata;
-        this.client.updateStatus({ ...current, metadata, status: merged });
+        const stored = this.client.updateStatus({ ...current, metadata, status: merged });
+        if (stored.status) this.written.set(uid, stored.status);
       }
       this.reconcile.delete(uid);
     } catch (e) {
@@ -113,7 +121,7 @@ export class StatusManager {
   /** needsReconcile: the API's kubelet-owned status differs from ours; rewrite it at the next 10 s sync. */
   checkReconcile(pod: Stored<Pod>): void {
     const cached = this.statuses.get(pod.metadata.uid);
-    if (!cached) return;
+    if (!cached || pod.status === this.written.get(pod.metadata.uid)) return;
     const merged = mergePodStatus(pod.status ?? {}, cached);
     if (!deepEqual(merged, pod.status)) this.markForReconcile(pod.metadata.uid);
   }

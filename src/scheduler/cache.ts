@@ -14,18 +14,23 @@ export class NodeInfo {
   readonly nonZeroRequested: Resources = emptyResources();
   readonly usedPorts = new Map<string, number>();
   allocatable: Allocatable;
+  /** Familiar names of the images the node reports. */
+  images = new Set<string>();
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
 
   constructor(public node: Stored<Node>) {
     this.allocatable = nodeAllocatable(node);
+    this.images = nodeImages(node);
   }
 
   get name(): string { return this.node.metadata.name; }
 
   setNode(node: Stored<Node>): void {
+    const imagesChanged = node.status?.images !== this.node.status?.images;
     this.node = node;
     this.allocatable = nodeAllocatable(node);
+    if (imagesChanged) this.images = nodeImages(node);
     this.generation++;
   }
 
@@ -49,6 +54,12 @@ export class NodeInfo {
     }
     this.generation++;
   }
+}
+
+function nodeImages(node: Node): Set<string> {
+  const out = new Set<string>();
+  for (const img of node.status?.images ?? []) for (const n of img.names) if (!n.includes('@')) out.add(familiarImage(n));
+  return out;
 }
 
 function apply(into: Resources, r: Resources, sign: 1 | -1): void {
@@ -129,22 +140,13 @@ export class SchedulerCache {
   private rebuildImages(): void {
     this.imageStates.clear();
     for (const n of this.nodes) {
-      const seen = new Set<string>();
       for (const img of n.node.status?.images ?? []) {
-        for (const name of img.names) {
-          if (name.includes('@')) continue;
-          const key = familiarImage(name);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const s = this.imageStates.get(key);
-          if (s) s.numNodes++; else this.imageStates.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
-        }
+        const name = img.names.find(x => !x.includes('@'));
+        if (name === undefined) continue;
+        const key = familiarImage(name);
+        const s = this.imageStates.get(key);
+        if (s) s.numNodes++; else this.imageStates.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
       }
     }
-  }
-
-  nodeHasImage(info: NodeInfo, image: string): boolean {
-    const key = familiarImage(image);
-    return (info.node.status?.images ?? []).some(i => i.names.some(n => !n.includes('@') && familiarImage(n) === key));
   }
 }

@@ -3,7 +3,7 @@
 // maxSkew 3, zone maxSkew 5, ScheduleAnyway), NodeResourcesFit 1 (LeastAllocated on cpu and memory),
 // NodeResourcesBalancedAllocation 1, ImageLocality 1. Integer arithmetic as upstream's. Pure.
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
-import type { Pod } from '../api/objects';
+import type { Pod, Toleration } from '../api/objects';
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
 import { matches, type Selector } from '../api/selectors';
@@ -14,31 +14,39 @@ const MB = 1024 * 1024;
 const IMAGE_MIN_THRESHOLD = 23 * MB;
 const IMAGE_MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
+function leastRequested(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
 /** leastRequestedScore per resource, averaged with weight 1 each (NodeResourcesFit, LeastAllocated). */
 export function leastAllocatedScore(pod: PodEntry, info: NodeInfo): number {
-  const one = (requested: number, capacity: number): number => {
-    if (capacity === 0 || requested > capacity) return 0;
-    return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
-  };
-  const cpu = one(info.nonZeroRequested.milliCPU + pod.nonZero.milliCPU, info.allocatable.milliCPU);
-  const mem = one(info.nonZeroRequested.memory + pod.nonZero.memory, info.allocatable.memory);
+  const cpu = leastRequested(info.nonZeroRequested.milliCPU + pod.nonZero.milliCPU, info.allocatable.milliCPU);
+  const mem = leastRequested(info.nonZeroRequested.memory + pod.nonZero.memory, info.allocatable.memory);
   return Math.floor((cpu + mem) / 2);
 }
 
 /** balancedResourceScorer on cpu and memory: (1 - |f_cpu - f_mem| / 2) × 100, from actual requests. */
 export function balancedAllocationScore(pod: PodEntry, info: NodeInfo): number {
-  const fractions: number[] = [];
-  const add = (req: number, alloc: number): void => { if (alloc !== 0) fractions.push(Math.min(req / alloc, 1)); };
-  add(info.requested.milliCPU + pod.requests.milliCPU, info.allocatable.milliCPU);
-  add(info.requested.memory + pod.requests.memory, info.allocatable.memory);
-  const std = fractions.length === 2 ? Math.abs((fractions[0]! - fractions[1]!) / 2) : 0;
-  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+  const a = info.allocatable;
+  if (a.milliCPU === 0 || a.memory === 0) return MAX_NODE_SCORE; // one fraction or none: no deviation
+  const fCpu = Math.min((info.requested.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+  const fMem = Math.min((info.requested.memory + pod.requests.memory) / a.memory, 1);
+  return Math.trunc((1 - Math.abs((fCpu - fMem) / 2)) * MAX_NODE_SCORE);
+}
+
+/** The pod's tolerations that matter for PreferNoSchedule taints (computed once per pod). */
+export function preferNoScheduleTolerations(pod: Pod): Toleration[] {
+  return (pod.spec.tolerations ?? []).filter(t => !t.effect || t.effect === 'PreferNoSchedule');
 }
 
 /** TaintToleration: untolerated PreferNoSchedule taints (normalized in reverse). */
-export function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
-  const tolerations = (pod.spec.tolerations ?? []).filter(t => !t.effect || t.effect === 'PreferNoSchedule');
-  return (info.node.spec?.taints ?? []).filter(t => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)).length;
+export function intolerablePreferNoSchedule(tolerations: Toleration[], info: NodeInfo): number {
+  const taints = info.node.spec?.taints;
+  if (!taints || taints.length === 0) return 0;
+  let n = 0;
+  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) n++;
+  return n;
 }
 
 /** NodeAffinity: the summed weights of matching preferred terms. */
@@ -50,16 +58,22 @@ export function preferredAffinityWeight(pod: Pod, info: NodeInfo): number {
   return sum;
 }
 
-/** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
-export function imageLocalityScore(pod: Pod, info: NodeInfo, cache: SchedulerCache): number {
+/** The pod's images with their cluster-wide state (ImageStateSummary), computed once per pod. */
+export interface PodImages { keys: string[]; containers: number }
+export function podImages(pod: Pod): PodImages {
   const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  return { keys: containers.filter(c => c.image).map(c => familiarImage(c.image!)), containers: containers.length };
+}
+
+/** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
+export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: SchedulerCache): number {
   let sum = 0;
-  for (const c of containers) {
-    if (!c.image) continue;
-    const state = cache.imageStates.get(familiarImage(c.image));
-    if (state && cache.nodeHasImage(info, c.image)) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
+  for (const key of images.keys) {
+    if (!info.images.has(key)) continue;
+    const state = cache.imageStates.get(key);
+    if (state) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
   }
-  const max = IMAGE_MAX_CONTAINER_THRESHOLD * containers.length;
+  const max = IMAGE_MAX_CONTAINER_THRESHOLD * images.containers;
   const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
   return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
 }

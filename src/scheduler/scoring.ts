@@ -5,25 +5,34 @@ import type { RandomStream } from '../sim/random';
 import type { Selector } from '../api/selectors';
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import {
-  balancedAllocationScore, defaultNormalize, imageLocalityScore, intolerablePreferNoSchedule, leastAllocatedScore, preferredAffinityWeight,
-  topologySpreadScores, WEIGHTS,
+  balancedAllocationScore, defaultNormalize, imageLocalityScore, intolerablePreferNoSchedule, leastAllocatedScore, podImages,
+  preferNoScheduleTolerations, preferredAffinityWeight, topologySpreadScores, WEIGHTS,
 } from './scores';
 
 /** Total weighted scores of the feasible nodes, in their order. */
 export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   const p = pod.pod;
-  const taints = defaultNormalize(feasible.map(n => intolerablePreferNoSchedule(p, n)), true);
+  const n = feasible.length;
+  const tolerations = preferNoScheduleTolerations(p);
+  const images = podImages(p);
+  const taintCounts = new Array<number>(n);
+  for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
+  const taints = defaultNormalize(taintCounts, true);
   const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
     ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
-  const affinity = hasPreferred ? defaultNormalize(feasible.map(n => preferredAffinityWeight(p, n)), false) : undefined;
-  const spread = topologySpreadScores(p, selector, feasible, cache.nodes);
-  return feasible.map((n, i) =>
-    WEIGHTS.TaintToleration * taints[i]! +
-    WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
-    WEIGHTS.PodTopologySpread * spread[i]! +
-    WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, n) +
-    WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, n) +
-    WEIGHTS.ImageLocality * imageLocalityScore(p, n, cache));
+  const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
+  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes) : undefined;
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    totals[i] = WEIGHTS.TaintToleration * taints[i]! +
+      WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
+      WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
+      WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
+      WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
+      WEIGHTS.ImageLocality * imageLocalityScore(images, info, cache);
+  }
+  return totals;
 }
 
 /** selectHost: the best total; among equal best, reservoir sampling in list order. */

@@ -44,3 +44,8 @@ export function validateUpdate(obj: KubeObject, prev: KubeObject, info: Resource
   }
   return errs;
 }
+
+/** The status subresource's update validation: metadata (the status strategy ignores spec changes). */
+export function validateStatusUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo): FieldError[] {
+  return validateObjectMetaUpdate(obj.metadata, prev.metadata, info);
+}
