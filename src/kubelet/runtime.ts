@@ -106,7 +106,7 @@ export class ContainerRuntime {
 
   private allocateIP(): string {
     for (let i = 0; i < 253; i++) {
-      const host = ((this.lastIP - 1 + 1 + i) % 253) + 2; // 2..254, continuing after the last one handed out
+      const host = ((this.lastIP - 2 + 1 + i) % 253) + 2; // 2..254 (.1 is the gateway), after the last one handed out
       if (!this.usedIPs.has(host)) {
         this.usedIPs.add(host);
         this.lastIP = host;
