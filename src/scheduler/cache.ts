@@ -6,7 +6,16 @@ import type { Node, Pod, Stored } from '../api/objects';
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources';
 import { familiarImage } from '../kubelet/image_catalogue';
 
-export interface PodEntry { pod: Stored<Pod>; requests: Resources; nonZero: Resources; ports: string[] }
+export interface PodEntry {
+  pod: Stored<Pod>;
+  requests: Resources;
+  nonZero: Resources;
+  ports: string[];
+  /** Extended resources the pod requests, sorted (fitsRequest checks them in this order). */
+  scalarNames: string[];
+  /** The pod says where it may go (nodeSelector or required node affinity). */
+  constrained: boolean;
+}
 
 export class NodeInfo {
   readonly pods = new Map<string, PodEntry>();
@@ -79,7 +88,12 @@ export function hostPorts(pod: Pod): string[] {
 }
 
 export function podEntry(pod: Stored<Pod>): PodEntry {
-  return { pod, requests: podRequests(pod), nonZero: podRequests(pod, true), ports: hostPorts(pod) };
+  const requests = podRequests(pod);
+  return {
+    pod, requests, nonZero: podRequests(pod, true), ports: hostPorts(pod),
+    scalarNames: Object.keys(requests.scalar).filter(k => requests.scalar[k] !== 0).sort(),
+    constrained: Object.keys(pod.spec.nodeSelector ?? {}).length > 0 || pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined,
+  };
 }
 
 export class SchedulerCache {

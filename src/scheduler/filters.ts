@@ -59,6 +59,8 @@ export function nodeMatchesRequiredAffinity(pod: Pod, labels: Record<string, str
   return terms.some(t => termMatches(t, labels, nodeName));
 }
 
+const NO_SCHEDULE_EFFECTS = ['NoSchedule', 'NoExecute'];
+
 const fail = (plugin: string, code: Code, ...reasons: string[]): FilterStatus => ({ plugin, code, reasons });
 
 /** The filters in order; undefined = the node fits. `pod` carries the pod's precomputed requests and ports. */
@@ -72,12 +74,12 @@ export function runFilters(pod: PodEntry, info: NodeInfo): FilterStatus | undefi
   if (spec.nodeName && spec.nodeName !== info.name) {
     return fail('NodeName', 'UnschedulableAndUnresolvable', "node(s) didn't match the requested node name");
   }
-  const taint = findUntoleratedTaint(node.spec?.taints, spec.tolerations, ['NoSchedule', 'NoExecute']);
+  const taint = node.spec?.taints?.length ? findUntoleratedTaint(node.spec.taints, spec.tolerations, NO_SCHEDULE_EFFECTS) : undefined;
   if (taint) return fail('TaintToleration', 'UnschedulableAndUnresolvable', `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
-  if (!nodeMatchesRequiredAffinity(pod.pod, node.metadata.labels ?? {}, info.name)) {
+  if (pod.constrained && !nodeMatchesRequiredAffinity(pod.pod, node.metadata.labels ?? {}, info.name)) {
     return fail('NodeAffinity', 'UnschedulableAndUnresolvable', "node(s) didn't match Pod's node affinity/selector");
   }
-  if (pod.ports.some(p => conflicts(p, info.usedPorts))) {
+  if (pod.ports.length && pod.ports.some(p => conflicts(p, info.usedPorts))) {
     return fail('NodePorts', 'Unschedulable', "node(s) didn't have free ports for the requested pod ports");
   }
   const reasons = fitsRequest(pod, info);
@@ -102,13 +104,12 @@ export function fitsRequest(pod: PodEntry, info: NodeInfo): string[] {
   const used = info.requested;
   const r = pod.requests;
   if (info.pods.size + 1 > a.pods) reasons.push('Too many pods');
-  if (r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0 && Object.keys(r.scalar).length === 0) return reasons;
+  if (r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0 && pod.scalarNames.length === 0) return reasons;
   if (r.milliCPU > 0 && r.milliCPU > a.milliCPU - used.milliCPU) reasons.push('Insufficient cpu');
   if (r.memory > 0 && r.memory > a.memory - used.memory) reasons.push('Insufficient memory');
   if (r.ephemeralStorage > 0 && r.ephemeralStorage > a.ephemeralStorage - used.ephemeralStorage) reasons.push('Insufficient ephemeral-storage');
-  for (const [name, q] of Object.entries(r.scalar).sort(([x], [y]) => (x < y ? -1 : 1))) {
-    if (q === 0) continue;
-    if (q > (a.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
+  for (const name of pod.scalarNames) {
+    if (r.scalar[name]! > (a.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) reasons.push(`Insufficient ${name}`);
   }
   return reasons;
 }

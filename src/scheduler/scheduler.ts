@@ -17,7 +17,7 @@ import { SchedulerCache, podEntry, type NodeInfo } from './cache';
 import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
-import { selectHost, scoreNodes } from './scoring';
+import { selectHost, scoreNodes } from './scores';
 import { defaultSelector } from './default_selector';
 
 export const SCHEDULER_NAME = 'default-scheduler';

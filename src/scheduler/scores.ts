@@ -3,10 +3,12 @@
 // maxSkew 3, zone maxSkew 5, ScheduleAnyway), NodeResourcesFit 1 (LeastAllocated on cpu and memory),
 // NodeResourcesBalancedAllocation 1, ImageLocality 1. Integer arithmetic as upstream's. Pure.
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
+// The plugins and the per-node loop share this module so the hot loop calls them directly.
 import type { Pod, Toleration } from '../api/objects';
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
 import { matches, type Selector } from '../api/selectors';
+import type { RandomStream } from '../sim/random';
 import { familiarImage } from '../kubelet/image_catalogue';
 
 export const MAX_NODE_SCORE = 100;
@@ -133,3 +135,47 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
 }
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
+
+/** Total weighted scores of the feasible nodes, in their order. */
+export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  const p = pod.pod;
+  const n = feasible.length;
+  const tolerations = preferNoScheduleTolerations(p);
+  const images = podImages(p);
+  const taintCounts = new Array<number>(n);
+  for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
+  const taints = defaultNormalize(taintCounts, true);
+  const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
+    ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
+  const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
+  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes) : undefined;
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    totals[i] = WEIGHTS.TaintToleration * taints[i]! +
+      WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
+      WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
+      WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
+      WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
+      WEIGHTS.ImageLocality * imageLocalityScore(images, info, cache);
+  }
+  return totals;
+}
+
+/**
+ * selectHost: the best total; among equal best, each equally likely — upstream samples a reservoir
+ * (rand.Intn per tie); one draw over the tied nodes in list order gives the same distribution.
+ */
+export function selectHost(nodes: NodeInfo[], scores: number[], random: () => RandomStream): NodeInfo {
+  let best = -Infinity;
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (scores[i]! > best) { best = scores[i]!; count = 1; } else if (scores[i] === best) count++;
+  }
+  let pick = count > 1 ? random().int(0, count - 1) : 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (scores[i] !== best) continue;
+    if (pick-- === 0) return nodes[i]!;
+  }
+  return nodes[0]!;
+}
