@@ -168,11 +168,17 @@ export function kubeletConditions(spec: PodSpec, apiConditions: readonly Conditi
  * unless its status changed (or it is new), when it gets `now`.
  */
 export function stampTransitions(conditions: Condition[], old: readonly Condition[] | undefined, now: string): Condition[] {
-  return conditions.map(c => {
-    if (c.lastTransitionTime) return c;
-    const prev = old?.find(o => o.type === c.type);
-    return { ...c, lastTransitionTime: prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now };
-  });
+  const out = new Array<Condition>(conditions.length);
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    if (c.lastTransitionTime) { out[i] = c; continue; }
+    let prev: Condition | undefined;
+    if (old) for (const o of old) if (o.type === c.type) { prev = o; break; }
+    const s: Condition = { ...c };
+    s.lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+    out[i] = s;
+  }
+  return out;
 }
 
 export const isTerminalPhase = (phase: PodStatus['phase']): boolean => phase === 'Succeeded' || phase === 'Failed';

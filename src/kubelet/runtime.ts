@@ -79,10 +79,10 @@ export class ContainerRuntime {
     return p;
   }
 
-  /** A 64-hex-digit container or sandbox ID from the runtime's stream. */
+  /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
   private newId(): string {
     let id = '';
-    for (let i = 0; i < 8; i++) id += (this.stream.int(0, 0xffff) * 0x10000 + this.stream.int(0, 0xffff)).toString(16).padStart(8, '0');
+    for (let i = 0; i < 8; i++) id += Math.floor(this.stream.float() * 0x1_0000_0000).toString(16).padStart(8, '0');
     return id;
   }
 
@@ -142,7 +142,8 @@ export class ContainerRuntime {
     };
     p.containers.unshift(inst);
     this.pruneDead(p, name);
-    const exit = profile.exit ?? (init && profile.permissive ? { afterMs: 0, code: 0 } : undefined);
+    // An init container whose image does not exit by itself completes at once (exit 0).
+    const exit = profile.exit ?? (init ? { afterMs: 0, code: 0 } : undefined);
     if (exit) inst.timers.push(this.sim.schedule(exit.afterMs, `containerd: ${name} exits`, () => this.exit(uid, inst, exit.code, exitReason(exit.code))));
     if (memoryLimitBytes !== undefined && profile.memoryBytes > memoryLimitBytes) {
       inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));

@@ -150,3 +150,20 @@ test('a missing image: ErrImagePull, then ImagePullBackOff with the back-off gro
   assert.match(eventWrites(c, 'missing', 'Failed')[0]!.object.message!, /^Failed to pull image "kukumber\/does-not-exist:v1": rpc error: code = NotFound/);
   assert.ok(eventWrites(c, 'missing', 'Failed').some(e => e.object.message === 'Error: ImagePullBackOff'));
 });
+
+test('init containers run one after another; the app containers wait in PodInitializing', () => {
+  const c = new Cluster({ seed: 17 });
+  c.client().create(bare('init', { image: 'nginx:1.27' }, {
+    initContainers: [{ name: 'setup', image: 'busybox:1.36', command: ['sh', '-c', 'true'] }, { name: 'migrate', image: 'kukumber/complete:v1' }],
+  }));
+  c.sim.advance(20_000);
+  // setup: pulled 1 s, an init container without an exit in its profile completes at once → 1 s;
+  // migrate: started by the PLEG sync at 1 s, pulled 1 s → runs from 2 s, exits 0 after 5 s → 7 s;
+  // app: started by the sync at 7 s, nginx pulls in 2 s → running at 9 s.
+  const initialized = firstWhen(c, 'init', p => p.status?.conditions?.find(x => x.type === 'Initialized')?.status === 'True');
+  assert.equal(initialized, 7000);
+  assert.equal(firstWhen(c, 'init', p => p.status?.phase === 'Running'), 9000);
+  const pending = podVersions(c, 'init').filter(v => v.actor.startsWith('kubelet/') && v.atMs < 9000);
+  assert.ok(pending.every(v => v.object.status?.phase === 'Pending' && v.object.status.containerStatuses?.[0]?.state?.waiting?.reason === 'PodInitializing'));
+  assert.equal(pending[0]!.object.status?.conditions?.find(x => x.type === 'Initialized')?.message, 'containers with incomplete status: [setup migrate]');
+});
