@@ -121,8 +121,9 @@ export class ImageManager {
     });
   }
 
-  /** A node crash loses nothing here (images are on disk); a kubelet restart loses the back-off memory. */
+  /** A kubelet restart loses the back-off memory and the queued pull requests (images on disk stay). */
   resetBackoff(): void {
     this.backoff = newImageBackoff();
+    this.queue.length = 0;
   }
 }

@@ -89,7 +89,7 @@ export class Kubelet implements KubeletContext {
   start(longAgo = false): void {
     if (this.p) return;
     const p = (this.p = new Process(this.sim.nowMs, longAgo ? -Infinity : this.sim.nowMs));
-    const syncer = new Syncer(this);
+    const syncer = new Syncer(this, () => this.p === p);
     p.pleg = new Pleg(this.sim, p.startMs % 1000, uid => { const pod = p.pods.get(uid); if (pod) p.workers.updatePod(pod); });
     p.workers = new PodWorkers(this.sim, p.pleg, syncer, () => this.random.float());
     p.statusManager = new StatusManager(this.sim, this.client, p.startMs % 10_000, uid => p.pods.get(uid));
@@ -115,6 +115,8 @@ export class Kubelet implements KubeletContext {
     p.workers.stop();
     p.probeManager.stopAll();
     p.statusManager.stop();
+    p.volumeManager.stop();
+    this.images.resetBackoff();
     this.nodeStatus.stop();
   }
 

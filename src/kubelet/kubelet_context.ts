@@ -26,7 +26,7 @@ export interface KubeletContext {
   event(ref: ObjectReference, type: 'Normal' | 'Warning', reason: string, message: string): void;
   /** Runs fn after delayMs, unless this kubelet stopped meanwhile. */
   after(delayMs: number, label: string, fn: () => void): void;
-  /** False once this kubelet process stopped. */
+  /** False while the kubelet is stopped. */
   alive(): boolean;
   /** The pod is finished and gone from the API: drop its runtime and in-memory state. */
   forgetPod(uid: string): void;

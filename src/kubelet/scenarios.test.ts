@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { Cluster } from '../cluster/cluster';
 import { bare, eventWrites, firstWhen, podVersions, readyCondition } from './scenario_support';
 import { parseRfc3339 } from '../sim/time';
+import type { Pod } from '../api/objects';
 
 test('a pod with an image the catalogue does not name runs from t=1 s', () => {
   const c = new Cluster({ seed: 11 });
@@ -166,4 +167,24 @@ test('init containers run one after another; the app containers wait in PodIniti
   const pending = podVersions(c, 'init').filter(v => v.actor.startsWith('kubelet/') && v.atMs < 9000);
   assert.ok(pending.every(v => v.object.status?.phase === 'Pending' && v.object.status.containerStatuses?.[0]?.state?.waiting?.reason === 'PodInitializing'));
   assert.equal(pending[0]!.object.status?.conditions?.find(x => x.type === 'Initialized')?.message, 'containers with incomplete status: [setup migrate]');
+});
+
+test('a crashed node boots again: its pods restart with a new sandbox and a counted restart; a stopped kubelet writes nothing', () => {
+  const c = new Cluster({ seed: 18 });
+  c.client().create(bare('web', { image: 'nginx:1.27' }, { nodeName: 'node01' }));
+  c.sim.advance(20_000);
+  const before = c.store.get('Pod', 'default', 'web') as Pod;
+  c.crashNode('node01');
+  c.sim.advance(30_000);
+  assert.equal(c.store.history.records.filter(r => r.atMs > 20_000 && r.actor === 'kubelet/node01').length, 0);
+  c.startKubelet('node01');
+  c.sim.advance(10_000);
+  // At boot (50 s) the container is gone: Terminated ContainerStatusUnknown (137), restart counted; the
+  // sync starts it again (present image: no pull) in a new sandbox, and the relist at 51 s reports it.
+  const v = podVersions(c, 'web').filter(x => x.atMs >= 50_000).map(x => x.object.status!.containerStatuses![0]!);
+  assert.equal(v[0]!.state?.terminated?.reason, 'ContainerStatusUnknown');
+  assert.equal(v.at(-1)!.state?.running?.startedAt, '2025-01-01T00:00:50Z');
+  assert.equal(v.at(-1)!.restartCount, 1);
+  const after = c.store.get('Pod', 'default', 'web') as Pod;
+  assert.notEqual(after.status?.podIP, before.status?.podIP);
 });

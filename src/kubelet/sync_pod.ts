@@ -32,7 +32,8 @@ function series(steps: ((next: () => void) => void)[], done: () => void): void {
 }
 
 export class Syncer implements PodSyncer {
-  constructor(private readonly k: KubeletContext) {}
+  /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
+  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {}
 
   /** generateAPIPodStatus + SetPodStatus. */
   private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
@@ -59,6 +60,7 @@ export class Syncer implements PodSyncer {
       if (!ok) return done({ error: `unmounted volumes=[${k.volumeManager.unmountedNames(w.uid).join(' ')}]` });
       k.probeManager.addPod(pod);
       this.runtimeSync(pod, snapshot, token, results => {
+        if (!this.live()) return;
         const reasons = k.reasons(w.uid, true);
         for (const r of results) {
           if (r.error) reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
@@ -114,8 +116,8 @@ export class Syncer implements PodSyncer {
       }
       k.backoff.next(key, exited.finishedAtMs, now);
     }
-    k.images.ensureImageExists(pod, c, e => k.event(ref, e.type, e.reason, e.message), r => {
-      if (!k.alive() || token.cancelled) return next();
+    k.images.ensureImageExists(pod, c, e => { if (this.live()) k.event(ref, e.type, e.reason, e.message); }, r => {
+      if (!this.live() || token.cancelled) return next();
       if (!r.ok) {
         k.event(ref, 'Warning', 'Failed', `Error: ${r.error}`);
         results.push({ container: c, error: r.error, message: r.message });

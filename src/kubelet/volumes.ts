@@ -46,6 +46,11 @@ export class VolumeManager {
     for (const v of volumes) if (!v.mounted) this.tryMount(entry, v);
   }
 
+  /** The kubelet stopped: no more mount retries. */
+  stop(): void {
+    for (const uid of [...this.pods.keys()]) this.removePod(uid);
+  }
+
   removePod(uid: string): void {
     const e = this.pods.get(uid);
     if (!e) return;
