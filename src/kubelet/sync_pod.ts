@@ -124,6 +124,8 @@ export class Syncer implements PodSyncer {
         return next();
       }
       const profile = k.images.profile(c.image ?? '');
+      // kuberuntime_container.go startContainer in v1.32: "Created container %s" and "Started container %s"
+      // (the "Created container: %v" form came with kubernetes/kubernetes#130471, after v1.32).
       k.event(ref, 'Normal', 'Created', `Created container ${c.name}`);
       k.after(profile.startMs, 'kubelet: container starting', () => {
         const limit = c.resources?.limits?.memory;
