@@ -21,8 +21,9 @@ import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
 import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
+import { bindPod } from './binding';
 
-export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete';
+export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /** A request as data, for interceptors (faults, traces). */
 export interface ApiRequest { verb: Verb; kind: string; namespace: string; name: string; actor: string }
@@ -151,7 +152,8 @@ export class ApiServer {
       if (!old) throw notFound(info, name);
       const rv = input.metadata.resourceVersion;
       if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
-      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied.
+      const draft = (subresource === 'status' ? cloneExceptSpec(input) : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -179,33 +181,15 @@ export class ApiServer {
     return subresource === 'status' ? this.updateStatus(next, ctx) : this.update(next, ctx);
   }
 
-  /**
-   * POST pods/<name>/binding (pkg/registry/core/pod/storage/storage.go assignPod): sets spec.nodeName
-   * and PodScheduled=True; a pod already bound is a Conflict.
-   */
-  bind(namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored {
-    const info = mustResource('Pod');
-    return this.call({ verb: 'update', kind: 'Pod', namespace, name, actor: ctx.actor }, () => {
-      const pod = this.store.get('Pod', namespace, name);
-      if (!pod) throw notFound(info, name);
-      if (pod.metadata.deletionTimestamp) throw conflict(info, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-      if (pod.spec?.nodeName) throw conflict(info, name, `pod ${name} is already assigned to node ${JSON.stringify(pod.spec.nodeName)}`);
-      const next = produce(pod, d => {
-        d.spec.nodeName = nodeName;
-        const conditions = (d.status.conditions ??= []);
-        const existing = conditions.find((c: { type: string }) => c.type === 'PodScheduled');
-        if (!existing) conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.now });
-        else if (existing.status !== 'True') Object.assign(existing, { status: 'True', lastTransitionTime: this.now, reason: undefined, message: undefined });
-        d.metadata.resourceVersion = String(this.store.nextResourceVersion());
-      });
-      return this.store.replace(next, ctx.actor);
-    });
-  }
-
   delete(kind: string, namespace: string, name: string, options: DeleteOptions, ctx: RequestContext): DeleteResult {
     const info = mustResource(kind);
     const ns = info.namespaced ? namespace || 'default' : '';
     return this.call({ verb: 'delete', kind, namespace: ns, name, actor: ctx.actor }, () => deleteObject(this, info, ns, name, options, ctx));
+  }
+
+  /** POST pods/<name>/binding: assigns an unscheduled pod to a node (the scheduler's write). */
+  bind(namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored {
+    return this.call({ verb: 'bind', kind: 'Pod', namespace, name, actor: ctx.actor }, () => bindPod(this, namespace, name, nodeName, ctx));
   }
 
   private resource(obj: KubeObject): ResourceInfo {
@@ -237,6 +221,16 @@ export class ApiServer {
       if (!this.store.get(kind, namespace, name)) return name;
     }
   }
+}
+
+/** A copy of an object for a status write: everything deep-copied but the spec, which the write replaces. */
+function cloneExceptSpec(input: KubeObject): KubeObject {
+  const out: Record<string, unknown> = {};
+  for (const key in input) {
+    const v = input[key];
+    if (v !== undefined) out[key] = key === 'spec' ? v : deepClone(v);
+  }
+  return out as KubeObject;
 }
 
 function parseLabelSelectorParam(text: string): Selector {

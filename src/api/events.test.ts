@@ -7,7 +7,7 @@ import type { Event } from './objects';
 const events = (c: Cluster): Event[] => c.store.list('Event', 'default') as unknown as Event[];
 
 test('an event is named "<object>.<hex unix nanoseconds>" and carries source, times and count', () => {
-  const c = new Cluster({ controllers: [] });
+  const c = new Cluster({ controllers: [], nodes: [] }); // no controllers, no nodes: only the events the test records
   const rs = c.client().create(replicaSet());
   c.sim.advance(1500);
   c.recorder('replicaset-controller').event(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-abcde');
@@ -21,7 +21,7 @@ test('an event is named "<object>.<hex unix nanoseconds>" and carries source, ti
 });
 
 test('identical events fold into one with a count and the last timestamp', () => {
-  const c = new Cluster({ controllers: [] });
+  const c = new Cluster({ controllers: [], nodes: [] }); // no controllers, no nodes: only the events the test records
   const rs = c.client().create(replicaSet());
   const r = c.recorder('kubelet', 'node01');
   r.event(rs, 'Warning', 'BackOff', 'Back-off restarting failed container');
@@ -35,7 +35,7 @@ test('identical events fold into one with a count and the last timestamp', () =>
 });
 
 test('from the tenth distinct message on, similar events are combined', () => {
-  const c = new Cluster({ controllers: [] });
+  const c = new Cluster({ controllers: [], nodes: [] }); // no controllers, no nodes: only the events the test records
   const rs = c.client().create(replicaSet());
   const r = c.recorder('replicaset-controller');
   for (let i = 1; i <= 12; i++) r.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
@@ -45,7 +45,7 @@ test('from the tenth distinct message on, similar events are combined', () => {
 });
 
 test('the spam filter lets 25 events per object through, then one per 5 minutes', () => {
-  const c = new Cluster({ controllers: [] });
+  const c = new Cluster({ controllers: [], nodes: [] }); // no controllers, no nodes: only the events the test records
   const rs = c.client().create(replicaSet());
   const r = c.recorder('replicaset-controller');
   for (let i = 1; i <= 30; i++) r.event(rs, 'Normal', `Reason${i}`, 'm');
@@ -58,7 +58,7 @@ test('the spam filter lets 25 events per object through, then one per 5 minutes'
 
 test('client-go EventAggregate: the tenth distinct message is the first combined one (9 + 1 events)', () => {
   // defaultAggregateMaxEvents = 10: the 10th distinct localKey makes localKeys.Len() == 10, which is not < 10.
-  const c = new Cluster();
+  const c = new Cluster({ controllers: [], nodes: [] });
   const rs = c.client().create(replicaSet());
   const r = c.recorder('replicaset-controller');
   for (let i = 1; i <= 9; i++) r.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
@@ -70,7 +70,7 @@ test('client-go EventAggregate: the tenth distinct message is the first combined
 });
 
 test('the event key includes involvedObject.fieldPath: same message about two containers is two events', () => {
-  const c = new Cluster();
+  const c = new Cluster({ controllers: [], nodes: [] });
   const p = c.client().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'i' }, { name: 'b', image: 'i' }] } });
   const r = c.recorder('kubelet', 'node01');
   const ref = { kind: 'Pod', namespace: 'default', name: 'p', uid: p.metadata.uid, apiVersion: 'v1' };

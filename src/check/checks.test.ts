@@ -13,9 +13,10 @@ import { hasCondition } from './checks/conditions';
 import { fieldAbsent, fieldMatches, objectGone } from './checks/objects';
 import { checkCreated, checkMostAtOnce } from './history_counts';
 import type { CheckFailure } from './failure';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 function withRs(): { c: Cluster; rs: Stored } {
-  const c = new Cluster({ seed: 3, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 3, controllers: [garbageCollectorController] });
   const rs = c.client().create(replicaSet('web'));
   return { c, rs };
 }
@@ -87,7 +88,7 @@ test('pod counts list the owned pods; created and most-at-once read the history'
 });
 
 test('pods created through a Deployment\'s ReplicaSets count for the Deployment', () => {
-  const c = new Cluster({ seed: 3, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 3, controllers: [garbageCollectorController] });
   const d = c.client().create({ ...replicaSet('api'), kind: 'Deployment' });
   const rs = c.client('deployment-controller').create({ ...replicaSet('api-123'), metadata: { name: 'api-123', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: d.metadata.uid, controller: true }] } });
   ownedPod(c, rs, 'api-123-x');
@@ -112,7 +113,7 @@ test('events match by involved object, reason and message; counts add up folded 
 });
 
 test('conditions, fields by JSONPath, and gone objects held by finalizers', () => {
-  const c = new Cluster({ seed: 3, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 3, controllers: [garbageCollectorController] });
   c.client().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', finalizers: ['example.com/hold'] }, data: { mode: 'fast' } });
   const p = c.client().create(pod('web'));
   c.client('kubelet/node01').mutateStatus('Pod', 'default', p.metadata.name, (d: KubeObject) => {

@@ -7,9 +7,10 @@ import { parseRef } from './refs';
 import { CheckFailed, formatFailure, reproduceCommand, type CheckFailure } from './failure';
 import { describeControllerErrors, unexpectedControllerErrors } from './errors';
 import { ApiError } from '../api/errors';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 function scenario(): Cluster {
-  const c = new Cluster({ seed: 7 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 7 });
   c.client().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode: 'slow' } });
   c.sim.advance(2_500);
   return c;
@@ -59,7 +60,7 @@ test('controller errors other than API errors are unexpected, and described one 
 });
 
 test('the timeline tail keeps the last ten writes since the scenario started', () => {
-  const c = new Cluster({ seed: 7 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 7 });
   for (let i = 1; i <= 12; i++) c.sim.schedule(i * 1_000, 'create', () => c.client().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` } }));
   const f = checkWithin(c, objectExists(parseRef('cm/never')), 20_000) as CheckFailure;
   assert.equal(f.timeline[0], 'Timeline (last 10 of 12 writes since the scenario started):');

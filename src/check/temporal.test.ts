@@ -7,6 +7,7 @@ import { fieldMatches, objectExists, objectGone } from './checks/objects';
 import { parseRef } from './refs';
 import type { CheckFailure, CheckOutcome } from './failure';
 import type { StateCheck } from './state';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const cm = (name: string, mode = 'slow'): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { mode } });
 const setMode = (c: Cluster, name: string, mode: string): void => { c.client().mutate('ConfigMap', 'default', name, (d: KubeObject) => { d.data = { mode }; }); };
@@ -16,7 +17,7 @@ const exists = objectExists(parseRef('configmap "flag"'));
 const fast = fieldMatches(parseRef('configmap "flag"'), '.data.mode', 'equal to', 'fast');
 
 test('within D: a write due exactly at now + D counts (inclusive end); the check stops right after that event', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   let laterRan = false;
   c.sim.scheduleAt(10_000, 'create flag', () => c.client().create(cm('flag')));
   c.sim.scheduleAt(10_000, 'later event at the same instant', () => { laterRan = true; });
@@ -27,7 +28,7 @@ test('within D: a write due exactly at now + D counts (inclusive end); the check
 });
 
 test('within D: a write 1ms after the deadline is too late; the failure is observed at the deadline', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.sim.scheduleAt(10_001, 'create flag', () => c.client().create(cm('flag')));
   const f = failed(checkWithin(c, exists, 10_000));
   assert.equal(f.awaited, 'within 10s, configmap "flag" exists');
@@ -38,7 +39,7 @@ test('within D: a write 1ms after the deadline is too late; the failure is obser
 });
 
 test('within D: a check already true passes without running anything', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag'));
   let ran = false;
   c.sim.scheduleAt(0, 'due now', () => { ran = true; });
@@ -47,7 +48,7 @@ test('within D: a check already true passes without running anything', () => {
 });
 
 test('within D: the instant reported is the first event after which the check holds', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag'));
   c.sim.scheduleAt(3_000, 'medium', () => setMode(c, 'flag', 'medium'));
   c.sim.scheduleAt(7_250, 'fast', () => setMode(c, 'flag', 'fast'));
@@ -56,7 +57,7 @@ test('within D: the instant reported is the first event after which the check ho
 });
 
 test('for D: a violation due exactly at now + D is caught, at that instant, with the write that caused it', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag'));
   c.sim.advance(1_000);
   c.sim.scheduleAt(31_000, 'delete flag', () => c.client().delete('ConfigMap', 'default', 'flag'));
@@ -68,7 +69,7 @@ test('for D: a violation due exactly at now + D is caught, at that instant, with
 });
 
 test('for D: a violation 1ms after the window does not count; the clock ends at now + D', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag'));
   c.sim.scheduleAt(30_001, 'delete flag', () => c.client().delete('ConfigMap', 'default', 'flag'));
   assert.deepEqual(checkFor(c, exists, 30_000), { ok: true, description: 'configmap "flag" exists', atMs: 30_000 });
@@ -77,7 +78,7 @@ test('for D: a violation 1ms after the window does not count; the clock ends at 
 });
 
 test('for D: a violation undone within the same event is still caught (checked after every write)', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag', 'fast'));
   c.sim.scheduleAt(5_000, 'flap', () => { setMode(c, 'flag', 'slow'); setMode(c, 'flag', 'fast'); });
   const f = failed(checkFor(c, fast, 10_000));
@@ -87,14 +88,14 @@ test('for D: a violation undone within the same event is still caught (checked a
 });
 
 test('for D: a check false at the start fails at once, without advancing', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   const f = failed(checkFor(c, exists, 10_000));
   assert.equal(f.observedAtMs, 0);
   assert.equal(c.sim.nowMs, 0);
 });
 
 test('always: every write since the start counts, transient states included; the first violation is reported', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag', 'fast'));
   const since = start(c);
   c.sim.schedule(2_000, 'flap', () => { setMode(c, 'flag', 'slow'); setMode(c, 'flag', 'fast'); });
@@ -109,7 +110,7 @@ test('always: every write since the start counts, transient states included; the
 });
 
 test('always since a mark ignores what came before the mark; never reports the first write that made the claim true', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.client().create(cm('flag'));
   c.sim.advance(1_000);
   c.client().delete('ConfigMap', 'default', 'flag');
@@ -129,7 +130,7 @@ test('always since a mark ignores what came before the mark; never reports the f
 });
 
 test('at T: a past instant reads history including the writes made at T; a future one advances to T inclusive', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   c.sim.scheduleAt(5_000, 'create', () => c.client().create(cm('flag')));
   c.sim.scheduleAt(9_000, 'delete', () => c.client().delete('ConfigMap', 'default', 'flag'));
   assert.equal(checkAt(c, exists, 5_000).ok, true);
@@ -145,7 +146,7 @@ test('at T: a past instant reads history including the writes made at T; a futur
 });
 
 test('a check is re-evaluated only after writes to the kinds it read', () => {
-  const c = new Cluster({ seed: 1 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 1 });
   let evaluations = 0;
   const counting: StateCheck = { description: 'counting', evaluate: v => { evaluations++; return exists.evaluate(v); } };
   for (let i = 0; i < 20; i++) c.sim.schedule(100 * i, `secret ${i}`, () => c.client().create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: `s${i}` } }));

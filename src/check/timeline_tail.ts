@@ -16,14 +16,20 @@ export function writeColumns(r: WriteRecord): [string, string, string, string] {
   return [at, r.type, `${r.kind.toLowerCase()}/${r.name}`, `by ${r.actor}`];
 }
 
-/** The last `length` writes among records [startIndex, endIndex), under a heading line. */
+/** Node heartbeats (Lease renewals, kubelets' node status reports): every 10 s per node, never the story. */
+export function isHeartbeat(r: WriteRecord): boolean {
+  return r.kind === 'Lease' || (r.kind === 'Node' && r.type === 'MODIFIED' && r.actor.startsWith('kubelet/'));
+}
+
+/** The last `length` writes among records [startIndex, endIndex), heartbeats left out, under a heading line. */
 export function timelineTail(history: History, endIndex: number, startIndex = 0, length = TAIL_LENGTH): string[] {
-  const from = Math.max(startIndex, endIndex - length);
-  const rows = history.records.slice(from, endIndex).map(writeColumns);
+  const shown: WriteRecord[] = [];
+  for (let i = startIndex; i < endIndex; i++) if (!isHeartbeat(history.records[i]!)) shown.push(history.records[i]!);
+  const rows = shown.slice(-length).map(writeColumns);
   const width = (i: number): number => Math.max(0, ...rows.map(r => r[i]!.length));
   const [w0, w1, w2] = [width(0), width(1), width(2)];
   const lines = rows.map(r => `  ${r[0].padStart(w0)}  ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}`);
-  const total = endIndex - startIndex;
+  const total = shown.length;
   const since = startIndex > 0 ? ' since the scenario started' : '';
   if (total === 0) return [`Timeline: no writes${since}.`];
   return [`Timeline (${total > rows.length ? `last ${rows.length} of ` : ''}${total} write${total === 1 ? '' : 's'}${since}):`, ...lines];

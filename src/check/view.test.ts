@@ -9,9 +9,10 @@ import { LiveView, ReplayView } from './view';
 import { explainPods } from './pending';
 import { durationText } from './durations';
 import { firstHistoryDifference } from './history_diff';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 function history(seed: number): Cluster {
-  const c = new Cluster({ seed, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed, controllers: [garbageCollectorController] });
   const rs = c.client().create(replicaSet('web'));
   c.sim.advance(1_000);
   const p = pod('', {});
@@ -51,7 +52,7 @@ test('durations in messages drop trailing zero units', () => {
 });
 
 test('pending pods are grouped by state and reason, in the cluster\'s words', () => {
-  const c = new Cluster({ seed: 2, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 2, controllers: [garbageCollectorController] });
   const k = c.client('kubelet/node01');
   const mk = (name: string, spec: Record<string, unknown>, status: Record<string, unknown>): Stored<Pod> => {
     c.client().create(pod(name, spec));

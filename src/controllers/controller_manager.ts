@@ -27,6 +27,8 @@ export interface ControllerContext {
 export interface ControllerDefinition {
   /** e.g. "replicaset-controller": queue name, actor, and event source component. */
   name: string;
+  /** The events' source component when it differs from the name (node-lifecycle-controller records as "node-controller"). */
+  eventSource?: string;
   maxRetries?: number;
   create(ctx: ControllerContext): Reconciler;
 }
@@ -52,7 +54,7 @@ export class ControllerManager {
       runner.bind(def.create({
         sim: this.sim, informers, queue: runner.queue,
         client: new Client(this.api, def.name, limiter),
-        recorder: new EventRecorder(this.api, { component: def.name }, this.correlator),
+        recorder: new EventRecorder(this.api, { component: def.eventSource ?? def.name }, this.correlator),
       }));
       return runner;
     });

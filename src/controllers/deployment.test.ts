@@ -5,6 +5,7 @@ import type { KubeObject, Stored } from '../api/objects';
 import { startFakeKubelet } from './testing';
 import { deployment, deploymentEvents } from './deployment_testing';
 import { newReplicaSetFor } from './deployment_new_rs';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const dep = (c: Cluster): Stored => c.store.get('Deployment', 'default', 'web')!;
 const condition = (d: Stored, type: string) => d.status?.conditions?.find((x: { type: string }) => x.type === type);
@@ -13,7 +14,7 @@ const deny = (c: Cluster, kind: string): void => {
 };
 
 test('an existing orphan ReplicaSet with the same template is adopted as the new set instead of creating one', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   const template = deployment('web', 2).spec.template;
@@ -34,7 +35,7 @@ test('an existing orphan ReplicaSet with the same template is adopted as the new
 });
 
 test('a name collision with a foreign ReplicaSet bumps status.collisionCount and the next hash is used', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   k.create(deployment('web', 2, { paused: true }));
@@ -53,7 +54,7 @@ test('a name collision with a foreign ReplicaSet bumps status.collisionCount and
 });
 
 test('a ReplicaSet that cannot be created: ReplicaSetCreateError condition and event; the key is dropped after 15 retries', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   deny(c, 'ReplicaSet');
   c.client().create(deployment('web', 2));
   c.sim.advance(1_000_000);
@@ -70,7 +71,7 @@ test('a ReplicaSet that cannot be created: ReplicaSetCreateError condition and e
 });
 
 test('ReplicaFailure on the new ReplicaSet is mirrored into the Deployment', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   deny(c, 'Pod');
   c.client().create(deployment('web', 1));
   c.sim.advance(5000);
@@ -84,7 +85,7 @@ test('ReplicaFailure on the new ReplicaSet is mirrored into the Deployment', () 
 });
 
 test('a Deployment selecting everything (validation off) gets SelectingAll and only its observedGeneration', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.api.validation = false;
   c.client().create(deployment('web', 2, { selector: {} }));
   c.sim.advance(5000);
@@ -94,7 +95,7 @@ test('a Deployment selecting everything (validation off) gets SelectingAll and o
 });
 
 test('events come from deployment-controller and ScalingReplicaSet is Normal', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.client().create(deployment('web', 2));
   c.sim.advance(1000);
   const events = c.store.list('Event', 'default').map(e => e as unknown as { source: { component: string }; type: string; reason: string; involvedObject: { kind: string } })

@@ -8,6 +8,7 @@ import {
 import { requeueStuckDeployment, syncRolloutStatus } from './deployment_progress';
 import type { Dc } from './deployment_scale';
 import type { ReconcileResult } from './runner';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const at = (s: number): string => `2025-01-01T00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}Z`;
 
@@ -46,7 +47,7 @@ test('calculateStatus sums the sets and sets Available against spec.replicas −
 function fakeDc(nowMs: number): Dc & { requeued: ReconcileResult[]; writes: KubeObject[] } {
   const requeued: ReconcileResult[] = [];
   const writes: KubeObject[] = [];
-  const c = new Cluster({ controllers: [] });
+  const c = new Cluster({ ...WITHOUT_NODES, controllers: [] });
   const client = c.client('test');
   return {
     requeued, writes,

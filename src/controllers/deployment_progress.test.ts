@@ -4,6 +4,7 @@ import { Cluster } from '../cluster/cluster';
 import type { Stored } from '../api/objects';
 import { startFakeKubelet } from './testing';
 import { deployment, deploymentEvents, replayPodCounts, scalingWrites, setImage } from './deployment_testing';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const dep = (c: Cluster): Stored => c.store.get('Deployment', 'default', 'web')!;
 const progressing = (d: Stored) => d.status?.conditions?.find((x: { type: string }) => x.type === 'Progressing');
@@ -13,7 +14,7 @@ const setsByImage = (c: Cluster): Map<string, Stored> =>
 const kubelet = (c: Cluster): void => startFakeKubelet(c, { ready: p => p.spec.containers[0].image !== 'nginx:broken' });
 
 test('a rollout whose new pods never become ready stops at the bound and times out after progressDeadlineSeconds', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   kubelet(c);
   c.client().create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
   c.sim.advance(10_000);
@@ -46,7 +47,7 @@ test('a rollout whose new pods never become ready stops at the bound and times o
 });
 
 test('the deadline counts from the last progress: a rollout that keeps progressing slowly never times out', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   // Each pod takes 50 s to become Ready; the deadline is 60 s, so every step lands inside it.
   startFakeKubelet(c, { readyAfterMs: 50_000 });
   c.client().create(deployment('web', 4, { progressDeadlineSeconds: 60 }));
@@ -60,7 +61,7 @@ test('the deadline counts from the last progress: a rollout that keeps progressi
 });
 
 test('pause holds a rollout mid-way while pods become ready; resume continues it to the end', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   k.create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
@@ -94,7 +95,7 @@ test('pause holds a rollout mid-way while pods become ready; resume continues it
 });
 
 test('a template change while paused creates no ReplicaSet until resumed', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   k.create(deployment('web', 3, { paused: true }));
@@ -113,7 +114,7 @@ test('a template change while paused creates no ReplicaSet until resumed', () =>
 });
 
 test('scaling mid-rollout splits the new replicas proportionally (the documented 10 → 15 example), and back down', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   kubelet(c);
   const k = c.client();
   k.create(deployment('web', 10, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } } }));
@@ -150,7 +151,7 @@ test('scaling mid-rollout splits the new replicas proportionally (the documented
 });
 
 test('a sync within the last second before the deadline requeues rate-limited (5 ms) instead of waiting for deadline + 1 s', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   kubelet(c);
   c.client().create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
   c.sim.advance(10_000);

@@ -4,6 +4,7 @@ import { Cluster } from '../cluster/cluster';
 import type { Stored } from '../api/objects';
 import { startFakeKubelet } from './testing';
 import { deployment, deploymentEvents, replicaSetsByRevision, rolloutUndo, setImage } from './deployment_testing';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const dep = (c: Cluster): Stored => c.store.get('Deployment', 'default', 'web')!;
 const revisionOf = (o: Stored): string | undefined => o.metadata.annotations?.['deployment.kubernetes.io/revision'];
@@ -11,7 +12,7 @@ const image = (o: Stored): string => o.spec.template.spec.containers[0].image;
 
 /** Revision 1 runs nginx:1.27, revision 2 nginx:1.28, each rolled out completely. */
 function twoRevisions(): Cluster {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   c.client().create(deployment('web', 4, { template: { metadata: { labels: { app: 'web' }, annotations: { team: 'a' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } }));
   c.sim.advance(10_000);
@@ -93,7 +94,7 @@ test('the legacy rollback annotation rolls back in the controller and is removed
 });
 
 test('rollout restart (a template annotation) rolls out a new set; revisionHistoryLimit deletes the oldest scaled-down sets', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   k.create(deployment('web', 2, { revisionHistoryLimit: 1 }));

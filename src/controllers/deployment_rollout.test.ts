@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { Cluster } from '../cluster/cluster';
 import { startFakeKubelet } from './testing';
 import { deployment, deploymentEvents, replayPodCounts, scalingWrites, setImage } from './deployment_testing';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const get = (c: Cluster, kind: string, name: string) => c.store.get(kind, 'default', name)!;
 const setsByImage = (c: Cluster): Map<string, string> =>
   new Map(c.store.list('ReplicaSet', 'default').map(rs => [rs.spec.template.spec.containers[0].image as string, rs.metadata.name]));
 
 test('a new Deployment creates <name>-<pod-template-hash> at full size with revision, replica annotations and conditions', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const d = c.client().create(deployment());
   c.sim.advance(5000);
@@ -37,7 +38,7 @@ test('a new Deployment creates <name>-<pod-template-hash> at full size with revi
 });
 
 test('a 10-replica rolling update with 25%/25% proceeds in upstream steps, never below 8 serving pods nor above 13 pods', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c); // pods bound at once, Ready 1 s after creation
   c.client().create(deployment());
   c.sim.advance(10_000);
@@ -83,7 +84,7 @@ test('a 10-replica rolling update with 25%/25% proceeds in upstream steps, never
 
 test('Recreate: old pods are all gone before the first new pod exists, leaving a window with no pods and no serving pods', () => {
   // With 50 ms watch latency every reaction lags one delivery, which makes the window measurable.
-  const c = new Cluster({ watchLatencyMs: 50 });
+  const c = new Cluster({ ...WITHOUT_NODES, watchLatencyMs: 50 });
   startFakeKubelet(c);
   c.client().create(deployment('web', 3, { strategy: { type: 'Recreate' } }));
   c.sim.advance(10_000);
@@ -121,7 +122,7 @@ test('Recreate: old pods are all gone before the first new pod exists, leaving a
 });
 
 test('minReadySeconds: the set gets it, and each step waits until new pods have been Ready for longer than it', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c); // Ready 1 s after creation
   const k = c.client();
   k.create(deployment('web', 4, { minReadySeconds: 5 }));

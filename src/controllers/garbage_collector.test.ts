@@ -16,7 +16,7 @@ function ownedPods(c: Cluster, rs: Stored, n: number, nodeName?: string): void {
 const podNames = (c: Cluster): string[] => c.store.list('Pod', 'default').map(p => p.metadata.name);
 
 test('background deletion: the owner goes at once, then the collector deletes its dependents', () => {
-  const c = new Cluster();
+  const c = new Cluster({ nodes: [] }); // unscheduled pods are deleted at once, with no kubelet involved
   const rs = c.client().create(replicaSet());
   ownedPods(c, rs, 2);
   c.client().delete('ReplicaSet', 'default', 'web', { propagationPolicy: 'Background' });
@@ -70,7 +70,7 @@ test('a ReplicationController deleted without a policy orphans its pods (core/v1
 });
 
 test('a dependent whose owner never existed is collected', () => {
-  const c = new Cluster();
+  const c = new Cluster({ nodes: [] }); // unscheduled: the collector's delete removes it at once
   const p = pod('stray');
   p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'gone', uid: 'not-a-real-uid', controller: true }];
   c.client().create(p);

@@ -3,10 +3,16 @@ import type { ControllerDefinition } from './controller_manager';
 import { garbageCollectorController } from './garbage_collector';
 import { replicaSetController, replicationController } from './replicaset';
 import { deploymentController } from './deployment';
+import { nodeLifecycleController } from './node_lifecycle';
+import { taintEvictionController } from './taint_eviction';
+import { podGCController } from './podgc';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
   replicaSetController,
   replicationController,
   deploymentController,
+  nodeLifecycleController,
+  taintEvictionController,
+  podGCController,
 ];

@@ -4,13 +4,14 @@ import { Cluster } from '../cluster/cluster';
 import { replicaSet } from '../api/test_support';
 import { startFakeKubelet } from './testing';
 import type { Event, KubeObject, Stored } from '../api/objects';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const pods = (c: Cluster): Stored[] => c.store.list('Pod', 'default');
 const events = (c: Cluster, reason: string): string[] =>
   (c.store.list('Event', 'default') as unknown as Event[]).filter(e => e.reason === reason).map(e => e.message!);
 
 test('creates the missing pods with upstream owner references, names and events', () => {
-  const c = new Cluster({ seed: 7 });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 7 });
   const rs = c.client().create(replicaSet('web'));
   c.sim.advance(0);
   const ps = pods(c);
@@ -26,7 +27,7 @@ test('creates the missing pods with upstream owner references, names and events'
 });
 
 test('a deleted pod is replaced', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   c.client().create(replicaSet('web'));
   c.sim.advance(5000);
@@ -39,7 +40,7 @@ test('a deleted pod is replaced', () => {
 });
 
 test('availableReplicas waits for minReadySeconds, strictly after the truncated Ready transition time', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   // Pods become Ready at t=21.3s; the condition's lastTransitionTime is serialised as 00:00:21.
   startFakeKubelet(c, { readyAfterMs: 21_300 });
   const rs = replicaSet('web');
@@ -60,7 +61,7 @@ test('availableReplicas waits for minReadySeconds, strictly after the truncated 
 });
 
 test('scale-down removes unscheduled, then pending, then not-ready pods before ready ones', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   const k = c.client();
   const rs = k.create({ ...replicaSet('web'), spec: { ...replicaSet('web').spec, replicas: 4 } });
   c.sim.advance(0);
@@ -85,7 +86,7 @@ test('scale-down removes unscheduled, then pending, then not-ready pods before r
 });
 
 test('a template change leaves running pods alone; deleted pods come back from the new template', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   const k = c.client();
   k.create(replicaSet('web'));
@@ -100,7 +101,7 @@ test('a template change leaves running pods alone; deleted pods come back from t
 });
 
 test('matching orphans are adopted and pods whose labels stop matching are released', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   const k = c.client();
   k.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bare', labels: { app: 'web' } }, spec: { containers: [{ name: 'a', image: 'i' }] } });
   const rs = k.create(replicaSet('web'));
@@ -114,7 +115,7 @@ test('matching orphans are adopted and pods whose labels stop matching are relea
 });
 
 test('a label-rewriting admission hook makes the controller create pods without end, paced by its client rate limit', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.api.admission.mutating.push({ name: 'relabel.example.com', kinds: ['Pod'], operations: ['CREATE'],
     mutate: r => { r.object.metadata.labels = { app: 'web-x' }; } });
   c.client().create(replicaSet('web'));
@@ -134,7 +135,7 @@ test('a label-rewriting admission hook makes the controller create pods without 
 });
 
 test('ReplicationControllers run on the same controller with their own event source', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   const rc = c.client().create({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' },
     spec: { replicas: 3, template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'a', image: 'i' }] } } } } as KubeObject);
   c.sim.advance(0);

@@ -4,12 +4,13 @@ import { Cluster } from '../cluster/cluster';
 import { replicaSet } from '../api/test_support';
 import { startFakeKubelet } from '../controllers/testing';
 import type { Event } from '../api/objects';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 const pods = (c: Cluster): number => c.store.list('Pod', 'default').filter(p => !p.metadata.deletionTimestamp).length;
 const reasons = (c: Cluster): string[] => (c.store.list('Event', 'default') as unknown as Event[]).map(e => `${e.reason}: ${e.message}`);
 
 test('500s on every pod create: FailedCreate events and ReplicaFailure, then convergence once healed', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.faults.apiErrors({ verb: 'create', kind: 'Pod' }, 500, { atMs: 0, durationMs: 30_000 });
   c.client().create(replicaSet('web'));
   c.sim.advance(29_000);
@@ -28,7 +29,7 @@ test('500s on every pod create: FailedCreate events and ReplicaFailure, then con
 
 test('a fraction of failing requests is drawn from the seed: the same seed fails the same requests', () => {
   const run = (seed: number): string => {
-    const c = new Cluster({ seed });
+    const c = new Cluster({ ...WITHOUT_NODES, seed });
     c.faults.apiErrors({ verb: 'create', kind: 'Pod', fraction: 0.5 }, 429, { atMs: 0 });
     const rs = replicaSet('web');
     rs.spec.replicas = 20;
@@ -41,7 +42,7 @@ test('a fraction of failing requests is drawn from the seed: the same seed fails
 });
 
 test('kube-controller-manager down: nothing reconciles; back up with empty memory, it catches up', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.faults.controllerManagerDown({ atMs: 0, durationMs: 60_000 });
   c.sim.advance(0);
   c.client().create(replicaSet('web'));
@@ -52,7 +53,7 @@ test('kube-controller-manager down: nothing reconciles; back up with empty memor
 });
 
 test('watch events to the controller manager delayed: pods appear only after the delay', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.faults.watchDelay('kube-controller-manager', 5_000, { atMs: 0, durationMs: 60_000 });
   c.sim.advance(0);
   c.client().create(replicaSet('web'));
@@ -63,7 +64,7 @@ test('watch events to the controller manager delayed: pods appear only after the
 });
 
 test('a dropped watch loses events in the gap; the relist catches up', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   startFakeKubelet(c);
   c.client().create(replicaSet('web'));
   c.sim.advance(5_000);
@@ -78,7 +79,7 @@ test('a dropped watch loses events in the gap; the relist catches up', () => {
 });
 
 test('API latency holds the controller and the watchers for as long as its requests take', () => {
-  const c = new Cluster();
+  const c = new Cluster(WITHOUT_NODES);
   c.faults.apiLatency({ verb: 'create', kind: 'Pod' }, 2_000, { atMs: 0 });
   c.client().create(replicaSet('web'));
   c.sim.advance(1_999);

@@ -3,12 +3,13 @@
 // pod stuck initializing, a Deployment with its ReplicaSet, a node with its Lease, and one object of
 // most other kinds. The clock ends at 00:11:56 on the simulation's first day.
 import { garbageCollectorController } from '../controllers/garbage_collector';
+import { WITHOUT_NODES } from '../cluster/testing';
 import { Cluster } from '../cluster/cluster';
 import { toRfc3339 } from '../sim/time';
 
 export function buildScenario(): Cluster {
   // Objects and statuses are written by hand, so only the garbage collector runs.
-  const c = new Cluster({ controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, controllers: [garbageCollectorController] });
   const api = c.api; const ctx = { actor: 'test' };
   const t = (ms: number) => toRfc3339(ms);
   const rs = api.create({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'replicaset-demo' }, spec: { minReadySeconds: 3, replicas: 2, selector: { matchLabels: { app: 'demoapp', release: 'stable', version: 'v1.0' } }, template: { metadata: { labels: { app: 'demoapp', release: 'stable', version: 'v1.0' } }, spec: { containers: [{ name: 'demoapp', image: 'ikubernetes/demoapp:v1.0', ports: [{ name: 'http', containerPort: 80 }], livenessProbe: { httpGet: { path: '/livez', port: 80 }, initialDelaySeconds: 5 }, readinessProbe: { httpGet: { path: '/readyz', port: 80 }, initialDelaySeconds: 15 } }] } } } } as any, ctx);

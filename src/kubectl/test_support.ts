@@ -17,12 +17,12 @@ export function expectTranscript(cluster: Cluster, transcript: string, cwd = pro
   assert.equal(mismatches.map(formatMismatch).join('\n'), '', 'transcript output differs');
 }
 
-/** A fresh default transcript cluster (three bare nodes). */
-export const newCluster = (seed = 1): Cluster => createTranscriptCluster({ seed });
+/** A transcript cluster with three bare nodes: no scheduler or kubelets, tests bind and finish pods by hand. */
+export const newCluster = (seed = 1): Cluster => createTranscriptCluster({ seed, bareNodes: true });
 
 /** The same with only the garbage collector: for tests that play the workload controllers' part by hand. */
 export const newClusterWithoutWorkloadControllers = (seed = 1): Cluster =>
-  createTranscriptCluster({ seed, controllers: [garbageCollectorController] });
+  createTranscriptCluster({ seed, bareNodes: true, controllers: [garbageCollectorController] });
 
 /** Writes files (path → content) into a new temporary folder and returns it. */
 export function manifestDir(files: Record<string, string>): string {

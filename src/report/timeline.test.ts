@@ -7,10 +7,11 @@ import { pod, replicaSet } from '../api/test_support';
 import { toRfc3339 } from '../sim/time';
 import { buildTimeline, type Timeline } from './timeline';
 import { renderTimelineSvg, STATE_COLORS } from './svg';
+import { WITHOUT_NODES } from '../cluster/testing';
 
 /** A pod of a ReplicaSet with minReadySeconds 5 going through its life, written by hand. */
 function scenario(): { c: Cluster; timeline: Timeline } {
-  const c = new Cluster({ seed: 5, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 5, controllers: [garbageCollectorController] });
   const rs = c.client().create({ ...replicaSet('web'), spec: { ...replicaSet('web').spec, minReadySeconds: 5 } }) as Stored;
   const p = pod('web-a', { nodeName: 'node01' });
   p.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true }];
@@ -59,7 +60,7 @@ test('events sit on their pod\'s lane or on the shared row; faults and marks com
 });
 
 test('lanes beyond the limit are counted, not drawn', () => {
-  const c = new Cluster({ seed: 5, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 5, controllers: [garbageCollectorController] });
   for (let i = 0; i < 5; i++) c.client().create(pod(`p${i}`));
   const t = buildTimeline(c.store.history, c.annotations, 1_000, { maxLanes: 3 });
   assert.equal(t.lanes.length, 3);
@@ -101,7 +102,7 @@ test('the SVG is well-formed, escapes text, draws a rect per state, and is byte-
 });
 
 test('a scenario without pods still draws an axis and says so', () => {
-  const c = new Cluster({ seed: 5, controllers: [garbageCollectorController] });
+  const c = new Cluster({ ...WITHOUT_NODES, seed: 5, controllers: [garbageCollectorController] });
   c.sim.advance(30_000);
   const svg = renderTimelineSvg(buildTimeline(c.store.history, c.annotations, c.sim.nowMs));
   assertWellFormed(svg);

@@ -60,3 +60,4 @@ export function validateUpdate(obj: KubeObject, prev: KubeObject, info: Resource
   const meta = validateObjectMetaUpdate(obj.metadata, prev.metadata, info);
   return subresource === 'status' ? meta : [...meta, ...validateKindUpdate(obj, prev)];
 }
+

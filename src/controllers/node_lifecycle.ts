@@ -1,0 +1,235 @@
+// The node lifecycle controller (pkg/controller/nodelifecycle/node_lifecycle_controller.go): every 5 s
+// (node-monitor-period) it checks each node's last heartbeat (Ready's lastHeartbeatTime or the Lease's
+// renewTime, as observed) and after node-monitor-grace-period — 50 s in v1.32 — sets Ready,
+// MemoryPressure, DiskPressure and PIDPressure to Unknown, marks the node's pods not ready and, on the
+// next pass (it acts on the Ready it observed before updating), queues the NoExecute
+// not-ready/unreachable taint, which a 100 ms tainting pass applies at most once per 10 s per zone.
+// NoSchedule taints follow node conditions and spec.unschedulable. Not modelled: large-cluster and
+// partial-disruption rates beyond stopping evictions, the node startup grace for never-ready nodes.
+import type { Condition, Node, ObjectReference, Pod, Stored, Taint } from '../api/objects';
+import { isApiError } from '../api/errors';
+import { parseRfc3339, toRfc3339 } from '../sim/time';
+import type { ControllerContext, ControllerDefinition } from './controller_manager';
+import type { Reconciler, ReconcileResult } from './runner';
+
+export const NODE_MONITOR_PERIOD_MS = 5000;
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
+export const NODE_EVICTION_PERIOD_MS = 100;
+const EVICTION_QPS = 0.1;
+
+export const UNREACHABLE = 'node.kubernetes.io/unreachable';
+export const NOT_READY = 'node.kubernetes.io/not-ready';
+const CONDITION_TAINTS: Record<string, Record<string, string>> = {
+  Ready: { False: NOT_READY, Unknown: UNREACHABLE },
+  MemoryPressure: { True: 'node.kubernetes.io/memory-pressure' },
+  DiskPressure: { True: 'node.kubernetes.io/disk-pressure' },
+  PIDPressure: { True: 'node.kubernetes.io/pid-pressure' },
+  NetworkUnavailable: { True: 'node.kubernetes.io/network-unavailable' },
+};
+const NO_SCHEDULE_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap(m => Object.values(m)), 'node.kubernetes.io/unschedulable']);
+
+interface NodeHealth { probeMs: number; heartbeat: string | undefined; leaseRenew: string | undefined }
+
+const readyOf = (n: Node): Condition | undefined => n.status?.conditions?.find(c => c.type === 'Ready');
+const zoneKey = (n: Node): string => {
+  const l = n.metadata.labels ?? {};
+  const region = l['topology.kubernetes.io/region'] ?? '';
+  const zone = l['topology.kubernetes.io/zone'] ?? '';
+  return region === '' && zone === '' ? '' : `${region}:\u0000:${zone}`;
+};
+
+class NodeLifecycleController implements Reconciler {
+  private readonly health = new Map<string, NodeHealth>();
+  private readonly known = new Set<string>();
+  /** Zone → nodes waiting for the NoExecute tainting pass, in order. */
+  private readonly tainter = new Map<string, string[]>();
+  private readonly tokens = new Map<string, { tokens: number; atMs: number }>();
+  private passQueued = false;
+  private allDisrupted = false;
+
+  constructor(private readonly ctx: ControllerContext) {
+    ctx.informers.informer('Pod');
+    ctx.informers.informer('Lease');
+    ctx.informers.informer('Node').addHandlers({
+      onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
+      onUpdate: (_o, n) => ctx.queue.add(`node/${n.metadata.name}`),
+      onDelete: n => { this.health.delete(n.metadata.name); this.known.delete(n.metadata.name); },
+    });
+    ctx.queue.add('monitor');
+  }
+
+  reconcile(key: string): ReconcileResult | void {
+    if (key === 'monitor') { this.monitorNodeHealth(); return { requeueAfterMs: NODE_MONITOR_PERIOD_MS }; }
+    if (key === 'noexecute') return this.doNoExecuteTaintingPass();
+    const node = this.ctx.informers.informer('Node').get('', key.slice('node/'.length)) as Stored<Node> | undefined;
+    if (node) this.doNoScheduleTaintingPass(node);
+  }
+
+  private get nowMs(): number { return this.ctx.sim.nowMs; }
+
+  private monitorNodeHealth(): void {
+    const nodes = this.ctx.informers.informer('Node').list() as Stored<Node>[];
+    const zoneReady = new Map<string, { ready: number; notReady: number }>();
+    for (const node of nodes) {
+      if (!this.known.has(node.metadata.name)) {
+        this.known.add(node.metadata.name);
+        this.ctx.recorder.event(nodeRef(node), 'Normal', 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
+      }
+      const observed = readyOf(node);
+      const current = this.tryUpdateNodeHealth(node);
+      const z = zoneReady.get(zoneKey(node)) ?? { ready: 0, notReady: 0 };
+      if (current?.status === 'True') z.ready++; else z.notReady++;
+      zoneReady.set(zoneKey(node), z);
+      if (!current || !observed) continue;
+      this.processTaintBaseEviction(node, observed);
+      if (current.status !== 'True' && observed.status === 'True') {
+        this.ctx.recorder.event(nodeRef(node), 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
+        this.markPodsNotReady(node.metadata.name);
+      }
+    }
+    // handleDisruption: when every zone is fully disrupted the controller blames itself and taints nothing.
+    const states = [...zoneReady.values()];
+    this.allDisrupted = states.length > 0 && states.every(s => s.ready === 0 && s.notReady > 0);
+  }
+
+  /** tryUpdateNodeHealth: refresh the probe time on a new heartbeat or lease renewal; past the grace, go Unknown. */
+  private tryUpdateNodeHealth(node: Stored<Node>): Condition | undefined {
+    const name = node.metadata.name;
+    const ready = readyOf(node);
+    const lease = this.ctx.informers.informer('Lease').get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
+    let h = this.health.get(name);
+    if (!h) this.health.set(name, (h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: lease?.spec?.renewTime }));
+    if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
+    const renew = lease?.spec?.renewTime;
+    if (renew && (!h.leaseRenew || (parseRfc3339(h.leaseRenew) ?? 0) < (parseRfc3339(renew) ?? 0))) { h.leaseRenew = renew; h.probeMs = this.nowMs; }
+    if (!ready || this.nowMs <= h.probeMs + NODE_MONITOR_GRACE_PERIOD_MS) return ready;
+    const now = toRfc3339(this.nowMs);
+    const conditions = (node.status?.conditions ?? []).map(c => (['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'].includes(c.type) && c.status !== 'Unknown'
+      ? { ...c, status: 'Unknown' as const, reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: now } : c));
+    const next = conditions.find(c => c.type === 'Ready')!;
+    if (next.status === ready.status) return ready;
+    try {
+      const { resourceVersion: _rv, ...metadata } = node.metadata;
+      this.ctx.client.updateStatus({ ...node, metadata, status: { ...node.status, conditions } });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      return ready;
+    }
+    return next;
+  }
+
+  /** processTaintBaseEviction, on the Ready condition observed before this pass updated it. */
+  private processTaintBaseEviction(node: Stored<Node>, observed: Condition): void {
+    const name = node.metadata.name;
+    const taints = node.spec?.taints ?? [];
+    const has = (key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
+    if (observed.status === 'False' || observed.status === 'Unknown') {
+      const [add, remove] = observed.status === 'False' ? [NOT_READY, UNREACHABLE] : [UNREACHABLE, NOT_READY];
+      if (has(remove)) this.swapTaints(node, [{ key: add, effect: 'NoExecute' }], [{ key: remove, effect: 'NoExecute' }]);
+      else if (!has(add)) this.markNodeForTainting(node);
+      return;
+    }
+    // markNodeAsReachable: Ready again, so no NoExecute taint and nothing queued.
+    for (const q of this.tainter.values()) { const i = q.indexOf(name); if (i >= 0) q.splice(i, 1); }
+    if (has(UNREACHABLE) || has(NOT_READY)) this.swapTaints(node, [], [{ key: UNREACHABLE, effect: 'NoExecute' }, { key: NOT_READY, effect: 'NoExecute' }]);
+  }
+
+  private markNodeForTainting(node: Node): void {
+    const zone = zoneKey(node);
+    const q = this.tainter.get(zone) ?? [];
+    if (!q.includes(node.metadata.name!)) q.push(node.metadata.name!);
+    this.tainter.set(zone, q);
+    if (!this.passQueued) { this.passQueued = true; this.ctx.queue.addAfter('noexecute', NODE_EVICTION_PERIOD_MS); }
+  }
+
+  /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
+  private doNoExecuteTaintingPass(): ReconcileResult | void {
+    this.passQueued = false;
+    let left = false;
+    for (const [zone, q] of this.tainter) {
+      if (this.allDisrupted) continue;
+      while (q.length) {
+        if (!this.tryAccept(zone)) break;
+        const name = q.shift()!;
+        const node = this.ctx.informers.informer('Node').get('', name) as Stored<Node> | undefined;
+        const ready = node && readyOf(node);
+        if (!node || !ready || ready.status === 'True') continue;
+        const [add, remove] = ready.status === 'False' ? [NOT_READY, UNREACHABLE] : [UNREACHABLE, NOT_READY];
+        this.swapTaints(node, [{ key: add, effect: 'NoExecute' }], [{ key: remove, effect: 'NoExecute' }]);
+      }
+      if (q.length) left = true;
+    }
+    if (left) { this.passQueued = true; return { requeueAfterMs: NODE_EVICTION_PERIOD_MS }; }
+  }
+
+  private tryAccept(zone: string): boolean {
+    const b = this.tokens.get(zone) ?? { tokens: 1, atMs: this.nowMs };
+    b.tokens = Math.min(1, b.tokens + ((this.nowMs - b.atMs) / 1000) * EVICTION_QPS);
+    b.atMs = this.nowMs;
+    this.tokens.set(zone, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
+  private doNoScheduleTaintingPass(node: Stored<Node>): void {
+    const want: Taint[] = [];
+    for (const c of node.status?.conditions ?? []) {
+      const key = CONDITION_TAINTS[c.type]?.[c.status];
+      if (key) want.push({ key, effect: 'NoSchedule' });
+    }
+    if (node.spec?.unschedulable) want.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+    const current = (node.spec?.taints ?? []).filter(t => t.effect === 'NoSchedule' && NO_SCHEDULE_KEYS.has(t.key));
+    const add = want.filter(w => !current.some(c => c.key === w.key));
+    const remove = current.filter(c => !want.some(w => w.key === c.key));
+    if (add.length || remove.length) this.swapTaints(node, add, remove);
+  }
+
+  /** SwapNodeControllerTaint: added taints get timeAdded now and go last; removed ones match on key and effect. */
+  private swapTaints(node: Stored<Node>, add: Taint[], remove: Taint[]): void {
+    const now = toRfc3339(this.nowMs);
+    try {
+      this.ctx.client.mutate<Node>('Node', '', node.metadata.name, d => {
+        let taints = (d.spec.taints ?? []).filter(t => !remove.some(r => r.key === t.key && r.effect === t.effect));
+        for (const a of add) {
+          if (taints.some(t => t.key === a.key && t.effect === a.effect)) continue;
+          taints = [...taints, { ...a, timeAdded: now }];
+        }
+        if (taints.length) d.spec.taints = taints; else delete d.spec.taints;
+      });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+
+  /** MarkPodsNotReady: Ready=False on every pod of the node, with a NodeNotReady event each. */
+  private markPodsNotReady(nodeName: string): void {
+    // A node going NotReady is rare: scanning the pod cache beats indexing every pod write by node.
+    for (const pod of this.ctx.informers.informer('Pod').list() as Stored<Pod>[]) {
+      if (pod.spec.nodeName !== nodeName) continue;
+      const ready = pod.status?.conditions?.find(c => c.type === 'Ready');
+      if (!ready || ready.status === 'False') continue;
+      try {
+        this.ctx.client.mutateStatus<Pod>('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, d => {
+          const c = d.status?.conditions?.find(x => x.type === 'Ready');
+          if (c) { c.status = 'False'; c.lastTransitionTime = toRfc3339(this.nowMs); }
+        });
+        this.ctx.recorder.event(pod, 'Warning', 'NodeNotReady', 'Node is not ready');
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+  }
+}
+
+function nodeRef(node: Stored<Node>): ObjectReference {
+  return { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid };
+}
+
+export const nodeLifecycleController: ControllerDefinition = {
+  name: 'node-lifecycle-controller',
+  eventSource: 'node-controller',
+  create: ctx => new NodeLifecycleController(ctx),
+};
+

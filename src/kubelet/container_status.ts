@@ -1,0 +1,118 @@
+// The kubelet's view of a pod turned into API status (pkg/kubelet/kubelet_pods.go
+// convertToAPIContainerStatuses and generateAPIPodStatus): container states and reasons from the
+// runtime snapshot and the last sync errors, restart counts, lastState, phase and conditions. Pure:
+// the caller passes the snapshot, the reason cache, the old status and the time.
+import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../api/objects';
+import { toRfc3339 } from '../sim/time';
+import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import { getPhase, isTerminalPhase, kubeletConditions, type Phase } from './pod_status';
+import { shouldContainerBeRestarted } from './pod_actions';
+
+/** The last sync error per container (kubelet's ReasonCache): "CrashLoopBackOff", "ErrImagePull", … */
+export interface SyncReason { reason: string; message: string }
+export type ReasonCache = ReadonlyMap<string, SyncReason>;
+
+export const containerID = (id: string): string => `containerd://${id}`;
+
+function stateOf(inst: InstanceSnapshot): ContainerState {
+  if (inst.state === 'running') return { running: { startedAt: toRfc3339(inst.startedAtMs) } };
+  return {
+    terminated: {
+      exitCode: inst.exitCode, reason: inst.reason, startedAt: toRfc3339(inst.startedAtMs), finishedAt: toRfc3339(inst.finishedAtMs),
+      containerID: containerID(inst.id),
+    },
+  };
+}
+
+/** Status volume mounts (RecursiveReadOnlyMounts, beta and on in v1.32): read-only mounts say recursiveReadOnly Disabled. */
+function volumeMountStatuses(c: Container): Record<string, unknown>[] {
+  return (c.volumeMounts ?? []).map(m => (m.readOnly ? { name: m.name, mountPath: m.mountPath, readOnly: true, recursiveReadOnly: 'Disabled' }
+    : { name: m.name, mountPath: m.mountPath }));
+}
+
+const isDefaultWaiting = (s: ContainerStatus, reason: string): boolean =>
+  !!s.state?.waiting && s.state.waiting.reason === reason && !s.state.running && !s.state.terminated;
+
+/** convertToAPIContainerStatuses for one list of containers (regular or init). */
+export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, oldStatuses: readonly ContainerStatus[] | undefined,
+  containers: readonly Container[], hasInitContainers: boolean, reasons: ReasonCache): ContainerStatus[] {
+  const defaultReason = hasInitContainers ? 'PodInitializing' : 'ContainerCreating';
+  return containers.map(c => {
+    let s: ContainerStatus = { name: c.name, state: { waiting: { reason: defaultReason } }, lastState: {}, ready: false, restartCount: 0,
+      image: c.image ?? '', imageID: '', started: false };
+    const old = oldStatuses?.find(o => o.name === c.name);
+    if (old) {
+      if (old.state?.terminated) s = { ...old, lastState: old.lastState ?? {} };
+      else { s.restartCount = old.restartCount; s.lastState = old.lastState ?? {}; }
+    }
+    const instances = snapshot.containers.filter(i => i.name === c.name);
+    const newest = instances[0];
+    if (newest) {
+      s = {
+        name: c.name, state: stateOf(newest), lastState: {}, ready: false, restartCount: newest.attempt, image: newest.image,
+        imageID: newest.imageID, containerID: containerID(newest.id), started: false,
+      };
+      const previous = instances[1];
+      if (previous) s.lastState = stateOf(previous);
+      else if (old?.lastState?.terminated && newest.attempt > 0) s.lastState = old.lastState;
+      const mounts = volumeMountStatuses(c);
+      if (mounts && mounts.length) s.volumeMounts = mounts;
+    } else if (old?.state?.running && isDefaultWaiting(s, defaultReason)) {
+      // The container used to run and can no longer be found (the node lost it).
+      s = { ...s, state: { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown',
+        message: 'The container could not be located when the pod was deleted.  The container used to be Running' } } };
+      if (!pod.metadata.deletionTimestamp) s.restartCount += 1;
+    }
+    // A container the next sync will (re)start shows the last sync error, if any, as Waiting.
+    if (shouldContainerBeRestarted(c, pod, snapshot)) {
+      const r = reasons.get(c.name);
+      if (r) {
+        if (s.state?.terminated) s.lastState = s.state;
+        s.state = { waiting: r.message ? { reason: r.reason, message: r.message } : { reason: r.reason } };
+      }
+    }
+    return s;
+  });
+}
+
+export interface StatusInputs {
+  pod: Pod;
+  snapshot: PodSnapshot;
+  /** The status the kubelet last set (status manager), else the API's. */
+  oldStatus: PodStatus;
+  reasons: ReasonCache;
+  podIsTerminal: boolean;
+  hostIP: string;
+  /** The probe manager's UpdatePodStatus: sets ready and started (and may trigger readiness runs). */
+  updateProbes?: (status: PodStatus) => void;
+}
+
+/** generateAPIPodStatus: container statuses, phase, the probe manager's ready/started, then conditions. */
+export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
+  const { pod, snapshot, oldStatus } = inp;
+  const spec = pod.spec;
+  const hasInit = (spec.initContainers ?? []).length > 0;
+  const initStatuses = convertToAPIContainerStatuses(pod, snapshot, oldStatus.initContainerStatuses, spec.initContainers ?? [], hasInit, inp.reasons);
+  const statuses = convertToAPIContainerStatuses(pod, snapshot, oldStatus.containerStatuses, spec.containers, hasInit, inp.reasons);
+  let phase: Phase = getPhase(spec, [...initStatuses, ...statuses], inp.podIsTerminal);
+  // A terminal phase is sticky ("Pod attempted illegal phase transition").
+  if (isTerminalPhase(pod.status?.phase) && phase !== pod.status?.phase) phase = pod.status!.phase as Phase;
+  const status: PodStatus = { phase };
+  const apiStatus = pod.status ?? {};
+  if (phase === apiStatus.phase) {
+    if (apiStatus.reason) status.reason = apiStatus.reason;
+    if (apiStatus.message) status.message = apiStatus.message;
+  }
+  status.hostIP = inp.hostIP;
+  status.hostIPs = [{ ip: inp.hostIP }];
+  const sandbox = snapshot.sandbox;
+  const podIP = sandbox?.ip ?? oldStatus.podIP;
+  if (podIP) { status.podIP = podIP; status.podIPs = [{ ip: podIP }]; }
+  if (oldStatus.startTime) status.startTime = oldStatus.startTime;
+  if (hasInit) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = statuses;
+  if (apiStatus.qosClass) status.qosClass = apiStatus.qosClass;
+  inp.updateProbes?.(status);
+  status.conditions = kubeletConditions(spec, apiStatus.conditions ?? [], [...initStatuses, ...statuses], phase, !!sandbox?.ready);
+  return status;
+}

@@ -1,0 +1,187 @@
+// A kubelet's node: registration, the Lease in kube-node-lease renewed every 10 s (renewInterval =
+// 0.25 × 40 s, JitterUntil factor 0.04; component-helpers/apimachinery/lease/controller.go) and the
+// node status computed every 10 s (nodeStatusUpdateFrequency, jitter 0.04) but written only when it
+// changed or 5 minutes passed (nodeStatusReportFrequency). Condition texts from pkg/kubelet/nodestatus/
+// setters.go. Not modelled: real pressure conditions, volumes in use, runtime handlers.
+import type { Simulation } from '../sim/simulation';
+import type { ScheduledEvent } from '../sim/event_queue';
+import type { RandomStream } from '../sim/random';
+import type { Client } from '../api/client';
+import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../api/objects';
+import { isApiError } from '../api/errors';
+import { deepEqual } from '../api/freeze';
+import { toRfc3339, toRfc3339Micro } from '../sim/time';
+import type { PresentImage } from './images';
+
+export interface NodeShape {
+  name: string;
+  cpu?: string | number;
+  memory?: string;
+  pods?: number;
+  ephemeralStorage?: string;
+  labels?: Record<string, string>;
+  taints?: Taint[];
+  unschedulable?: boolean;
+  /** Images present on the node from the start. */
+  images?: string[];
+}
+
+export const LEASE_DURATION_SECONDS = 40;
+export const LEASE_RENEW_INTERVAL_MS = 10_000;
+export const NODE_STATUS_UPDATE_MS = 10_000;
+export const NODE_STATUS_REPORT_MS = 300_000;
+const JITTER = 0.04;
+
+const CONDITION_TEXT: [string, string, string, string][] = [
+  ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+  ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+  ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+];
+
+/** The labels a kubelet puts on its node, plus the shape's own. */
+export function nodeLabels(shape: NodeShape): Record<string, string> {
+  return {
+    'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': shape.name, 'kubernetes.io/os': 'linux', ...(shape.labels ?? {}),
+  };
+}
+
+export function nodeResources(shape: NodeShape): Record<string, string> {
+  return {
+    cpu: String(shape.cpu ?? '4'), 'ephemeral-storage': shape.ephemeralStorage ?? '100Gi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0',
+    memory: shape.memory ?? '16Gi', pods: String(shape.pods ?? 110),
+  };
+}
+
+export class NodeStatusReporter {
+  private leaseEv: ScheduledEvent | undefined;
+  private statusEv: ScheduledEvent | undefined;
+  private lastReportMs = -Infinity;
+  /** Heartbeats paused: the loops keep ticking but write nothing (a partitioned kubelet's requests fail). */
+  heartbeatsStopped = false;
+  private stopped = false;
+
+  constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
+    readonly shape: NodeShape, readonly index: number, private readonly images: () => PresentImage[]) {}
+
+  get name(): string { return this.shape.name; }
+  get internalIP(): string { return `172.18.0.${this.index + 2}`; }
+  get podCIDRPrefix(): string { return `10.244.${this.index + 1}`; }
+
+  /** Registers the node (if it does not exist), then starts the lease and status loops at once. */
+  start(): void {
+    this.stopped = false;
+    try {
+      if (!this.client.find('Node', '', this.name)) this.register();
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+    this.renewLease();
+    this.updateStatus();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.sim.cancel(this.leaseEv);
+    this.sim.cancel(this.statusEv);
+  }
+
+  private jittered(ms: number): number { return ms + Math.floor(this.random.float() * JITTER * ms); }
+
+  private register(): void {
+    const node: Node = {
+      apiVersion: 'v1', kind: 'Node',
+      metadata: {
+        name: this.name, labels: nodeLabels(this.shape),
+        annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+      },
+      spec: { podCIDR: `${this.podCIDRPrefix}.0/24`, podCIDRs: [`${this.podCIDRPrefix}.0/24`] },
+      status: this.computeStatus(undefined),
+    };
+    if (this.shape.taints?.length) node.spec.taints = this.shape.taints.map(t => ({ ...t }));
+    if (this.shape.unschedulable) node.spec.unschedulable = true;
+    this.client.create(node);
+    this.lastReportMs = this.sim.nowMs;
+  }
+
+  /** The status the kubelet would report now, keeping transition times of unchanged conditions. */
+  computeStatus(current: NodeStatus | undefined): NodeStatus {
+    const now = toRfc3339(this.sim.nowMs);
+    const resources = nodeResources(this.shape);
+    const conditions: Condition[] = CONDITION_TEXT.map(([type, status, reason, message]) => {
+      const old = current?.conditions?.find(c => c.type === type);
+      return { type, status: status as Condition['status'], lastHeartbeatTime: now,
+        lastTransitionTime: old && old.status === status && old.lastTransitionTime ? old.lastTransitionTime : now, reason, message };
+    });
+    return {
+      capacity: { ...resources }, allocatable: { ...resources }, conditions,
+      addresses: [{ type: 'InternalIP', address: this.internalIP }, { type: 'Hostname', address: this.name }],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: 'amd64', bootID: '', containerRuntimeVersion: 'containerd://1.7.24', kernelVersion: '6.8.0',
+        kubeProxyVersion: 'v1.32.0', kubeletVersion: 'v1.32.0', machineID: '', operatingSystem: 'linux', osImage: 'Debian GNU/Linux 12 (bookworm)',
+        systemUUID: '',
+      },
+      images: this.images().map(i => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
+    };
+  }
+
+  /** nodeStatusHasChanged: everything but heartbeat times. */
+  private static changed(a: NodeStatus | undefined, b: NodeStatus): boolean {
+    const strip = (s: NodeStatus | undefined) => s && { ...s, conditions: s.conditions?.map(c => ({ ...c, lastHeartbeatTime: undefined })) };
+    return !deepEqual(strip(a), strip(b));
+  }
+
+  /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
+  updateStatus(): void {
+    this.statusEv = undefined;
+    if (this.stopped) return;
+    if (!this.heartbeatsStopped) {
+      try {
+        const node = this.client.find<Node>('Node', '', this.name);
+        if (node) {
+          const next = this.computeStatus(node.status);
+          if (NodeStatusReporter.changed(node.status, next) || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
+            const { resourceVersion: _rv, ...metadata } = node.metadata;
+            this.client.updateStatus({ ...node, metadata, status: next } as KubeObject);
+            this.lastReportMs = this.sim.nowMs;
+          }
+        }
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+    this.statusEv = this.sim.schedule(this.jittered(NODE_STATUS_UPDATE_MS), `kubelet ${this.name}: node status`, () => this.updateStatus());
+  }
+
+  /** The lease controller's sync: renew (or create) kube-node-lease/<node>. */
+  renewLease(): void {
+    this.leaseEv = undefined;
+    if (this.stopped) return;
+    if (!this.heartbeatsStopped) {
+      try {
+        this.writeLease();
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+    this.leaseEv = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), `kubelet ${this.name}: lease renew`, () => this.renewLease());
+  }
+
+  private writeLease(): void {
+    const renewTime = toRfc3339Micro(this.sim.nowMs);
+    const existing = this.client.find('Lease', 'kube-node-lease', this.name);
+    const node = this.client.find('Node', '', this.name);
+    const owner = node ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid }] : undefined;
+    const spec = { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime };
+    if (!existing) {
+      this.client.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
+        metadata: { name: this.name, namespace: 'kube-node-lease', ...(owner ? { ownerReferences: owner } : {}) }, spec });
+      return;
+    }
+    const { resourceVersion: _rv, ...metadata } = existing.metadata;
+    this.client.update({ ...existing, metadata: { ...metadata, ...(owner && !existing.metadata.ownerReferences ? { ownerReferences: owner } : {}) },
+      spec: { ...(existing as Stored & { spec: object }).spec, ...spec } } as KubeObject);
+  }
+}

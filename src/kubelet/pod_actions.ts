@@ -1,0 +1,127 @@
+// What a pod sync must do to its containers (pkg/kubelet/kuberuntime/kuberuntime_manager.go
+// computePodActions, pkg/kubelet/container/helpers.go ShouldContainerBeRestarted): create the
+// sandbox, start the next init container, start or restart containers, kill containers that failed
+// liveness or startup probes or whose image changed. Pure. Not modelled: sidecar (restartable init)
+// containers, ephemeral containers, in-place resize.
+import type { Container, Pod } from '../api/objects';
+import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import { familiarImage } from './image_catalogue';
+
+export type KillReason = 'LivenessProbe' | 'StartupProbe' | 'DefinitionChanged';
+
+export interface ContainerToKill { instance: InstanceSnapshot; container: Container; message: string; reason: KillReason }
+
+export interface PodActions {
+  killPod: boolean;
+  createSandbox: boolean;
+  /** The init container to start next, if initialisation is not done. */
+  nextInitContainer: Container | undefined;
+  containersToStart: Container[];
+  containersToKill: ContainerToKill[];
+}
+
+const newestOf = (snapshot: PodSnapshot, name: string): InstanceSnapshot | undefined => snapshot.containers.find(c => c.name === name);
+
+/** ShouldContainerBeRestarted (container/helpers.go). */
+export function shouldContainerBeRestarted(c: Container, pod: Pod, snapshot: PodSnapshot): boolean {
+  if (pod.metadata.deletionTimestamp) return false;
+  const s = newestOf(snapshot, c.name);
+  if (!s) return true;
+  if (s.state === 'running') return false;
+  if (pod.spec.restartPolicy === 'Never') return false;
+  if (pod.spec.restartPolicy === 'OnFailure' && s.exitCode === 0) return false;
+  return true;
+}
+
+/** shouldRestartOnFailure: anything but restartPolicy Never restarts a killed container. */
+const shouldRestartOnFailure = (pod: Pod): boolean => pod.spec.restartPolicy !== 'Never';
+
+export interface ProbeResults {
+  liveness(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
+  startup(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
+}
+
+/** Init containers: the next one to start, or done; a failed one with restartPolicy Never fails the pod. */
+function initActions(pod: Pod, snapshot: PodSnapshot): { done: boolean; next?: Container; failed?: boolean } {
+  for (const c of pod.spec.initContainers ?? []) {
+    const s = newestOf(snapshot, c.name);
+    if (!s) return { done: false, next: c };
+    if (s.state === 'running') return { done: false };
+    if (s.exitCode === 0) continue;
+    if (pod.spec.restartPolicy === 'Never') return { done: false, failed: true };
+    return { done: false, next: c };
+  }
+  return { done: true };
+}
+
+export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: ProbeResults): PodActions {
+  const actions: PodActions = { killPod: false, createSandbox: false, nextInitContainer: undefined, containersToStart: [], containersToKill: [] };
+  const sandbox = snapshot.sandbox;
+  if (!sandbox || !sandbox.ready) {
+    actions.killPod = true;
+    actions.createSandbox = true;
+    // A pod that must not restart and has already run does not get a new sandbox.
+    if (!shouldRestartOnFailure(pod) && sandbox && snapshot.containers.length > 0) {
+      actions.createSandbox = false;
+      return actions;
+    }
+    if ((pod.spec.initContainers ?? []).length > 0) {
+      const init = initActions(pod, snapshot);
+      if (!init.done) { actions.nextInitContainer = init.next; if (init.failed) actions.createSandbox = false; return actions; }
+    }
+    for (const c of pod.spec.containers) {
+      const s = newestOf(snapshot, c.name);
+      if (pod.spec.restartPolicy === 'OnFailure' && s && s.state === 'exited' && s.exitCode === 0) continue;
+      if (pod.spec.restartPolicy === 'Never' && s && s.state === 'exited') continue;
+      actions.containersToStart.push(c);
+    }
+    return actions;
+  }
+  if ((pod.spec.initContainers ?? []).length > 0) {
+    const init = initActions(pod, snapshot);
+    if (init.failed) { actions.killPod = true; return actions; }
+    if (!init.done) { actions.nextInitContainer = init.next; return actions; }
+  }
+  let keep = 0;
+  for (const c of pod.spec.containers) {
+    const s = newestOf(snapshot, c.name);
+    if (!s || s.state !== 'running') {
+      if (shouldContainerBeRestarted(c, pod, snapshot)) actions.containersToStart.push(c);
+      continue;
+    }
+    let message: string;
+    let reason: KillReason;
+    if (c.image !== undefined && familiarImage(c.image) !== familiarImage(s.specImage)) {
+      message = `Container ${c.name} definition changed`;
+      reason = 'DefinitionChanged';
+    } else if (probes.liveness(s.id) === 'Failure') {
+      message = `Container ${c.name} failed liveness probe`;
+      reason = 'LivenessProbe';
+    } else if (probes.startup(s.id) === 'Failure') {
+      message = `Container ${c.name} failed startup probe`;
+      reason = 'StartupProbe';
+    } else {
+      keep++;
+      continue;
+    }
+    if (shouldRestartOnFailure(pod)) {
+      message += ', will be restarted';
+      actions.containersToStart.push(c);
+    }
+    actions.containersToKill.push({ instance: s, container: c, message, reason });
+  }
+  if (keep === 0 && actions.containersToStart.length === 0) actions.killPod = true;
+  return actions;
+}
+
+/** getStableKey: the crash-loop back-off key of a container (pod name, namespace, uid, container name and spec hash). */
+export const backoffKey = (pod: Pod, c: Container): string =>
+  `${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${c.name}_${c.image}`;
+
+/** format.Pod: "name_namespace(uid)", as kubelet messages print pods. */
+export const formatPod = (pod: Pod): string => `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+
+/** The newest exited instance of a container in the snapshot the sync started from (doBackOff's cStatus). */
+export function newestExited(snapshot: PodSnapshot, name: string): InstanceSnapshot | undefined {
+  return snapshot.containers.find(c => c.name === name && c.state === 'exited');
+}

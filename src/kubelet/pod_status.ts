@@ -1,0 +1,184 @@
+// Pure pod status computations of the kubelet: getPhase (pkg/kubelet/kubelet_pods.go) and the
+// kubelet-owned conditions (pkg/kubelet/status/generate.go), plus the status manager's rule that a
+// condition's lastTransitionTime moves only when its status flips. Readiness gates and sidecar
+// (restartable init) containers are handled as upstream does; static pods are not modelled.
+import type { Condition, Container, ContainerStatus, PodSpec, PodStatus } from '../api/objects';
+
+export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+export const isRestartableInit = (c: Container): boolean => c.restartPolicy === 'Always';
+
+function statusOf(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (let i = 0; i < statuses.length; i++) if (statuses[i]!.name === name) return statuses[i];
+  return undefined;
+}
+
+/** HasAnyRegularContainerStarted: a regular container is running or has terminated at least once. */
+export function hasAnyRegularContainerStarted(spec: PodSpec, statuses: readonly ContainerStatus[]): boolean {
+  for (const c of spec.containers) {
+    const s = statusOf(statuses, c.name);
+    if (!s) continue;
+    if (s.state?.running || s.state?.terminated || s.lastState?.terminated) return true;
+  }
+  return false;
+}
+
+/** getPhase(pod, allContainerStatuses, podIsTerminal) as in v1.32's kubelet_pods.go. */
+export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], podIsTerminal: boolean): Phase {
+  let pendingRestartableInit = 0;
+  let pendingRegularInit = 0;
+  let failedInitialization = 0;
+  for (const c of spec.initContainers ?? []) {
+    if (isRestartableInit(c)) continue;
+    const s = statusOf(statuses, c.name);
+    if (!s) { pendingRegularInit++; continue; }
+    if (s.state?.running) pendingRegularInit++;
+    else if (s.state?.terminated) { if (s.state.terminated.exitCode !== 0) failedInitialization++; }
+    else if (s.state?.waiting) {
+      if (s.lastState?.terminated) { if (s.lastState.terminated.exitCode !== 0) failedInitialization++; }
+      else pendingRegularInit++;
+    } else pendingRegularInit++;
+  }
+  let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
+  for (const c of spec.initContainers ?? []) {
+    if (!isRestartableInit(c)) continue;
+    const s = statusOf(statuses, c.name);
+    if (!s) { unknown++; continue; }
+    if (s.state?.running) { if (!s.started) pendingRestartableInit++; running++; }
+    else if (s.state?.terminated) { /* terminated sidecars are ignored */ }
+    else if (s.state?.waiting) { if (!s.lastState?.terminated) { pendingRestartableInit++; waiting++; } }
+    else { pendingRestartableInit++; unknown++; }
+  }
+  for (const c of spec.containers) {
+    const s = statusOf(statuses, c.name);
+    if (!s) { unknown++; continue; }
+    if (s.state?.running) running++;
+    else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }
+    else if (s.state?.waiting) { if (s.lastState?.terminated) stopped++; else waiting++; }
+    else unknown++;
+  }
+  if (failedInitialization > 0 && spec.restartPolicy === 'Never') return 'Failed';
+  if (pendingRegularInit > 0 || (pendingRestartableInit > 0 && !hasAnyRegularContainerStarted(spec, statuses))) return 'Pending';
+  if (waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (spec.restartPolicy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (spec.restartPolicy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
+}
+
+const list = (names: string[]): string => `[${names.join(' ')}]`;
+
+function kubeletCondition(type: string, status: Condition['status'], reason?: string, message?: string): Condition {
+  const c: Condition = { type, status, lastProbeTime: null };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+/** GenerateContainersReadyCondition. */
+export function containersReadyCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
+  if (statuses === undefined) return kubeletCondition('ContainersReady', 'False', 'UnknownContainerStatuses');
+  const unknown: string[] = [];
+  const unready: string[] = [];
+  for (const c of spec.initContainers ?? []) {
+    if (!isRestartableInit(c)) continue;
+    const s = statusOf(statuses, c.name);
+    if (!s) unknown.push(c.name);
+    else if (!s.ready) unready.push(c.name);
+  }
+  for (const c of spec.containers) {
+    const s = statusOf(statuses, c.name);
+    if (!s) unknown.push(c.name);
+    else if (!s.ready) unready.push(c.name);
+  }
+  if (phase === 'Succeeded' && unknown.length === 0) return kubeletCondition('ContainersReady', 'False', 'PodCompleted');
+  if (phase === 'Failed') return kubeletCondition('ContainersReady', 'False', 'PodFailed');
+  const messages: string[] = [];
+  if (unknown.length) messages.push(`containers with unknown status: ${list(unknown)}`);
+  if (unready.length) messages.push(`containers with unready status: ${list(unready)}`);
+  if (messages.length) return kubeletCondition('ContainersReady', 'False', 'ContainersNotReady', messages.join(', '));
+  return kubeletCondition('ContainersReady', 'True');
+}
+
+/** GeneratePodReadyCondition: ContainersReady, then the readiness gates. */
+export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[], statuses: readonly ContainerStatus[] | undefined,
+  phase: Phase): Condition {
+  const cr = containersReadyCondition(spec, statuses, phase);
+  if (cr.status !== 'True') return { ...cr, type: 'Ready' };
+  const unready: string[] = [];
+  for (const gate of (spec.readinessGates as { conditionType: string }[] | undefined) ?? []) {
+    const c = conditions.find(x => x.type === gate.conditionType);
+    if (!c) unready.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
+    else if (c.status !== 'True') unready.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
+  }
+  if (unready.length) return kubeletCondition('Ready', 'False', 'ReadinessGatesNotReady', unready.join(', '));
+  return kubeletCondition('Ready', 'True');
+}
+
+/** GeneratePodInitializedCondition. */
+export function podInitializedCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
+  const inits = spec.initContainers ?? [];
+  if (statuses === undefined && inits.length > 0) return kubeletCondition('Initialized', 'False', 'UnknownContainerStatuses');
+  const all = statuses ?? [];
+  const unknown: string[] = [];
+  const incomplete: string[] = [];
+  for (const c of inits) {
+    const s = statusOf(all, c.name);
+    if (!s) { unknown.push(c.name); continue; }
+    if (isRestartableInit(c)) { if (!s.started) incomplete.push(c.name); continue; }
+    if (!s.ready) incomplete.push(c.name);
+  }
+  if (phase === 'Succeeded' && unknown.length === 0) return kubeletCondition('Initialized', 'True', 'PodCompleted');
+  if (hasAnyRegularContainerStarted(spec, all)) return kubeletCondition('Initialized', 'True');
+  const messages: string[] = [];
+  if (unknown.length) messages.push(`containers with unknown status: ${list(unknown)}`);
+  if (incomplete.length) messages.push(`containers with incomplete status: ${list(incomplete)}`);
+  if (messages.length) return kubeletCondition('Initialized', 'False', 'ContainersNotInitialized', messages.join(', '));
+  return kubeletCondition('Initialized', 'True');
+}
+
+/** GeneratePodReadyToStartContainersCondition: True once the pod sandbox exists with its network. */
+export function podReadyToStartContainersCondition(sandboxReady: boolean): Condition {
+  return kubeletCondition('PodReadyToStartContainers', sandboxReady ? 'True' : 'False');
+}
+
+/** The conditions the kubelet owns (kubetypes.PodConditionByKubelet). */
+export const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+
+/**
+ * The kubelet's conditions in generateAPIPodStatus's order, after the conditions it does not own
+ * (kept from the API): PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled.
+ */
+export function kubeletConditions(spec: PodSpec, apiConditions: readonly Condition[], statuses: readonly ContainerStatus[],
+  phase: Phase, sandboxReady: boolean): Condition[] {
+  const foreign = apiConditions.filter(c => !KUBELET_CONDITIONS.has(c.type));
+  const out = [...foreign, podReadyToStartContainersCondition(sandboxReady), podInitializedCondition(spec, statuses, phase)];
+  out.push(podReadyCondition(spec, out, statuses, phase), containersReadyCondition(spec, statuses, phase));
+  out.push(kubeletCondition('PodScheduled', 'True'));
+  return out;
+}
+
+/**
+ * The status manager's updateLastTransitionTime: each condition keeps the old lastTransitionTime
+ * unless its status changed (or it is new), when it gets `now`.
+ */
+export function stampTransitions(conditions: Condition[], old: readonly Condition[] | undefined, now: string): Condition[] {
+  const out = new Array<Condition>(conditions.length);
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    if (c.lastTransitionTime) { out[i] = c; continue; }
+    let prev: Condition | undefined;
+    if (old) for (const o of old) if (o.type === c.type) { prev = o; break; }
+    const s: Condition = { ...c };
+    s.lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
+    out[i] = s;
+  }
+  return out;
+}
+
+export const isTerminalPhase = (phase: PodStatus['phase']): boolean => phase === 'Succeeded' || phase === 'Failed';

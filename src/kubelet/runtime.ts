@@ -1,0 +1,211 @@
+// A node's container runtime (containerd behind the CRI): pod sandboxes with IPs from the node's pod
+// CIDR, container instances that run as their image profile says (exit after N s, OOM against the
+// memory limit, SIGTERM handling), and the dead instances the kubelet keeps (one per container, as
+// the container GC's MaxPerPodContainer=1). It outlives kubelet restarts; a node crash wipes it.
+// Not modelled: image layers, exec sessions, logs (only their restart count survives, as the log
+// directory does).
+import type { Simulation } from '../sim/simulation';
+import type { ScheduledEvent } from '../sim/event_queue';
+import type { RandomStream } from '../sim/random';
+import type { ImageProfile } from './image_catalogue';
+import { qualifiedImage } from './image_catalogue';
+
+export type InstanceState = 'running' | 'exited';
+
+export interface ContainerInstance {
+  readonly id: string;
+  readonly name: string;
+  readonly init: boolean;
+  /** The restart count this instance carries (upstream's container attempt annotation). */
+  readonly attempt: number;
+  /** The image as the pod spec names it, and as the runtime reports it. */
+  readonly specImage: string;
+  readonly image: string;
+  readonly imageID: string;
+  readonly profile: ImageProfile;
+  readonly createdAtMs: number;
+  startedAtMs: number;
+  state: InstanceState;
+  finishedAtMs: number;
+  exitCode: number;
+  reason: string;
+  timers: ScheduledEvent[];
+  stopping: boolean;
+  /** Callbacks waiting for this instance to exit (a StopContainer in progress). */
+  exitWaiters: (() => void)[];
+}
+
+export interface Sandbox { id: string; ip: string; createdAtMs: number; ready: boolean; attempt: number }
+
+export interface RuntimePod {
+  sandbox: Sandbox | undefined;
+  /** Newest first. */
+  containers: ContainerInstance[];
+}
+
+/** A frozen view of one instance as the kubelet's pod cache holds it at the start of a sync. */
+export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
+export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
+
+/** containerd's reason for an exit code: Completed for 0, Error otherwise. */
+export const exitReason = (code: number): string => (code === 0 ? 'Completed' : 'Error');
+
+export class ContainerRuntime {
+  private readonly pods = new Map<string, RuntimePod>();
+  /** Restart counts by pod uid and container name: the log directory survives crashes. */
+  private readonly logAttempts = new Map<string, number>();
+  private readonly usedIPs = new Set<number>();
+  private lastIP = 1;
+  private sandboxAttempts = new Map<string, number>();
+
+  constructor(private readonly sim: Simulation, private readonly stream: RandomStream, private readonly podCIDRPrefix: string,
+    /** Called whenever a pod's containers or sandbox change (the PLEG notices at its next relist). */
+    readonly onChange: (podUid: string) => void) {}
+
+  pod(uid: string): RuntimePod | undefined { return this.pods.get(uid); }
+
+  snapshot(uid: string): PodSnapshot {
+    const p = this.pods.get(uid);
+    if (!p) return { sandbox: undefined, containers: [] };
+    return {
+      sandbox: p.sandbox ? { ...p.sandbox } : undefined,
+      containers: p.containers.map(({ timers: _t, stopping: _s, exitWaiters: _w, ...rest }) => rest),
+    };
+  }
+
+  private entry(uid: string): RuntimePod {
+    let p = this.pods.get(uid);
+    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [] }));
+    return p;
+  }
+
+  /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
+  private newId(): string {
+    let id = '';
+    for (let i = 0; i < 8; i++) id += Math.floor(this.stream.float() * 0x1_0000_0000).toString(16).padStart(8, '0');
+    return id;
+  }
+
+  /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */
+  createSandbox(uid: string): Sandbox {
+    const p = this.entry(uid);
+    if (p.sandbox) this.releaseIP(p.sandbox.ip);
+    const attempt = this.sandboxAttempts.get(uid) ?? 0;
+    this.sandboxAttempts.set(uid, attempt + 1);
+    p.sandbox = { id: this.newId(), ip: this.allocateIP(), createdAtMs: this.sim.nowMs, ready: true, attempt };
+    this.onChange(uid);
+    return p.sandbox;
+  }
+
+  stopSandbox(uid: string): void {
+    const p = this.pods.get(uid);
+    if (!p?.sandbox || !p.sandbox.ready) return;
+    p.sandbox.ready = false;
+    this.onChange(uid);
+  }
+
+  private allocateIP(): string {
+    for (let i = 0; i < 253; i++) {
+      const host = ((this.lastIP - 2 + 1 + i) % 253) + 2; // 2..254 (.1 is the gateway), after the last one handed out
+      if (!this.usedIPs.has(host)) {
+        this.usedIPs.add(host);
+        this.lastIP = host;
+        return `${this.podCIDRPrefix}.${host}`;
+      }
+    }
+    throw new Error(`no pod IPs left in ${this.podCIDRPrefix}.0/24`);
+  }
+
+  private releaseIP(ip: string): void {
+    this.usedIPs.delete(Number(ip.slice(ip.lastIndexOf('.') + 1)));
+  }
+
+  /** The restart count of the next instance of a container: newest instance + 1, else what the logs remember. */
+  nextAttempt(uid: string, name: string): number {
+    const newest = this.pods.get(uid)?.containers.find(c => c.name === name);
+    if (newest) return newest.attempt + 1;
+    const logged = this.logAttempts.get(`${uid}/${name}`);
+    return logged === undefined ? 0 : logged + 1;
+  }
+
+  /** CreateContainer + StartContainer: the instance runs from now and behaves as its profile says. */
+  startContainer(uid: string, name: string, init: boolean, specImage: string, profile: ImageProfile, memoryLimitBytes: number | undefined): ContainerInstance {
+    const p = this.entry(uid);
+    const attempt = this.nextAttempt(uid, name);
+    this.logAttempts.set(`${uid}/${name}`, attempt);
+    const image = qualifiedImage(specImage);
+    const inst: ContainerInstance = {
+      id: this.newId(), name, init, attempt, specImage, image,
+      imageID: `${image.replace(/:[^:/@]+$/, '')}@sha256:${profile.digest}`, profile,
+      createdAtMs: this.sim.nowMs, startedAtMs: this.sim.nowMs, state: 'running', finishedAtMs: 0, exitCode: 0, reason: '',
+      timers: [], stopping: false, exitWaiters: [],
+    };
+    p.containers.unshift(inst);
+    this.pruneDead(p, name);
+    // An init container whose image does not exit by itself completes at once (exit 0).
+    const exit = profile.exit ?? (init ? { afterMs: 0, code: 0 } : undefined);
+    if (exit) inst.timers.push(this.sim.schedule(exit.afterMs, `containerd: ${name} exits`, () => this.exit(uid, inst, exit.code, exitReason(exit.code))));
+    if (memoryLimitBytes !== undefined && profile.memoryBytes > memoryLimitBytes) {
+      inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));
+    }
+    this.onChange(uid);
+    return inst;
+  }
+
+  /** Keeps the running instance and the newest dead one of a container; older dead ones are collected. */
+  private pruneDead(p: RuntimePod, name: string): void {
+    let deadSeen = 0;
+    p.containers = p.containers.filter(c => c.name !== name || c.state === 'running' || ++deadSeen <= 1);
+  }
+
+  private exit(uid: string, inst: ContainerInstance, code: number, reason: string): void {
+    if (inst.state !== 'running') return;
+    for (const t of inst.timers) this.sim.cancel(t);
+    inst.timers = [];
+    inst.state = 'exited';
+    inst.exitCode = code;
+    inst.reason = reason;
+    inst.finishedAtMs = this.sim.nowMs;
+    this.onChange(uid);
+    const waiters = inst.exitWaiters;
+    inst.exitWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /**
+   * StopContainer(timeout): SIGTERM, then SIGKILL after graceMs. An image that exits on SIGTERM does so
+   * after its stop time (if within the grace); done() runs when the instance has exited.
+   */
+  stopContainer(uid: string, inst: ContainerInstance, graceMs: number, done: () => void): void {
+    if (inst.state !== 'running') { done(); return; }
+    inst.exitWaiters.push(done);
+    if (inst.stopping) return;
+    inst.stopping = true;
+    const prof = inst.profile;
+    // An instance that dies by itself meanwhile completes the stop too (exit() runs the waiters).
+    if (prof.sigterm === 'exit' && prof.stopMs <= graceMs) {
+      const code = prof.sigtermExitCode;
+      inst.timers.push(this.sim.schedule(prof.stopMs, `containerd: ${inst.name} exits on SIGTERM`, () => this.exit(uid, inst, code, exitReason(code))));
+    } else {
+      inst.timers.push(this.sim.schedule(graceMs, `containerd: SIGKILL ${inst.name}`, () => this.exit(uid, inst, 137, exitReason(137))));
+    }
+  }
+
+  /** Removes a terminated pod's sandbox and containers (after the kubelet is done with it). */
+  removePod(uid: string): void {
+    const p = this.pods.get(uid);
+    if (!p) return;
+    for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
+    if (p.sandbox) this.releaseIP(p.sandbox.ip);
+    this.pods.delete(uid);
+    this.onChange(uid);
+  }
+
+  /** A node crash: every sandbox and container is gone; only the logs' restart counts remain. */
+  wipe(): void {
+    for (const uid of [...this.pods.keys()]) this.removePod(uid);
+    this.usedIPs.clear();
+  }
+
+  podUids(): string[] { return [...this.pods.keys()]; }
+}

@@ -1,0 +1,158 @@
+// The kubelet's status manager (pkg/kubelet/status/status_manager.go): caches the status the kubelet
+// computed for each pod, moves a condition's lastTransitionTime only when its status flips, keeps
+// startTime, and writes to the API only when the status changed — merging in the conditions other
+// components own. Once a deleted pod has stopped, it sends the final DELETE with grace 0 and a UID
+// precondition. A periodic reconcile (every 10 s) restores kubelet-owned status someone else changed.
+import type { Simulation } from '../sim/simulation';
+import type { Condition, ContainerStatus, Pod, PodStatus, Stored } from '../api/objects';
+import type { Client } from '../api/client';
+import { isApiError } from '../api/errors';
+import { deepEqual } from '../api/freeze';
+import { toRfc3339 } from '../sim/time';
+import { containersReadyCondition, isTerminalPhase, KUBELET_CONDITIONS, podReadyCondition, stampTransitions, type Phase } from './pod_status';
+
+export const STATUS_SYNC_PERIOD_MS = 10_000;
+
+/** mergePodStatus: conditions the kubelet does not own come from the API; the rest from the kubelet. */
+export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodStatus {
+  const foreign = (apiStatus.conditions ?? []).filter(c => !KUBELET_CONDITIONS.has(c.type));
+  const own = (kubelet.conditions ?? []).filter(c => KUBELET_CONDITIONS.has(c.type));
+  const merged: PodStatus = { ...kubelet, conditions: [...foreign, ...own] };
+  if (apiStatus.nominatedNodeName) merged.nominatedNodeName = apiStatus.nominatedNodeName;
+  return merged;
+}
+
+function withoutForeign(s: PodStatus): PodStatus {
+  const conds = s.conditions ?? [];
+  if (conds.every(c => KUBELET_CONDITIONS.has(c.type))) return s;
+  return { ...s, conditions: conds.filter(c => KUBELET_CONDITIONS.has(c.type)) };
+}
+
+export class StatusManager {
+  private readonly statuses = new Map<string, PodStatus>();
+  private readonly reconcile = new Set<string>();
+  /** The status object the API stored from our last write (watch echoes of it need no check). */
+  private readonly written = new Map<string, PodStatus>();
+  private reconcileEv: unknown;
+  private stopped = false;
+
+  constructor(private readonly sim: Simulation, private readonly client: Client, private readonly phaseMs: number,
+    private readonly podByUid: (uid: string) => Pod | undefined) {}
+
+  getPodStatus(uid: string): PodStatus | undefined { return this.statuses.get(uid); }
+
+  removePod(uid: string): void {
+    this.statuses.delete(uid);
+    this.written.delete(uid);
+    this.reconcile.delete(uid);
+  }
+
+  /** SetPodStatus: stamps transitions against the last status, keeps startTime, writes when changed. */
+  setPodStatus(pod: Stored<Pod>, status: PodStatus): void {
+    const uid = pod.metadata.uid;
+    const old = this.statuses.get(uid) ?? pod.status ?? {};
+    const now = toRfc3339(this.sim.nowMs);
+    const next: PodStatus = { ...status, conditions: stampTransitions(status.conditions ?? [], old.conditions, now) };
+    next.startTime = old.startTime ?? now;
+    this.update(pod, next);
+  }
+
+  /** SetContainerReadiness: flips one container's ready flag and regenerates Ready and ContainersReady. */
+  setContainerReadiness(pod: Stored<Pod>, containerId: string, ready: boolean): void {
+    this.setContainerFlag(pod, containerId, s => { if (s.ready === ready) return false; s.ready = ready; return true; });
+  }
+
+  /** SetContainerStartup: flips one container's started flag. */
+  setContainerStartup(pod: Stored<Pod>, containerId: string, started: boolean): void {
+    this.setContainerFlag(pod, containerId, s => { if (s.started === started) return false; s.started = started; return true; });
+  }
+
+  private setContainerFlag(pod: Stored<Pod>, containerId: string, edit: (s: ContainerStatus) => boolean): void {
+    const old = this.statuses.get(pod.metadata.uid);
+    if (!old) return;
+    const status: PodStatus = structuredClone(old);
+    const all = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+    const target = all.find(s => s.containerID === containerId);
+    if (!target || !edit(target)) return;
+    const phase = status.phase as Phase;
+    const replace = (c: Condition): void => {
+      const i = (status.conditions ?? []).findIndex(x => x.type === c.type);
+      if (i >= 0) status.conditions![i] = c; else (status.conditions ??= []).push(c);
+    };
+    replace(podReadyCondition(pod.spec, status.conditions ?? [], all, phase));
+    replace(containersReadyCondition(pod.spec, all, phase));
+    status.conditions = stampTransitions(status.conditions!, old.conditions, toRfc3339(this.sim.nowMs));
+    this.update(pod, status);
+  }
+
+  private update(pod: Stored<Pod>, status: PodStatus): void {
+    if (this.stopped) return;
+    const uid = pod.metadata.uid;
+    const cached = this.statuses.get(uid);
+    if (cached && deepEqual(withoutForeign(cached), withoutForeign(status))) return;
+    this.statuses.set(uid, status);
+    this.syncPod(pod.metadata.namespace ?? 'default', pod.metadata.name, uid);
+  }
+
+  /** Writes the cached status to the API (GET, merge, write if different). */
+  syncPod(namespace: string, name: string, uid: string): void {
+    if (this.stopped) return;
+    const status = this.statuses.get(uid);
+    if (!status) return;
+    let current: Stored | undefined;
+    try {
+      current = this.client.find<Pod>('Pod', namespace, name);
+      if (!current || current.metadata.uid !== uid) return;
+      const merged = mergePodStatus(current.status ?? {}, status);
+      // A terminal phase the API already has is never left.
+      if (isTerminalPhase(current.status?.phase) && merged.phase !== current.status?.phase) merged.phase = current.status!.phase;
+      if (!deepEqual(merged, current.status)) {
+        const { resourceVersion: _rv, ...metadata } = current.metadata;
+        const stored = this.client.updateStatus({ ...current, metadata, status: merged });
+        if (stored.status) this.written.set(uid, stored.status);
+      }
+      this.reconcile.delete(uid);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      this.markForReconcile(uid);
+    }
+  }
+
+  /** needsReconcile: the API's kubelet-owned status differs from ours; rewrite it at the next 10 s sync. */
+  checkReconcile(pod: Stored<Pod>): void {
+    const cached = this.statuses.get(pod.metadata.uid);
+    if (!cached || pod.status === this.written.get(pod.metadata.uid)) return;
+    const merged = mergePodStatus(pod.status ?? {}, cached);
+    if (!deepEqual(merged, pod.status)) this.markForReconcile(pod.metadata.uid);
+  }
+
+  private markForReconcile(uid: string): void {
+    this.reconcile.add(uid);
+    if (this.reconcileEv) return;
+    const k = Math.floor((this.sim.nowMs - this.phaseMs) / STATUS_SYNC_PERIOD_MS) + 1;
+    this.reconcileEv = this.sim.scheduleAt(this.phaseMs + k * STATUS_SYNC_PERIOD_MS, 'kubelet: status manager syncBatch', () => {
+      this.reconcileEv = undefined;
+      if (this.stopped) return;
+      for (const id of [...this.reconcile]) {
+        const pod = this.podByUid(id);
+        if (pod) this.syncPod(pod.metadata.namespace ?? 'default', pod.metadata.name!, id);
+        else this.reconcile.delete(id);
+      }
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.reconcile.clear();
+    this.reconcileEv = undefined;
+  }
+
+  /** The final DELETE of a pod the kubelet has finished terminating (canBeDeleted). */
+  deletePod(pod: Stored<Pod>): void {
+    try {
+      this.client.delete('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+// What one pod sync does (pkg/kubelet/kubelet.go SyncPod, SyncTerminatingPod, SyncTerminatedPod and
+// kuberuntime_manager.go SyncPod): write the status, wait for volumes, add probe workers, then kill
+// and start containers as computePodActions says — one container after another, each through the
+// crash-loop back-off, the image manager and the runtime. Long steps (pulls, container stops, volume
+// waits) continue in later events; a termination request cancels what has not started yet.
+import type { Container, ObjectReference, Pod, PodStatus, Stored } from '../api/objects';
+import { formatDuration } from '../sim/time';
+import type { PodSyncer, PodWorker, SyncOutcome, SyncToken } from './pod_workers';
+import { backoffKey, computePodActions, formatPod, newestExited, type ContainerToKill } from './pod_actions';
+import { generateAPIPodStatus, type SyncReason } from './container_status';
+import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import type { KubeletContext } from './kubelet_context';
+import { parseQuantity } from '../api/quantity';
+
+/** The minimum grace a stopped container gets (minimumGracePeriodInSeconds). */
+const MIN_GRACE_SECONDS = 2;
+
+interface StartResult { container: Container; error?: string; message?: string }
+
+/** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
+export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
+  const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
+  return { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, apiVersion: 'v1',
+    resourceVersion: pod.metadata.resourceVersion, fieldPath: `${init ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` };
+}
+
+/** Runs steps one after another; each calls next() now or later. */
+function series(steps: ((next: () => void) => void)[], done: () => void): void {
+  let i = 0;
+  const next = (): void => { const s = steps[i++]; if (s) s(next); else done(); };
+  next();
+}
+
+export class Syncer implements PodSyncer {
+  /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
+  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {}
+
+  /** generateAPIPodStatus + SetPodStatus. */
+  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
+    const k = this.k;
+    const status = generateAPIPodStatus({
+      pod, snapshot, oldStatus: k.statusManager.getPodStatus(pod.metadata.uid) ?? pod.status ?? {}, reasons: k.reasons(pod.metadata.uid),
+      podIsTerminal, hostIP: k.hostIP, updateProbes: s => k.probeManager.updatePodStatus(pod, s),
+    });
+    k.statusManager.setPodStatus(pod, status);
+    k.probeManager.flushTriggers();
+    return status;
+  }
+
+  syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
+    const k = this.k;
+    const pod = w.pod;
+    const snapshot = k.runtime.snapshot(w.uid);
+    const status = this.writeStatus(pod, snapshot, false);
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') return done({ terminal: true });
+    k.volumeManager.addPod(pod);
+    const cancelWait = k.volumeManager.waitForAttachAndMount(w.uid, ok => {
+      if (token.cancelled) return done({ cancelled: true });
+      // A timed-out wait returns wait.Interrupted: no event, the worker retries in 10–15 s.
+      if (!ok) return done({ error: `unmounted volumes=[${k.volumeManager.unmountedNames(w.uid).join(' ')}]` });
+      k.probeManager.addPod(pod);
+      this.runtimeSync(pod, snapshot, token, results => {
+        if (!this.live()) return;
+        const reasons = k.reasons(w.uid, true);
+        for (const r of results) {
+          if (r.error) reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
+          else reasons.delete(r.container.name);
+        }
+        if (token.cancelled) return done({ cancelled: true });
+        const failed = results.find(r => r.error);
+        done(failed ? { error: failed.error } : {});
+      });
+    });
+    token.onCancel(() => { cancelWait(); });
+  }
+
+  /** kubeGenericRuntimeManager.SyncPod. */
+  private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[]) => void): void {
+    const k = this.k;
+    const actions = computePodActions(pod, snapshot, {
+      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
+      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
+    });
+    const results: StartResult[] = [];
+    const steps: ((next: () => void) => void)[] = [];
+    if (actions.killPod && snapshot.sandbox?.ready) {
+      steps.push(next => this.killPod(pod, undefined, () => { k.runtime.stopSandbox(pod.metadata.uid); next(); }));
+      if (!actions.createSandbox) { series(steps, () => done(results)); return; }
+    }
+    for (const kill of actions.containersToKill) steps.push(next => this.killContainer(pod, kill, next));
+    if (actions.createSandbox) steps.push(next => { if (!token.cancelled) k.runtime.createSandbox(pod.metadata.uid); next(); });
+    if (actions.nextInitContainer) {
+      const c = actions.nextInitContainer;
+      steps.push(next => this.startContainer(pod, c, true, snapshot, token, results, next));
+    } else {
+      for (const c of actions.containersToStart) steps.push(next => this.startContainer(pod, c, false, snapshot, token, results, next));
+    }
+    series(steps, () => done(results));
+  }
+
+  /** doBackOff, EnsureImageExists, then create and start; the result goes to the reason cache. */
+  private startContainer(pod: Stored<Pod>, c: Container, init: boolean, snapshot: PodSnapshot, token: SyncToken, results: StartResult[],
+    next: () => void): void {
+    const k = this.k;
+    if (token.cancelled) return next();
+    const ref = containerRef(pod, c);
+    const exited = newestExited(snapshot, c.name);
+    if (exited) {
+      const key = backoffKey(pod, c);
+      const now = k.sim.nowMs;
+      if (k.backoff.isInBackOffSince(key, exited.finishedAtMs, now)) {
+        k.event(ref, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
+        results.push({ container: c, error: 'CrashLoopBackOff',
+          message: `back-off ${formatDuration(k.backoff.get(key))} restarting failed container=${c.name} pod=${formatPod(pod)}` });
+        return next();
+      }
+      k.backoff.next(key, exited.finishedAtMs, now);
+    }
+    k.images.ensureImageExists(pod, c, e => { if (this.live()) k.event(ref, e.type, e.reason, e.message); }, r => {
+      if (!this.live() || token.cancelled) return next();
+      if (!r.ok) {
+        k.event(ref, 'Warning', 'Failed', `Error: ${r.error}`);
+        results.push({ container: c, error: r.error, message: r.message });
+        return next();
+      }
+      const profile = k.images.profile(c.image ?? '');
+      // kuberuntime_container.go startContainer in v1.32: "Created container %s" and "Started container %s"
+      // (the "Created container: %v" form came with kubernetes/kubernetes#130471, after v1.32).
+      k.event(ref, 'Normal', 'Created', `Created container ${c.name}`);
+      k.after(profile.startMs, 'kubelet: container starting', () => {
+        const limit = c.resources?.limits?.memory;
+        k.runtime.startContainer(pod.metadata.uid, c.name, init, c.image ?? '', profile, limit === undefined ? undefined : parseQuantity(limit));
+        k.event(ref, 'Normal', 'Started', `Started container ${c.name}`);
+        results.push({ container: c });
+        next();
+      });
+    });
+  }
+
+  /** killContainer: Killing event, SIGTERM with the grace period, SIGKILL after it. */
+  private killContainer(pod: Stored<Pod>, kill: ContainerToKill | { instance: InstanceSnapshot; container: Container; message?: string; reason?: string },
+    done: () => void, graceOverrideS?: number): void {
+    const k = this.k;
+    const c = kill.container;
+    let grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? MIN_GRACE_SECONDS;
+    if (pod.metadata.deletionGracePeriodSeconds === undefined) {
+      const probe = kill.reason === 'LivenessProbe' ? c.livenessProbe : kill.reason === 'StartupProbe' ? c.startupProbe : undefined;
+      if (probe?.terminationGracePeriodSeconds !== undefined) grace = probe.terminationGracePeriodSeconds;
+    }
+    if (grace < MIN_GRACE_SECONDS) grace = MIN_GRACE_SECONDS;
+    if (graceOverrideS !== undefined) grace = graceOverrideS;
+    k.event(containerRef(pod, c), 'Normal', 'Killing', kill.message || `Stopping container ${c.name}`);
+    const inst = k.runtime.pod(pod.metadata.uid)?.containers.find(i => i.id === kill.instance.id);
+    if (!inst) return done();
+    k.runtime.stopContainer(pod.metadata.uid, inst, grace * 1000, () => k.after(0, 'kubelet: container stopped', done));
+  }
+
+  /** killPod: every running container at once, then done. */
+  private killPod(pod: Stored<Pod>, graceOverrideS: number | undefined, done: () => void): void {
+    const running = (this.k.runtime.pod(pod.metadata.uid)?.containers ?? []).filter(i => i.state === 'running');
+    let left = running.length;
+    if (left === 0) return done();
+    const specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+    for (const inst of running) {
+      const c = specs.find(s => s.name === inst.name) ?? { name: inst.name };
+      this.killContainer(pod, { instance: inst, container: c }, () => { if (--left === 0) done(); }, graceOverrideS);
+    }
+  }
+
+  syncTerminatingPod(w: PodWorker, _token: SyncToken, done: (o: SyncOutcome) => void): void {
+    const k = this.k;
+    const pod = w.pod;
+    if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), false);
+    k.probeManager.stopLivenessAndStartup(w.uid);
+    this.killPod(pod, undefined, () => {
+      k.runtime.stopSandbox(w.uid);
+      k.probeManager.removePod(w.uid);
+      if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), true);
+      done({});
+    });
+  }
+
+  syncTerminatedPod(w: PodWorker, done: (o: SyncOutcome) => void): void {
+    const k = this.k;
+    const pod = w.pod;
+    if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), true);
+    k.volumeManager.removePod(w.uid);
+    // The status manager deletes a finished pod that was being deleted (canBeDeleted).
+    if (!w.removed && pod.metadata.deletionTimestamp) k.statusManager.deletePod(pod);
+    done({});
+  }
+
+  forget(w: PodWorker): void {
+    this.k.forgetPod(w.uid);
+  }
+}

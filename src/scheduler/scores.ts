@@ -1,0 +1,181 @@
+// kube-scheduler's default score plugins with their v1.32 weights (default_plugins.go):
+// TaintToleration 3, NodeAffinity 2, PodTopologySpread 2 (system default constraints: hostname
+// maxSkew 3, zone maxSkew 5, ScheduleAnyway), NodeResourcesFit 1 (LeastAllocated on cpu and memory),
+// NodeResourcesBalancedAllocation 1, ImageLocality 1. Integer arithmetic as upstream's. Pure.
+// Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
+// The plugins and the per-node loop share this module so the hot loop calls them directly.
+import type { Pod, Toleration } from '../api/objects';
+import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import { tolerationsTolerateTaint, termMatches } from './filters';
+import { matches, type Selector } from '../api/selectors';
+import type { RandomStream } from '../sim/random';
+import { familiarImage } from '../kubelet/image_catalogue';
+
+export const MAX_NODE_SCORE = 100;
+const MB = 1024 * 1024;
+const IMAGE_MIN_THRESHOLD = 23 * MB;
+const IMAGE_MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+function leastRequested(requested: number, capacity: number): number {
+  if (capacity === 0 || requested > capacity) return 0;
+  return Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/** leastRequestedScore per resource, averaged with weight 1 each (NodeResourcesFit, LeastAllocated). */
+export function leastAllocatedScore(pod: PodEntry, info: NodeInfo): number {
+  const cpu = leastRequested(info.nonZeroRequested.milliCPU + pod.nonZero.milliCPU, info.allocatable.milliCPU);
+  const mem = leastRequested(info.nonZeroRequested.memory + pod.nonZero.memory, info.allocatable.memory);
+  return Math.floor((cpu + mem) / 2);
+}
+
+/** balancedResourceScorer on cpu and memory: (1 - |f_cpu - f_mem| / 2) × 100, from actual requests. */
+export function balancedAllocationScore(pod: PodEntry, info: NodeInfo): number {
+  const a = info.allocatable;
+  if (a.milliCPU === 0 || a.memory === 0) return MAX_NODE_SCORE; // one fraction or none: no deviation
+  const fCpu = Math.min((info.requested.milliCPU + pod.requests.milliCPU) / a.milliCPU, 1);
+  const fMem = Math.min((info.requested.memory + pod.requests.memory) / a.memory, 1);
+  return Math.trunc((1 - Math.abs((fCpu - fMem) / 2)) * MAX_NODE_SCORE);
+}
+
+/** The pod's tolerations that matter for PreferNoSchedule taints (computed once per pod). */
+export function preferNoScheduleTolerations(pod: Pod): Toleration[] {
+  return (pod.spec.tolerations ?? []).filter(t => !t.effect || t.effect === 'PreferNoSchedule');
+}
+
+/** TaintToleration: untolerated PreferNoSchedule taints (normalized in reverse). */
+export function intolerablePreferNoSchedule(tolerations: Toleration[], info: NodeInfo): number {
+  const taints = info.node.spec?.taints;
+  if (!taints || taints.length === 0) return 0;
+  let n = 0;
+  for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) n++;
+  return n;
+}
+
+/** NodeAffinity: the summed weights of matching preferred terms. */
+export function preferredAffinityWeight(pod: Pod, info: NodeInfo): number {
+  const terms = (pod.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: object }[] } | undefined)
+    ?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  let sum = 0;
+  for (const t of terms) if (termMatches(t.preference, info.node.metadata.labels ?? {}, info.name)) sum += t.weight;
+  return sum;
+}
+
+/** The pod's images with their cluster-wide state (ImageStateSummary), computed once per pod. */
+export interface PodImages { keys: string[]; containers: number }
+export function podImages(pod: Pod): PodImages {
+  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  return { keys: containers.filter(c => c.image).map(c => familiarImage(c.image!)), containers: containers.length };
+}
+
+/** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
+export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: SchedulerCache): number {
+  let sum = 0;
+  for (const key of images.keys) {
+    if (!info.images.has(key)) continue;
+    const state = cache.imageStates.get(key);
+    if (state) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
+  }
+  const max = IMAGE_MAX_CONTAINER_THRESHOLD * images.containers;
+  const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
+  return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
+}
+
+/** DefaultNormalizeScore: scale to 0..100 by the maximum (reverse for "fewer is better"). */
+export function defaultNormalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MAX_NODE_SCORE : 0));
+  return scores.map(s => {
+    const v = Math.floor((MAX_NODE_SCORE * s) / max);
+    return reverse ? MAX_NODE_SCORE - v : v;
+  });
+}
+
+const HOSTNAME = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew: 5 }];
+
+function countMatching(info: NodeInfo, selector: Selector, namespace: string): number {
+  let n = 0;
+  for (const e of info.pods.values()) {
+    const p = e.pod;
+    if (p.metadata.deletionTimestamp || p.metadata.namespace !== namespace) continue;
+    if (matches(selector, p.metadata.labels)) n++;
+  }
+  return n;
+}
+
+/**
+ * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
+ * selector is not empty: PreScore, Score and NormalizeScore over the feasible nodes.
+ */
+export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[]): number[] {
+  if (!selector || selector.requirements.length === 0) return feasible.map(() => 0);
+  const ns = pod.metadata.namespace ?? 'default';
+  // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
+  const zoneCounts = new Map<string, number>();
+  for (const n of feasible) { const z = n.node.metadata.labels?.[ZONE]; if (z !== undefined) zoneCounts.set(z, 0); }
+  if (zoneCounts.size) for (const n of all) {
+    const z = n.node.metadata.labels?.[ZONE];
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + countMatching(n, selector, ns));
+  }
+  const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
+  const raw = feasible.map(n => {
+    let score = 0;
+    DEFAULT_CONSTRAINTS.forEach((c, i) => {
+      const v = n.node.metadata.labels?.[c.key];
+      if (v === undefined) return;
+      const cnt = c.key === HOSTNAME ? countMatching(n, selector, ns) : zoneCounts.get(v) ?? 0;
+      score += cnt * weights[i]! + (c.maxSkew - 1);
+    });
+    return Math.round(score);
+  });
+  const min = Math.min(...raw);
+  const max = Math.max(...raw);
+  return raw.map(s => (max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - s)) / max)));
+}
+
+export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
+
+/** Total weighted scores of the feasible nodes, in their order. */
+export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  const p = pod.pod;
+  const n = feasible.length;
+  const tolerations = preferNoScheduleTolerations(p);
+  const images = podImages(p);
+  const taintCounts = new Array<number>(n);
+  for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
+  const taints = defaultNormalize(taintCounts, true);
+  const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
+    ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
+  const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
+  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes) : undefined;
+  const totals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    totals[i] = WEIGHTS.TaintToleration * taints[i]! +
+      WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
+      WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
+      WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
+      WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
+      WEIGHTS.ImageLocality * imageLocalityScore(images, info, cache);
+  }
+  return totals;
+}
+
+/**
+ * selectHost: the best total; among equal best, each equally likely — upstream samples a reservoir
+ * (rand.Intn per tie); one draw over the tied nodes in list order gives the same distribution.
+ */
+export function selectHost(nodes: NodeInfo[], scores: number[], random: () => RandomStream): NodeInfo {
+  let best = -Infinity;
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (scores[i]! > best) { best = scores[i]!; count = 1; } else if (scores[i] === best) count++;
+  }
+  let pick = count > 1 ? random().int(0, count - 1) : 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (scores[i] !== best) continue;
+    if (pick-- === 0) return nodes[i]!;
+  }
+  return nodes[0]!;
+}
