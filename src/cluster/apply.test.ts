@@ -3,25 +3,9 @@ import assert from 'node:assert/strict';
 import { Cluster } from './cluster';
 import { applyManifest, ManifestRejected } from './apply';
 import { LAST_APPLIED } from '../kubectl/apply/last_applied';
+import { RS } from '../kubectl/test_support';
 
-const rs = (image: string, replicas: number, env = ''): string => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: app
-        image: ${image}${env}
-`;
+const rs = (image: string, replicas: number, env = ''): string => RS(image, replicas, env);
 
 test('the harness applies like kubectl apply: last-applied annotation, three-way merge, others\' changes kept', () => {
   const c = new Cluster();

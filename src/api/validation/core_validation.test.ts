@@ -4,17 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../cluster/cluster';
 import { ApiError } from '../errors';
+import { rejection } from '../test_support';
 import type { KubeObject } from '../objects';
 
-function rejection(obj: KubeObject, c = new Cluster()): string {
-  try {
-    c.client().create(obj);
-  } catch (e) {
-    if (e instanceof ApiError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-}
 
 const svc = (spec: Record<string, unknown>, name = 'web'): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });
 

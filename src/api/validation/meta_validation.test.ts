@@ -4,20 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../cluster/cluster';
 import { ApiError } from '../errors';
-import { pod, replicaSet } from '../test_support';
+import { pod, rejection, replicaSet } from '../test_support';
 import type { KubeObject } from '../objects';
 import { isDNS1035Label, isQualifiedName, isValidPortName } from './names';
 import { goQuote } from '../field_errors';
 
-function rejection(obj: KubeObject, c = new Cluster()): string {
-  try {
-    c.client().create(obj);
-  } catch (e) {
-    if (e instanceof ApiError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-}
 
 test('name rules: Services are DNS-1035 labels, StatefulSets and Namespaces DNS labels', () => {
   assert.equal(rejection({ apiVersion: 'v1', kind: 'Service', metadata: { name: '1web' }, spec: { ports: [{ port: 80 }] } }),

@@ -4,18 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../cluster/cluster';
 import { ApiError } from '../errors';
-import { pod } from '../test_support';
+import { pod, rejection } from '../test_support';
 import type { KubeObject } from '../objects';
 
-function rejection(obj: KubeObject, c = new Cluster()): string {
-  try {
-    c.client().create(obj);
-  } catch (e) {
-    if (e instanceof ApiError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-}
 
 test('volumes come first; a volume with errors is not mountable; mount paths must be unique', () => {
   const p = pod('a', {

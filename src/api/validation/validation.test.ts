@@ -2,19 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../cluster/cluster';
 import { ApiError } from '../errors';
-import { pod, replicaSet } from '../test_support';
+import { pod, rejection, replicaSet } from '../test_support';
 import type { KubeObject } from '../objects';
 
-function rejection(obj: KubeObject): string {
-  const c = new Cluster();
-  try {
-    c.client().create(obj);
-  } catch (e) {
-    if (e instanceof ApiError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-}
 
 test('apps/v1: a selector must match the template labels', () => {
   assert.equal(rejection(replicaSet('web', { app: 'web-x' }, { app: 'web' })),

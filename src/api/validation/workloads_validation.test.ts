@@ -4,19 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../cluster/cluster';
 import { ApiError } from '../errors';
-import { replicaSet } from '../test_support';
+import { rejection, replicaSet } from '../test_support';
 import type { KubeObject } from '../objects';
 import { cronScheduleError } from './cron';
 
-function rejection(obj: KubeObject, c = new Cluster()): string {
-  try {
-    c.client().create(obj);
-  } catch (e) {
-    if (e instanceof ApiError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-}
 
 const template = (labels: Record<string, string> | undefined, extra: Record<string, unknown> = {}) =>
   ({ metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }], ...extra } });
