@@ -14,6 +14,7 @@ import { fieldAbsent, fieldMatches, objectGone } from './checks/objects';
 import { checkCreated, checkMostAtOnce } from './history_counts';
 import type { CheckFailure } from './failure';
 import { WITHOUT_NODES } from '../cluster/testing';
+import { jsonPathText, jsonPathValues } from './jsonpath';
 
 function withRs(): { c: Cluster; rs: Stored } {
   const c = new Cluster({ ...WITHOUT_NODES, seed: 3, controllers: [garbageCollectorController] });
@@ -132,4 +133,11 @@ test('conditions, fields by JSONPath, and gone objects held by finalizers', () =
   const gone = objectGone(cfg).evaluate(view(c));
   assert.equal(gone.ok, false);
   assert.equal(gone.pending, 'held by finalizers ["example.com/hold"]');
+});
+
+test('a key holding undefined is absent, as in the JSON kubectl receives', () => {
+  const pod = { metadata: { name: 'bare', ownerReferences: undefined, labels: { app: 'x' } } };
+  assert.deepEqual(jsonPathValues(pod, '.metadata.ownerReferences'), []);
+  assert.equal(jsonPathText(pod, '{.metadata.ownerReferences}'), undefined);
+  assert.equal(jsonPathText(pod, '.metadata.labels.app'), 'x');
 });

@@ -17,11 +17,14 @@ export function normalizeJsonPath(path: string): string {
   return `$${p}`;
 }
 
-/** Every value the path selects in obj (empty when the field is absent). */
+/**
+ * Every value the path selects in obj (empty when the field is absent). A key holding undefined is
+ * absent: the object kubectl receives is JSON, where such a key does not exist.
+ */
 export function jsonPathValues(obj: unknown, path: string): unknown[] {
   const expr = normalizeJsonPath(path);
   try {
-    return JSONPath({ path: expr, json: obj as object, wrap: true, eval: 'safe' }) as unknown[];
+    return (JSONPath({ path: expr, json: obj as object, wrap: true, eval: 'safe' }) as unknown[]).filter(v => v !== undefined);
   } catch (e) {
     throw new JsonPathError(`error: error executing jsonpath "${path}": ${(e as Error).message}`);
   }

@@ -1,6 +1,7 @@
 // `kukumber shell`: reads a transcript on stdin, runs it against a fresh simulated cluster and
 // prints it with the real outputs filled in — each command echoed as "$ <command>", then what
-// the terminal showed. `-f` paths resolve against the current directory, then fixtures/.
+// the terminal showed. `-f` paths resolve against the current directory, then fixtures/, then
+// fixtures/manifests/.
 import { readFileSync } from 'node:fs';
 import { createTranscriptCluster, TranscriptOptionError } from '../kubectl/transcript/cluster_options';
 import { renderTranscript, runTranscript } from '../kubectl/transcript/run';

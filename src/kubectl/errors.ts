@@ -1,6 +1,7 @@
 // Errors the way kubectl builds and prints them (kubectl pkg/cmd/util/helpers.go checkErr,
 // StandardErrorMessage, MultilineError, MultipleErrors; apimachinery util/errors Aggregate;
-// AddSourceToErr). Commands collect errors as data and hand them to printErr at the end.
+// AddSourceToErr). Commands collect errors as data and hand them to renderError (or checkErrText
+// for a list) at the end; this is the one place kubectl's error words live.
 import { ApiError } from '../api/errors';
 
 /** utilerrors.Aggregate: several errors; its Error() is "[a, b]" (deduplicated) or the single message. */
@@ -37,13 +38,17 @@ export function addSourceToErr(verb: string, source: string | undefined, err: Er
   return new Error(`error when ${verb} ${JSON.stringify(source)}: ${err.message}`);
 }
 
-/** StandardErrorMessage: how an API status reads on the terminal; undefined for other errors. */
-export function standardErrorMessage(err: Error): string | undefined {
-  if (!(err instanceof ApiError)) return undefined;
+/** StandardErrorMessage for an API status: "Error from server (Reason): message". */
+export function apiErrorMessage(err: ApiError): string {
   const s = err.status;
   if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message})`;
   if (s.reason) return `Error from server (${s.reason}): ${s.message}`;
   return `Error from server: ${s.message}`;
+}
+
+/** StandardErrorMessage: how an API status reads on the terminal; undefined for other errors (its ok=false). */
+export function standardErrorMessage(err: Error): string | undefined {
+  return err instanceof ApiError ? apiErrorMessage(err) : undefined;
 }
 
 const messageForError = (err: Error): string => standardErrorMessage(err) ?? err.message;
@@ -81,4 +86,14 @@ export function renderError(input: Error): string {
     if (standardErrorMessage(err) === undefined && !msg.startsWith('error: ')) msg = `error: ${msg}`;
   }
   return msg.endsWith('\n') ? msg : `${msg}\n`;
+}
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+/**
+ * cmdutil.CheckErr on the errors a command collected (an Aggregate of them): "" for none, one
+ * error as itself, several one per line (MultipleErrors).
+ */
+export function checkErrText(errors: readonly unknown[]): string {
+  return errors.length === 0 ? '' : renderError(new AggregateError(errors.map(asError)));
 }

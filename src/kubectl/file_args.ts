@@ -1,6 +1,6 @@
 // `-f` arguments as kubectl's resource builder reads them: a file, a directory's .json/.yaml/.yml
 // files in name order, or "-" for stdin (source "STDIN"). Paths resolve against the transcript's
-// folder first, then fixtures/. Each file is a stream: documents are visited in order and a YAML
+// folder first, then fixtures/ (and the context's fixtureFolders under it). Each file is a stream: documents are visited in order and a YAML
 // syntax error ends the file (later documents are never read), as kubectl's StreamVisitor does.
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
@@ -31,7 +31,7 @@ function itemsOfText(text: string, source: string): FileItem[] {
 
 function resolvePath(name: string, ctx: KubectlContext): string | undefined {
   try {
-    const path = resolveFixture(name, ctx.cwd);
+    const path = resolveFixture(name, ctx.cwd, ctx.fixtureFolders);
     statSync(path);
     return path;
   } catch {

@@ -15,6 +15,28 @@ const registry = new Map<string, CommandSpec>(COMMANDS.map(c => [c.name, c]));
 /** Global flags whose value may follow as the next argument (kubectl -n kube-system get …). */
 const GLOBAL_VALUE_FLAGS = new Set(GLOBAL_FLAGS.filter(f => f.type !== 'bool').flatMap(f => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 
+/**
+ * kubectl create's generator subcommands (kubectl pkg/cmd/create/create.go, v1.32), names and
+ * aliases: kukumber creates from files only, and says so before their flags (--image …) are parsed.
+ */
+const CREATE_GENERATORS = new Set(['clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'cj',
+  'deployment', 'deploy', 'ingress', 'ing', 'job', 'namespace', 'ns', 'poddisruptionbudget', 'pdb',
+  'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'secret', 'service', 'svc',
+  'serviceaccount', 'sa', 'token']);
+
+/** The first positional word after `create`, skipping flag values as cobra's stripFlags does (-f x.yaml). */
+function createSubcommand(rest: string[]): string | undefined {
+  const takesValue = new Set([...GLOBAL_VALUE_FLAGS, ...(registry.get('create')?.flags ?? [])
+    .filter(f => f.type !== 'bool').flatMap(f => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])])]);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') return rest[i + 1];
+    if (!a.startsWith('-')) return a;
+    if (takesValue.has(a)) i++;
+  }
+  return undefined;
+}
+
 /** Splits off the command words ("rollout status") from the rest of argv. */
 function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { unknown: string } {
   const at: number[] = []; // positions of the first two positional words
@@ -30,10 +52,20 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { 
   const words = at.map(i => argv[i]!);
   const without = (...drop: number[]): string[] => argv.filter((_, i) => !drop.includes(i));
   const two = words.length >= 2 ? `${words[0]} ${words[1]}` : undefined;
+  if (words[0] === 'create') {
+    const sub = createSubcommand(argv.slice(at[0]! + 1));
+    if (sub !== undefined && CREATE_GENERATORS.has(sub)) return { unknown: `create ${sub}` };
+  }
   if (two && registry.has(two)) return { spec: registry.get(two)!, rest: without(at[0]!, at[1]!) };
   const one = words[0];
   if (one && registry.has(one)) return { spec: registry.get(one)!, rest: without(at[0]!) };
   return { unknown: two && (words[0] === 'rollout' || words[0] === 'set') ? two : one ?? '' };
+}
+
+/** The command a kubectl command line runs ("rollout status"), or undefined when kukumber does not support it. */
+export function kubectlCommandName(argv: string[]): string | undefined {
+  const found = findCommand(argv);
+  return 'spec' in found ? found.spec.name : undefined;
 }
 
 export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {

@@ -14,6 +14,8 @@ export interface KubectlContext {
   cluster: Cluster;
   /** Directory `-f` paths resolve against first (the transcript's folder). */
   cwd: string;
+  /** Sub-folders of fixtures/ that `-f` names are looked up in after fixtures/ itself (transcripts: manifests). */
+  fixtureFolders?: readonly string[];
   /** What `-f -` reads. */
   stdin?: string;
 }

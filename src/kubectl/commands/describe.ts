@@ -3,7 +3,7 @@
 // PREFIX when no object has that exact name; "No resources found …" when nothing matched.
 import { isApiError } from '../../api/errors';
 import { describeObject } from '../describe';
-import { checkErrText } from '../printers/errors';
+import { checkErrText } from '../errors';
 import { KubectlError, type CommandSpec, type Invocation } from '../types';
 import { fetchResources, selectResources } from './get_fetch';
 

@@ -8,7 +8,7 @@ import { printGeneric, parseOutputFormat, OutputError, type OutputFormat } from 
 import { buildTable } from '../printers/tables';
 import { printTable } from '../printers/table';
 import { TabWriter, TABLE_WRITER } from '../printers/tabwriter';
-import { checkErrText } from '../printers/errors';
+import { checkErrText } from '../errors';
 import { groupKind } from '../../api/resources';
 import { KubectlError, type CommandSpec, type Invocation } from '../types';
 import { fetchResources, selectResources, type FetchResult } from './get_fetch';

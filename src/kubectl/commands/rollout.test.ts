@@ -81,6 +81,27 @@ error: no history viewer has been implemented for "ReplicaSet.apps"
 `);
 });
 
+test('rollout history --revision: the revision\'s pod template as printTemplate writes it, tabs unaligned', () => {
+  const c = newClusterWithoutWorkloadControllers();
+  deploymentWithHistory(c);
+  const r = runKubectl(['rollout', 'history', 'deployment/web', '--revision=1'], { cluster: c, cwd: '.' });
+  // history.go printTemplate: DescribePodTemplate on a PrefixWriter over a plain buffer (no
+  // tabwriter), the change-cause among the template's annotations; the name printer adds "\n".
+  assert.equal(r.stdout, [
+    'deployment.apps/web with revision #1', 'Pod Template:', '  Labels:\tapp=web', '\tpod-template-hash=5d4f',
+    '  Annotations:\tkubernetes.io/change-cause: first', '  Containers:', '   app:', '    Image:\tnginx:1.26',
+    '    Port:\t<none>', '    Host Port:\t<none>', '    Environment:\t<none>', '    Mounts:\t<none>',
+    '  Volumes:\t<none>', '  Node-Selectors:\t<none>', '  Tolerations:\t<none>', '', ''].join('\n'));
+  assert.equal(runKubectl(['rollout', 'history', 'deployment/web', '--revision=2'], { cluster: c, cwd: '.' }).stdout.split('\n').slice(0, 4).join('\n'),
+    'deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash=7c9b');
+  expectTranscript(c, `
+$ kubectl rollout history deployment/web --revision=3
+error: unable to find the specified revision
+$ kubectl rollout history deployment/web --revision=1 -o name
+deployment.apps/web
+`);
+});
+
 test('rollout undo: previous revision, --to-revision, skipped when the template already matches', () => {
   const c = newClusterWithoutWorkloadControllers();
   deploymentWithHistory(c);

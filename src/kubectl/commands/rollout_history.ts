@@ -1,8 +1,8 @@
-// kubectl rollout history and rollout undo for Deployments (kubectl pkg/polymorphichelpers/
-// history.go DeploymentHistoryViewer, rollback.go DeploymentRollbacker): revisions come from the
-// ReplicaSets the Deployment controls; undo copies a revision's pod template (pod-template-hash
-// dropped) and its annotations back into the Deployment. DaemonSet and StatefulSet histories live
-// in ControllerRevisions, which kukumber does not model yet.
+// kubectl rollout history (with --revision=N, one revision's pod template) and rollout undo for
+// Deployments (kubectl pkg/polymorphichelpers/history.go DeploymentHistoryViewer, rollback.go
+// DeploymentRollbacker): revisions come from the ReplicaSets the Deployment controls; undo copies a
+// revision's pod template (pod-template-hash dropped) and its annotations back into the Deployment.
+// DaemonSet and StatefulSet histories live in ControllerRevisions, which kukumber does not model yet.
 import type { CommandSpec, Invocation } from '../types';
 import { KubectlError } from '../types';
 import type { Target } from '../builder';
@@ -10,6 +10,9 @@ import { dryRunOf, DRY_RUN, FILENAME, int, list, OUTPUT, RECURSIVE, SELECTOR } f
 import { nameLine } from '../name_printer';
 import { allReplicaSets, CHANGE_CAUSE_ANNOTATION, equalIgnoreHash, revision, REVISION_ANNOTATION, withoutHash } from '../rollout/deployment_util';
 import { groupKindString, rolloutTargets } from './rollout_targets';
+import { PrefixWriter } from '../describe/writer';
+import { describePodTemplate } from '../describe/pod';
+import type { PodTemplateSpec } from '../../api/objects';
 import { checkOutput } from './apply';
 
 function requireResource(inv: Invocation): void {
@@ -23,16 +26,33 @@ function unsupported(t: Target, what: 'history viewer' | 'rollbacker', verb: str
   throw new KubectlError(`no ${what} has been implemented for ${JSON.stringify(groupKindString(t.info))}`);
 }
 
-/** ViewHistory: "REVISION  CHANGE-CAUSE" in tabwriter columns (padding 2), revisions ascending. */
-function viewHistory(inv: Invocation, t: Target): string {
+/**
+ * ViewHistory: "REVISION  CHANGE-CAUSE" in tabwriter columns (padding 2), revisions ascending; with
+ * a revision, that ReplicaSet's pod template as printTemplate writes it — DescribePodTemplate on a
+ * PrefixWriter without a tabwriter, so its tabs reach the terminal as tabs, with the revision's
+ * change-cause added to the template's annotations (polymorphichelpers/history.go).
+ */
+function viewHistory(inv: Invocation, t: Target, wanted: number): string {
   const { old, current } = allReplicaSets(inv.ctx.cluster.api, t.object!);
   const causes = new Map<number, string>();
+  const templates = new Map<number, PodTemplateSpec>();
   for (const rs of current ? [...old, current] : old) {
     const v = revision(rs);
     if (Number.isNaN(v)) continue; // kubectl logs a warning and skips it
-    causes.set(v, rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? '');
+    const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? '';
+    causes.set(v, cause);
+    const template = (rs.spec?.template ?? {}) as PodTemplateSpec;
+    const annotations = { ...template.metadata?.annotations, ...(cause ? { [CHANGE_CAUSE_ANNOTATION]: cause } : {}) };
+    templates.set(v, { ...template, metadata: { ...template.metadata, annotations } });
   }
   if (causes.size === 0) return 'No rollout history found.';
+  if (wanted > 0) {
+    const template = templates.get(wanted);
+    if (!template) throw new KubectlError('unable to find the specified revision');
+    const w = new PrefixWriter(true);
+    describePodTemplate(template, w);
+    return w.text();
+  }
   const rows = [['REVISION', 'CHANGE-CAUSE'], ...[...causes].sort((a, b) => a[0] - b[0]).map(([r, c]) => [String(r), c || '<none>'])];
   const width = Math.max(...rows.map(r => r[0]!.length)) + 2;
   return rows.map(([r, c]) => `${r!.padEnd(width)}${c}\n`).join('');
@@ -42,10 +62,12 @@ function runHistory(inv: Invocation): number {
   requireResource(inv);
   const short = checkOutput(inv);
   if (int(inv.flags, 'revision') < 0) throw new KubectlError(`revision must be a positive integer: ${int(inv.flags, 'revision')}`);
-  if (int(inv.flags, 'revision') > 0) throw new KubectlError('kukumber does not support "kubectl rollout history --revision" yet');
+  const wanted = int(inv.flags, 'revision');
   for (const t of rolloutTargets(inv, false)) {
     if (t.info.kind !== 'Deployment') unsupported(t, 'history viewer', 'history');
-    inv.out(nameLine(t.info, t.name, `\n${viewHistory(inv, t)}`, short));
+    // rollout_history.go: the name printer's operation is "with revision #N" (or "") and the view.
+    const withRevision = wanted > 0 ? `with revision #${wanted}` : '';
+    inv.out(nameLine(t.info, t.name, `${withRevision}\n${viewHistory(inv, t, wanted)}`, short));
   }
   return 0;
 }

@@ -12,22 +12,35 @@ export const LEVEL_3 = 3;
 const escapeTerminal = (s: string): string => s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 
 export class PrefixWriter {
-  private readonly tw = new TabWriter(DESCRIBE_WRITER);
+  private readonly tw: TabWriter | undefined;
   private out = '';
+
+  /**
+   * `plain`: NewPrefixWriter over a bare buffer, no tabwriter — tabs stay tabs (rollout history's
+   * printTemplate writes a pod template this way).
+   */
+  constructor(plain = false) {
+    this.tw = plain ? undefined : new TabWriter(DESCRIBE_WRITER);
+  }
+
+  private emit(text: string): void {
+    if (this.tw) this.tw.write(text);
+    else this.out += text;
+  }
 
   /** Write(level, text): the text after `level` two-space indents. */
   write(level: number, text: string): void {
-    this.tw.write(escapeTerminal('  '.repeat(level) + text));
+    this.emit(escapeTerminal('  '.repeat(level) + text));
   }
 
   /** WriteLine(a...): fmt.Sprintln — the values separated by spaces, then a newline. */
   writeLine(...values: string[]): void {
-    this.tw.write(escapeTerminal(`${values.join(' ')}\n`));
+    this.emit(escapeTerminal(`${values.join(' ')}\n`));
   }
 
   /** Flush: ends the current alignment blocks (DescribeEvents does this before its table). */
   flush(): void {
-    this.out += this.tw.flush();
+    if (this.tw) this.out += this.tw.flush();
   }
 
   text(): string {

@@ -12,7 +12,7 @@ export { printGeneric, parseOutputFormat, resourceName, OutputError, type Output
 export { marshalYaml } from './yaml';
 export { marshalJson, marshalJsonIndent } from './json';
 export { toWire } from './wire';
-export { apiErrorMessage, standardErrorMessage, checkErrText } from './errors';
+export { apiErrorMessage, checkErrText, renderError } from '../errors';
 export { compileJsonPath, executeJsonPath } from './jsonpath';
 export { canonicalQuantity } from './quantity_string';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../api/objects';
 import { OutputError, parseOutputFormat, printGeneric, relaxedJsonPath, resourceName } from './output';
-import { checkErrText, standardErrorMessage } from './errors';
+import { checkErrText, renderError } from '../errors';
 import { notFound } from '../../api/errors';
 import { mustResource } from '../../api/resources';
 
@@ -52,8 +52,11 @@ test('jsonpath-as-json prints each result list as indented JSON', () => {
 
 test('errors in kubectl\'s words', () => {
   const nf = notFound(mustResource('ReplicaSet'), 'x');
-  assert.equal(standardErrorMessage(nf), 'Error from server (NotFound): replicasets.apps "x" not found');
-  assert.equal(standardErrorMessage(new Error('boom')), 'error: boom');
+  assert.equal(renderError(nf), 'Error from server (NotFound): replicasets.apps "x" not found\n');
+  assert.equal(renderError(new Error('boom')), 'error: boom\n');
+  assert.equal(checkErrText([nf]), renderError(nf));
+  assert.equal(checkErrText([new Error('error: already worded')]), 'error: already worded\n');
+  assert.equal(checkErrText([new Error('a'), nf]), 'a\nError from server (NotFound): replicasets.apps "x" not found\n');
   assert.equal(checkErrText([nf, notFound(mustResource('Pod'), 'y')]),
     'Error from server (NotFound): replicasets.apps "x" not found\nError from server (NotFound): pods "y" not found\n');
   assert.equal(checkErrText([]), '');

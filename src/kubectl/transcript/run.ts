@@ -18,6 +18,13 @@ export interface RunOptions {
   cwd: string;
 }
 
+/**
+ * Where `-f NAME` looks after the transcript's folder and fixtures/: fixtures/manifests/, where
+ * the project keeps its manifests, so a tutorial types `kubectl apply -f replicaset-demo.yaml`
+ * as a reader standing in their manifest folder would.
+ */
+export const TRANSCRIPT_FIXTURE_FOLDERS = ['manifests'] as const;
+
 function sleep(cluster: Cluster, args: string[]): { output: string; exitCode: number } {
   if (args.length === 0) return { output: 'sleep: missing operand\n', exitCode: 1 };
   let totalMs = 0;
@@ -35,7 +42,7 @@ export function runStep(cluster: Cluster, step: TranscriptStep, options: RunOpti
   const [command, ...args] = step.words;
   if (command === undefined) return { step, output: '', exitCode: 0 };
   if (command === 'kubectl') {
-    const r = runKubectl(args, { cluster, cwd: options.cwd, stdin: step.stdin });
+    const r = runKubectl(args, { cluster, cwd: options.cwd, stdin: step.stdin, fixtureFolders: TRANSCRIPT_FIXTURE_FOLDERS });
     return { step, output: r.terminal ?? r.stdout + r.stderr, exitCode: r.exitCode };
   }
   if (command === 'sleep') return { step, ...sleep(cluster, args) };

@@ -99,3 +99,19 @@ test('sleep advances virtual time only; unknown commands and bad durations say s
   writeFileSync(join(dir, 'session.txt'), '$ kubectl apply -f cm.yaml\nconfigmap/cfg created\n');
   assert.deepEqual(doctestFile(join(dir, 'session.txt')).mismatches, []);
 });
+
+test('-f in a transcript: the transcript folder first, then fixtures/, then fixtures/manifests/ (the seed manifest by its file name)', () => {
+  const empty = manifestDir({});
+  const local = manifestDir({ 'replicaset-demo.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: local\n' });
+  const c = createTranscriptCluster();
+  const results = [
+    ...runTranscript(c, '$ kubectl apply -f replicaset-demo.yaml\n$ kubectl apply -f manifests/replicaset-demo.yaml\n$ kubectl apply -f nope.yaml\n', { cwd: empty }),
+    ...runTranscript(c, '$ kubectl apply -f replicaset-demo.yaml\n', { cwd: local }),
+  ];
+  assert.deepEqual(results.map(r => r.output), [
+    'replicaset.apps/replicaset-demo created\n',
+    'replicaset.apps/replicaset-demo unchanged\n',
+    'error: the path "nope.yaml" does not exist\n',
+    'configmap/local created\n',
+  ]);
+});
