@@ -40,7 +40,7 @@ export class Faults {
     this.relisters.set(watcher, relist);
   }
 
-  /** Schedules apply at window.atMs and, with a duration, heal after it; returns a handle to heal by hand. */
+  /** Applies the fault at window.atMs (now, if that is now) and, with a duration, heals it after; returns a handle to heal by hand. */
   plan(kind: string, target: string, description: string, window: FaultWindow, apply: () => () => void): FaultHandle {
     const sim = this.cluster.sim;
     const notes = this.cluster.annotations;
@@ -54,11 +54,15 @@ export class Faults {
       undo?.();
     };
     const detail = window.note ? `${description} (${window.note})` : description;
-    sim.scheduleAt(window.atMs, `fault: ${kind} ${target}`, () => {
+    const start = (): void => {
       if (healed) return;
       record = notes.faultStarted(kind, { target, detail });
       undo = apply();
-    });
+    };
+    // A fault planned for the current instant is in force at once: what the scenario does next
+    // (a write in the same step sequence) already meets it.
+    if (window.atMs <= sim.nowMs) start();
+    else sim.scheduleAt(window.atMs, `fault: ${kind} ${target}`, start);
     if (window.durationMs !== undefined) sim.scheduleAt(window.atMs + window.durationMs, `fault: heal ${kind} ${target}`, heal);
     const handle = { get record() { return record; }, heal };
     this.planned.push(handle);
