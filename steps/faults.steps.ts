@@ -133,7 +133,7 @@ defineStep('Given', 'I restart kube-controller-manager {instant}', {
   domain: 'faults', example: 'I restart kube-controller-manager at 30s',
   doc: 'kube-controller-manager restarts at once, losing its in-memory state (caches, queues, expectations).',
 }, function (this: KukumberWorld, when: FaultTime) {
-  plan(this, when, (c, w) => c.faults.controllerManagerRestart(w.atMs));
+  plan(this, when, (c, w) => c.faults.controllerManagerRestart(w));
 });
 
 defineStep('Given', 'I make {int}% of {word} {word} requests fail with {int} {faultTime}', {

@@ -1,10 +1,11 @@
 Feature: While kube-scheduler is down new pods wait unbound, and are scheduled when it returns
   Controllers keep creating pods during a kube-scheduler outage, but nothing binds them to a node:
-  they stay Pending without even a PodScheduled condition, and pods already running are not
-  affected. When kube-scheduler starts again it lists the unscheduled pods and binds them.
+  they stay Pending, and pods already running are not affected. When kube-scheduler starts again it
+  lists the unscheduled pods and binds them. (A fault started `at T` lasts until a step heals it.)
 
   Scenario: A ReplicaSet created during a one-minute outage runs once kube-scheduler is back
-    Given I stop kube-scheduler from 0s for 1m
+    Given I stop kube-scheduler at 0s
+    And I heal every fault at 1m
     When I apply the manifest:
       """
       apiVersion: apps/v1

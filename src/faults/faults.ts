@@ -118,10 +118,11 @@ export class Faults {
     });
   }
 
-  /** kube-controller-manager restarts at atMs, losing its in-memory state. */
-  controllerManagerRestart(atMs: number): FaultHandle {
+  /** kube-controller-manager restarts at window.atMs (or at atMs), losing its in-memory state. */
+  controllerManagerRestart(at: number | FaultWindow): FaultHandle {
     const kcm = this.cluster.controllerManager;
-    return this.plan('controller-manager-restart', 'kube-controller-manager', 'kube-controller-manager restarted', { atMs, durationMs: 0 }, () => {
+    const window = typeof at === 'number' ? { atMs: at } : at;
+    return this.plan('controller-manager-restart', 'kube-controller-manager', 'kube-controller-manager restarted', { ...window, durationMs: 0 }, () => {
       kcm.restart();
       return () => {};
     });

@@ -4,7 +4,7 @@
 // exited, a probe that answered 503, a registry that says "not found" — and reacts as upstream does.
 import type { Cluster } from '../cluster/cluster';
 import type { Store } from '../api/store';
-import type { Stored } from '../api/objects';
+import type { Container, Probe, Stored } from '../api/objects';
 import { controllerRef } from '../api/objects';
 import type { ContainerInstance } from '../kubelet/runtime';
 import type { ProbeInterceptor } from '../kubelet/probes';
@@ -73,7 +73,7 @@ export function killContainers(cluster: Cluster, t: PodTarget, code: number, rea
  * What a probe reports when the application stops answering: an HTTP 503, a refused TCP connection,
  * an exec command that exits 1 without output (exec.go returns the command's output as the message).
  */
-function failedOutcome(probe: Parameters<ProbeInterceptor>[3], container: Parameters<ProbeInterceptor>[1], podIP: string): { success: false; output: string } {
+function failedOutcome(probe: Probe, container: Container, podIP: string): { success: false; output: string } {
   if (probe.httpGet) return { success: false, output: 'HTTP probe failed with statuscode: 503' };
   if (probe.exec) return { success: false, output: '' };
   const port = probe.tcpSocket ? resolvePort(probe.tcpSocket.port, container) : probe.grpc?.port;
