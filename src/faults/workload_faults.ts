@@ -71,7 +71,8 @@ export function killContainers(cluster: Cluster, t: PodTarget, code: number, rea
 
 /**
  * What a probe reports when the application stops answering: an HTTP 503, a refused TCP connection,
- * an exec command that exits 1 without output (exec.go returns the command's output as the message).
+ * an exec command that exits 1 without output — in the words of pkg/probe/http/http.go, tcp/tcp.go
+ * and exec/exec.go (an exec failure's message is the command's output, here empty).
  */
 function failedOutcome(probe: Probe, container: Container, podIP: string): { success: false; output: string } {
   if (probe.httpGet) return { success: false, output: 'HTTP probe failed with statuscode: 503' };

@@ -226,7 +226,8 @@ export class Kubelet implements KubeletContext {
       profileOf: image => this.images.profile(image),
       startedAtMs: (uid, containerId) => this.runtime.pod(uid)?.containers.find(c => `containerd://${c.id}` === containerId)?.startedAtMs,
       onResult: (pod, type, containerId, result) => this.onProbeResult(p, pod, type, containerId, result),
-      intercept: (pod, c, type, probe, podIP, outcome) => this.probeInterceptors.reduce((o, f) => f(pod, c, type, probe, podIP, o), outcome),
+      intercept: (pod, c, type, probe, podIP, outcome) => (this.probeInterceptors.length === 0 ? outcome
+        : this.probeInterceptors.reduce((o, f) => f(pod, c, type, probe, podIP, o), outcome)),
       unhealthy: (pod, c, message) => {
         const current = p.pods.get(pod.metadata.uid) ?? pod;
         this.recorder.event({ kind: 'Pod', namespace: current.metadata.namespace, name: current.metadata.name, uid: current.metadata.uid,
