@@ -15,6 +15,10 @@ an undefined or ambiguous step.
   \`pod "web-0" is gone\`. Objects are written as kubectl names them: \`replicaset "web"\` or \`rs/web\`.
 - **Actions** start with \`I\`: \`I apply the manifest:\`, \`I delete pod "web-0"\`, \`I mark "rollout-start"\`.
   An action with \`at T\` is scheduled for virtual instant T (counted from the scenario start).
+- **Faults** are scheduled actions too: \`I crash node "node01" from 30s for 2m\` starts at 30s and heals
+  2m later; \`at T\` alone never heals (or, for something instantaneous like a restart, happens then);
+  \`at some instant between 10s and 1m\` lets the scenario's seed choose, so \`kukumber explore\` can try
+  many instants. A runaway (one owner creating objects without end) stops the cluster with a diagnosis.
 - **Time** passes only in steps that say so: \`30s pass\` (inclusive of what is due at the end), and the
   qualified checks below that run the cluster (\`within\`, \`for\`, a future \`at\`).
 - **Every state check takes a temporal qualifier** as a sentence opener ending in a comma; without
@@ -38,7 +42,7 @@ an undefined or ambiguous step.
 `;
 
 /** Sections in reading order: set up, act, then check. */
-const DOMAIN_ORDER = ['time', 'manifests', 'objects', 'workloads', 'events', 'conditions', 'harness'];
+const DOMAIN_ORDER = ['time', 'manifests', 'objects', 'faults', 'workloads', 'runaway', 'events', 'conditions', 'harness'];
 
 const code = (s: string): string => `\`${s.replace(/\|/g, '\\|')}\``;
 

@@ -1,8 +1,8 @@
 Feature: A run is a function of its steps and its seed
   Generated names, uids and every tie-break come from seeded random streams, and nothing reads the
   host's clock, so the same steps with the same seed write the same history, write for write.
-  The seed is the @seed tag, else the world parameter, else KUKUMBER_SEED, else a hash of the
-  scenario name; a failure prints it with the command that replays the scenario.
+  The seed is KUKUMBER_SEED when set, else the @seed tag, else the world parameter, else a hash of
+  the scenario name; a failure prints it with the command that replays the scenario.
 
   Background:
     Given I apply the manifest:

@@ -63,7 +63,8 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
   if (value === null) return; // null decodes to the zero value
   const [base, format] = t.split('|') as [string, string | undefined];
   const kind = jsonKind(value);
-  if (quantity) {
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
+  if (quantity && !map) {
     if ((kind !== 'string' && kind !== 'number') || parseQuantity(value as string) === undefined) customError(ctx, QUANTITY_FORMAT_ERROR);
     return;
   }
@@ -80,12 +81,12 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
     });
     return;
   }
-  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
   if (map) {
     if (kind !== 'object') return typeError(ctx, kind, goType(t, false));
+    // A quantity map (limits, requests, capacity): each value is a resource.Quantity.
     for (const [k, v] of sortedEntries(value as Record<string, unknown>)) {
       ctx.path.push(k);
-      decodeValue(v, map[1]!, ctx, false);
+      decodeValue(v, map[1]!, ctx, quantity);
       ctx.path.pop();
     }
     return;

@@ -51,6 +51,7 @@ test('strict decoding: unknown fields (all of them) and Go type errors with the 
 test('quantities are checked like resource.Quantity', () => {
   assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      limits:\n        cpu: lots\n'),
     ["f.yaml:11: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      limits:\n        cpu: 100m\n        memory: 128Mi\n'), []);
 });
 
 test('a document may open with comments', () => {

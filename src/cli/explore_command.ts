@@ -8,10 +8,63 @@ import { join, relative, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import type { ISupportCodeCoordinatesOrLibrary } from '@cucumber/cucumber/api';
+import { reproduceCommand } from '../check/failure';
 
 const USAGE = 'Usage: kukumber explore FEATURE[:LINE] [--seeds N] [--from S]\n';
 
-interface SeedOutcome { seed: number; passed: boolean; failure?: string }
+interface ScenarioFailure { uri: string; line: number; message: string }
+interface SeedOutcome { seed: number; passed: boolean; failures: ScenarioFailure[] }
+
+/**
+ * One line for a failure: a check's "Awaited … / Observed …" (skipping its Reproduce line, which
+ * explore prints itself), else the error's first line.
+ */
+export function failureSummary(message: string | undefined): string {
+  const lines = (message ?? 'failed').split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('Reproduce:'));
+  const awaited = lines.find(l => l.startsWith('Awaited:'));
+  const observed = lines.find(l => l.startsWith('Observed:'));
+  if (awaited) return `${awaited.replace(/^Awaited:\s*/, '')}${observed ? `; observed ${observed.replace(/^Observed:\s*/, '')}` : ''}`;
+  return lines[0] ?? 'failed';
+}
+
+/** Follows the messages of one run: where each test case's scenario is, and which failed with what. */
+class FailureCollector {
+  private readonly lineOf = new Map<string, number>();
+  private readonly pickles = new Map<string, { uri: string; astNodeIds: readonly string[] }>();
+  private readonly pickleOfCase = new Map<string, string>();
+  private readonly caseOfStart = new Map<string, string>();
+  readonly failures: ScenarioFailure[] = [];
+  ran = 0;
+
+  onMessage = (m: Envelope): void => {
+    for (const child of m.gherkinDocument?.feature?.children ?? []) {
+      for (const sc of [child.scenario, ...(child.rule?.children ?? []).map(c => c.scenario)]) {
+        if (!sc) continue;
+        this.lineOf.set(sc.id, sc.location.line);
+        for (const row of sc.examples.flatMap(e => e.tableBody)) this.lineOf.set(row.id, row.location.line);
+      }
+    }
+    if (m.pickle) this.pickles.set(m.pickle.id, { uri: m.pickle.uri, astNodeIds: m.pickle.astNodeIds });
+    if (m.testCase) this.pickleOfCase.set(m.testCase.id, m.testCase.pickleId);
+    if (m.testCaseStarted) {
+      this.ran++;
+      this.caseOfStart.set(m.testCaseStarted.id, m.testCaseStarted.testCaseId);
+    }
+    const finished = m.testStepFinished;
+    if (!finished || finished.testStepResult.status !== 'FAILED') return;
+    const { uri, line } = this.locationOf(finished.testCaseStartedId);
+    if (this.failures.some(f => f.uri === uri && f.line === line)) return;
+    this.failures.push({ uri, line, message: failureSummary(finished.testStepResult.message) });
+  };
+
+  /** The feature file and line of the scenario (or Examples row) a test case ran. */
+  private locationOf(startedId: string): { uri: string; line: number } {
+    const pickle = this.pickles.get(this.pickleOfCase.get(this.caseOfStart.get(startedId) ?? '') ?? '');
+    if (!pickle) return { uri: '?', line: 0 };
+    const lines = pickle.astNodeIds.map(id => this.lineOf.get(id)).filter((l): l is number => l !== undefined);
+    return { uri: pickle.uri, line: lines.at(-1) ?? 0 };
+  }
+}
 
 function parseArgs(args: string[]): { target: string; seeds: number; from: number } | string {
   let target: string | undefined;
@@ -56,20 +109,14 @@ export async function runExplore(args: string[]): Promise<number> {
   try {
     for (let seed = parsed.from; seed < parsed.from + parsed.seeds; seed++) {
       process.env.KUKUMBER_SEED = String(seed);
-      let failure: string | undefined;
-      let ran = 0;
-      const onMessage = (m: Envelope): void => {
-        if (m.testCaseStarted) ran++;
-        const r = m.testStepFinished?.testStepResult;
-        if (r && r.status === 'FAILED' && failure === undefined) failure = (r.message ?? 'failed').split('\n')[0];
-      };
-      const result = await runCucumber({ ...runConfiguration, support }, { cwd, stdout: sink(), stderr: sink() }, onMessage);
+      const collector = new FailureCollector();
+      const result = await runCucumber({ ...runConfiguration, support }, { cwd, stdout: sink(), stderr: sink() }, collector.onMessage);
       support = result.support;
-      if (ran === 0) {
+      if (collector.ran === 0) {
         process.stderr.write(`kukumber explore: no scenario matches ${parsed.target}\n`);
         return 2;
       }
-      outcomes.push({ seed, passed: result.success, failure });
+      outcomes.push({ seed, passed: result.success, failures: collector.failures });
     }
   } finally {
     if (previous === undefined) delete process.env.KUKUMBER_SEED;
@@ -77,7 +124,10 @@ export async function runExplore(args: string[]): Promise<number> {
   }
   const failing = outcomes.filter(o => !o.passed);
   for (const f of failing) {
-    process.stdout.write(`seed ${f.seed}: ${f.failure ?? 'failed'}\n  reproduce: KUKUMBER_SEED=${f.seed} npx kukumber test ${parsed.target}\n`);
+    if (!f.failures.length) process.stdout.write(`seed ${f.seed}: failed\n  reproduce: KUKUMBER_SEED=${f.seed} npx kukumber test ${parsed.target}\n`);
+    for (const { uri, line, message } of f.failures) {
+      process.stdout.write(`seed ${f.seed}: ${uri}:${line}: ${message}\n  reproduce: ${reproduceCommand(f.seed, uri, line)}\n`);
+    }
   }
   process.stdout.write(`${outcomes.length} seeds explored, ${failing.length} failing\n`);
   return failing.length ? 1 : 0;

@@ -11,7 +11,7 @@ import { formatLabelSelector, labelSelectorAsSelector, matches } from '../api/se
 import { formatDuration } from '../sim/time';
 
 export interface RunawayOptions {
-  /** Creations by one owner within the window that count as a runaway (default 500)... */
+  /** Creations by one owner within the window that count as a runaway (default 500): the detector trips at this one... */
   maxCreations: number;
   /** ...within this much virtual time (default 60 s). */
   windowMs: number;
@@ -55,7 +55,7 @@ export class RunawayDetector {
     t.created.push(r.object.metadata.uid);
     while (t.times[t.head]! < r.atMs - this.options.windowMs) t.head++;
     const inWindow = t.times.length - t.head;
-    if (inWindow <= this.options.maxCreations || this.tripped) return;
+    if (inWindow < this.options.maxCreations || this.tripped) return;
     const owner = this.store.byUid(ref.uid);
     const desired = typeof owner?.spec?.replicas === 'number' ? owner.spec.replicas : 1;
     if (inWindow <= desired) return;

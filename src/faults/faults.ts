@@ -6,9 +6,16 @@ import type { Cluster } from '../cluster/cluster';
 import type { FaultRecord } from '../report/annotations';
 import { describeMatch, injectErrors, injectLatency, type RequestMatch } from './api_faults';
 import { formatDuration } from '../sim/time';
+import { describeTarget, failProbes, failPulls, killContainers, type PodTarget } from './workload_faults';
+import type { ProbeType } from '../kubelet/prober';
 
-/** When a fault starts (absolute virtual ms) and, optionally, how long it lasts. */
-export interface FaultWindow { atMs: number; durationMs?: number }
+export type { PodTarget } from './workload_faults';
+
+/**
+ * When a fault starts (absolute virtual ms) and, optionally, how long it lasts; `note` says how the
+ * start was chosen when a scenario let the seed draw it (`drawn between 10s and 1m`).
+ */
+export interface FaultWindow { atMs: number; durationMs?: number; note?: string }
 
 /** A planned fault: its record once applied (in cluster.annotations.faults), and a way to heal it early. */
 export interface FaultHandle { readonly record: FaultRecord | undefined; heal(): void }
@@ -18,6 +25,8 @@ export interface Relister { drop(): void; relist(): void }
 
 export class Faults {
   private readonly relisters = new Map<string, Relister>();
+  /** Every fault planned, in order. */
+  readonly planned: FaultHandle[] = [];
 
   constructor(private readonly cluster: Cluster) {
     const informers = () => cluster.controllerManager.informerFactory?.all() ?? [];
@@ -31,7 +40,7 @@ export class Faults {
     this.relisters.set(watcher, relist);
   }
 
-  /** Schedules apply at window.atMs and, with a duration, heal after it; returns a handle to heal by hand. */
+  /** Applies the fault at window.atMs (now, if that is now) and, with a duration, heals it after; returns a handle to heal by hand. */
   plan(kind: string, target: string, description: string, window: FaultWindow, apply: () => () => void): FaultHandle {
     const sim = this.cluster.sim;
     const notes = this.cluster.annotations;
@@ -44,13 +53,25 @@ export class Faults {
       if (record) notes.faultHealed(record);
       undo?.();
     };
-    sim.scheduleAt(window.atMs, `fault: ${kind} ${target}`, () => {
+    const detail = window.note ? `${description} (${window.note})` : description;
+    const start = (): void => {
       if (healed) return;
-      record = notes.faultStarted(kind, { target, detail: description });
+      record = notes.faultStarted(kind, { target, detail });
       undo = apply();
-    });
+    };
+    // A fault planned for the current instant is in force at once: what the scenario does next
+    // (a write in the same step sequence) already meets it.
+    if (window.atMs <= sim.nowMs) start();
+    else sim.scheduleAt(window.atMs, `fault: ${kind} ${target}`, start);
     if (window.durationMs !== undefined) sim.scheduleAt(window.atMs + window.durationMs, `fault: heal ${kind} ${target}`, heal);
-    return { get record() { return record; }, heal };
+    const handle = { get record() { return record; }, heal };
+    this.planned.push(handle);
+    return handle;
+  }
+
+  /** Heals every fault that has started and not healed yet (faults planned for later still happen). */
+  healStarted(): void {
+    for (const h of this.planned) if (h.record && h.record.healMs === undefined) h.heal();
   }
 
   apiErrors(match: RequestMatch, code: number, window: FaultWindow): FaultHandle {
@@ -97,10 +118,11 @@ export class Faults {
     });
   }
 
-  /** kube-controller-manager restarts at atMs, losing its in-memory state. */
-  controllerManagerRestart(atMs: number): FaultHandle {
+  /** kube-controller-manager restarts at window.atMs (or at atMs), losing its in-memory state. */
+  controllerManagerRestart(at: number | FaultWindow): FaultHandle {
     const kcm = this.cluster.controllerManager;
-    return this.plan('controller-manager-restart', 'kube-controller-manager', 'kube-controller-manager restarted', { atMs, durationMs: 0 }, () => {
+    const window = typeof at === 'number' ? { atMs: at } : at;
+    return this.plan('controller-manager-restart', 'kube-controller-manager', 'kube-controller-manager restarted', { ...window, durationMs: 0 }, () => {
       kcm.restart();
       return () => {};
     });
@@ -124,5 +146,89 @@ export class Faults {
       api.validation = false;
       return () => { api.validation = true; };
     });
+  }
+
+  /**
+   * The node crashes: its kubelet stops, every container and sandbox is gone, heartbeats stop. With a
+   * duration it boots again: the kubelet starts with empty memory and runs its pods afresh.
+   */
+  nodeCrash(node: string, window: FaultWindow): FaultHandle {
+    const c = this.cluster;
+    c.kubelet(node);
+    return this.plan('node-crash', `node/${node}`, `node ${node} crashed`, window, () => {
+      c.crashNode(node);
+      return () => c.startKubelet(node);
+    });
+  }
+
+  /** A network partition: the node's kubelet cannot reach the API server; its containers keep running. */
+  nodePartition(node: string, window: FaultWindow): FaultHandle {
+    const c = this.cluster;
+    c.kubelet(node);
+    return this.plan('network-partition', `node/${node}`, `node ${node} cut off from the API server`, window, () => {
+      c.partitionNode(node);
+      return () => c.healNode(node);
+    });
+  }
+
+  /** The kubelet process is down for the window (containers keep running), then starts with empty memory. */
+  kubeletDown(node: string, window: FaultWindow): FaultHandle {
+    const c = this.cluster;
+    c.kubelet(node);
+    return this.plan('kubelet-down', `node/${node}`, `kubelet on ${node} stopped`, window, () => {
+      c.stopKubelet(node);
+      return () => c.startKubelet(node);
+    });
+  }
+
+  /** The kubelet restarts at atMs: memory lost (probe results, back-offs, caches); containers keep running. */
+  kubeletRestart(node: string, window: FaultWindow): FaultHandle {
+    const c = this.cluster;
+    c.kubelet(node);
+    return this.plan('kubelet-restart', `node/${node}`, `kubelet on ${node} restarted`, { ...window, durationMs: 0 }, () => {
+      c.stopKubelet(node);
+      c.startKubelet(node);
+      return () => {};
+    });
+  }
+
+  /** kube-scheduler is down for the window: new pods stay Pending; back up, it schedules them. */
+  schedulerDown(window: FaultWindow): FaultHandle {
+    const scheduler = this.cluster.scheduler;
+    return this.plan('scheduler-down', 'kube-scheduler', 'kube-scheduler stopped', window, () => {
+      scheduler.stop();
+      return () => scheduler.start();
+    });
+  }
+
+  /**
+   * The target's running containers exit with this code at window.atMs (containerd's reason: Error,
+   * or Completed for 0). With a duration, every instance that starts within the window exits at once too.
+   */
+  containerCrash(target: PodTarget, exitCode: number, window: FaultWindow): FaultHandle {
+    const reason = exitCode === 0 ? 'Completed' : 'Error';
+    return this.plan('container-crash', describeTarget(target), `${describeTarget(target)} exits with code ${exitCode}`,
+      { ...window, durationMs: window.durationMs ?? 0 }, () => killContainers(this.cluster, target, exitCode, reason, () => 0));
+  }
+
+  /**
+   * The OOM killer ends the target's running containers (exit 137, OOMKilled) at window.atMs; with a
+   * duration, every instance that starts within the window is killed when its working set is reached
+   * (the image's oomAfter, 1 s by default).
+   */
+  oomKill(target: PodTarget, window: FaultWindow): FaultHandle {
+    return this.plan('oom-killed', describeTarget(target), `${describeTarget(target)} OOMKilled`,
+      { ...window, durationMs: window.durationMs ?? 0 }, () => killContainers(this.cluster, target, 137, 'OOMKilled', inst => inst.profile.oomAfterMs));
+  }
+
+  /** Every probe of this type on the target fails during the window, whatever the image would answer. */
+  probeFailures(target: PodTarget, type: ProbeType, window: FaultWindow): FaultHandle {
+    return this.plan('probe-failures', describeTarget(target), `${type} probes of ${describeTarget(target)} fail`, window,
+      () => failProbes(this.cluster, target, type));
+  }
+
+  /** Pulls of the image fail on every node during the window (the registry does not have it yet). */
+  imagePullFailures(image: string, window: FaultWindow): FaultHandle {
+    return this.plan('image-pull-failures', image, `pulls of ${image} fail: not found`, window, () => failPulls(this.cluster, image));
   }
 }

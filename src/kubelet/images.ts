@@ -30,6 +30,8 @@ export class ImageManager {
   private backoff: Backoff = newImageBackoff();
   private readonly queue: PullRequest[] = [];
   private pulling = false;
+  /** Wrappers that can fail a pull as it starts: each returns an error text, or undefined to let it go on. */
+  readonly pullInterceptors: ((image: string) => string | undefined)[] = [];
   /** Called when the node's image list changes (the node status reports it). */
   onImagesChanged: () => void = () => {};
 
@@ -113,10 +115,12 @@ export class ImageManager {
     this.pulling = true;
     const p = req.profile;
     const present = this.hasImage(req.image);
-    const pullMs = p.pullError !== undefined ? p.pullMs : present ? p.repullMs : p.pullMs;
+    let error = p.pullError;
+    for (const intercept of this.pullInterceptors) error = intercept(req.image) ?? error;
+    const pullMs = error !== undefined ? p.pullMs : present ? p.repullMs : p.pullMs;
     this.sim.schedule(pullMs, `image puller: ${req.image}`, () => {
-      if (p.pullError === undefined) this.markPresent(req.image, p);
-      req.done(p.pullError, pullMs);
+      if (error === undefined) this.markPresent(req.image, p);
+      req.done(error, pullMs);
       this.pullNext();
     });
   }

@@ -19,7 +19,7 @@ import { NodeStatusReporter, type NodeShape } from './node_status';
 import { Pleg } from './pleg';
 import { PodWorkers } from './pod_workers';
 import { StatusManager } from './status_manager';
-import { ProbeManager, type ProbeHost } from './probes';
+import { ProbeManager, type ProbeHost, type ProbeInterceptor } from './probes';
 import { VolumeManager } from './volumes';
 import { newContainerBackoff, type Backoff } from './backoff';
 import type { SyncReason } from './container_status';
@@ -47,6 +47,8 @@ export class Kubelet implements KubeletContext {
   readonly runtime: ContainerRuntime;
   readonly images: ImageManager;
   readonly nodeStatus: NodeStatusReporter;
+  /** Wrappers around this node's probe runs (faults); they outlive kubelet restarts, as a fault does. */
+  readonly probeInterceptors: ProbeInterceptor[] = [];
   private readonly recorder: EventRecorder;
   private readonly random;
   private p: Process | undefined;
@@ -224,6 +226,8 @@ export class Kubelet implements KubeletContext {
       profileOf: image => this.images.profile(image),
       startedAtMs: (uid, containerId) => this.runtime.pod(uid)?.containers.find(c => `containerd://${c.id}` === containerId)?.startedAtMs,
       onResult: (pod, type, containerId, result) => this.onProbeResult(p, pod, type, containerId, result),
+      intercept: (pod, c, type, probe, podIP, outcome) => (this.probeInterceptors.length === 0 ? outcome
+        : this.probeInterceptors.reduce((o, f) => f(pod, c, type, probe, podIP, o), outcome)),
       unhealthy: (pod, c, message) => {
         const current = p.pods.get(pod.metadata.uid) ?? pod;
         this.recorder.event({ kind: 'Pod', namespace: current.metadata.namespace, name: current.metadata.name, uid: current.metadata.uid,

@@ -9,12 +9,15 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { Container, ContainerStatus, Pod, PodStatus, Probe, Stored } from '../api/objects';
 import { parseRfc3339 } from '../sim/time';
-import { probeTypeTitle, runProbe, type ProbeType } from './prober';
+import { probeTypeTitle, runProbe, type ProbeOutcome, type ProbeType } from './prober';
 import type { ImageProfile } from './image_catalogue';
 
 export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
 
 const INITIAL: Record<ProbeType, ProbeResult> = { readiness: 'Failure', liveness: 'Success', startup: 'Unknown' };
+
+/** A wrapper around probe runs (faults install these): sees each outcome and may replace it. */
+export type ProbeInterceptor = (pod: Stored<Pod>, container: Container, type: ProbeType, probe: Probe, podIP: string, outcome: ProbeOutcome) => ProbeOutcome;
 
 export interface ProbeHost {
   sim: Simulation;
@@ -29,6 +32,8 @@ export interface ProbeHost {
   onResult(pod: Stored<Pod>, type: ProbeType, containerId: string, result: ProbeResult): void;
   /** Warning Unhealthy "<Type> probe failed: <output>". */
   unhealthy(pod: Stored<Pod>, container: Container, message: string): void;
+  /** Wraps every probe run (absent: outcomes as the image profile gives them). */
+  intercept?: ProbeInterceptor;
 }
 
 /** One probe worker; a pure function of its inputs plus the sim clock. */
@@ -134,7 +139,9 @@ export class ProbeWorker {
     if (Math.trunc((this.host.sim.nowMs - startedMs) / 1000) < (this.spec.initialDelaySeconds ?? 0)) return true;
     if (c.started) { if (this.type === 'startup') return true; }
     else if (this.type !== 'startup') return true;
-    const outcome = runProbe(this.host.profileOf(c.image), this.spec, this.container, status.podIP ?? '', this.host.sim.nowMs - startedMs);
+    const podIP = status.podIP ?? '';
+    let outcome = runProbe(this.host.profileOf(c.image), this.spec, this.container, podIP, this.host.sim.nowMs - startedMs);
+    if (this.host.intercept) outcome = this.host.intercept(this.pod, this.container, this.type, this.spec, podIP, outcome);
     const result: ProbeResult = outcome.success ? 'Success' : 'Failure';
     if (!outcome.success) this.host.unhealthy(this.pod, this.container, `${probeTypeTitle(this.type)} probe failed: ${outcome.output}`);
     if (this.lastResult === result) this.resultRun++;

@@ -57,6 +57,8 @@ export class ContainerRuntime {
   private readonly usedIPs = new Set<number>();
   private lastIP = 1;
   private sandboxAttempts = new Map<string, number>();
+  /** Told of every instance that starts; a fault wrapper uses this to make new instances die (terminate). */
+  readonly startHooks: ((podUid: string, inst: ContainerInstance) => void)[] = [];
 
   constructor(private readonly sim: Simulation, private readonly stream: RandomStream, private readonly podCIDRPrefix: string,
     /** Called whenever a pod's containers or sandbox change (the PLEG notices at its next relist). */
@@ -148,6 +150,7 @@ export class ContainerRuntime {
     if (memoryLimitBytes !== undefined && profile.memoryBytes > memoryLimitBytes) {
       inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));
     }
+    for (const hook of this.startHooks) hook(uid, inst);
     this.onChange(uid);
     return inst;
   }
@@ -170,6 +173,15 @@ export class ContainerRuntime {
     const waiters = inst.exitWaiters;
     inst.exitWaiters = [];
     for (const w of waiters) w();
+  }
+
+  /**
+   * The process dies from outside (a crash, the OOM killer) delayMs from now with this exit code and
+   * containerd's reason, unless it exits first. Always a later event: callers may be mid-start.
+   */
+  terminate(uid: string, inst: ContainerInstance, code: number, reason: string, delayMs = 0): void {
+    if (inst.state !== 'running') return;
+    inst.timers.push(this.sim.schedule(delayMs, `containerd: ${inst.name} dies (${reason})`, () => this.exit(uid, inst, code, reason)));
   }
 
   /**

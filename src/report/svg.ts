@@ -100,6 +100,11 @@ function marker(out: string[], e: EventMarker, px: number, y: number): void {
   out.push(`<path d="M ${n(px - 4)} ${n(y - 3)} l 4 7 l 4 -7 z" fill="${fill}"><title>${escapeXml(tip)}</title></path>`);
 }
 
+/** A solid edge where a fault starts or heals, so both instants read at a glance (and tooltips name them). */
+function faultEdge(out: string[], cls: string, px: number, y0: number, y1: number, text: string): void {
+  out.push(`<line class="${cls}" x1="${n(px)}" y1="${n(y0)}" x2="${n(px)}" y2="${n(y1)}" stroke="#cc0000" stroke-width="${cls === 'fault-start' ? 2 : 1}"><title>${escapeXml(text)}</title></line>`);
+}
+
 function faultsAndMarks(out: string[], t: Timeline, x: (ms: number) => number, y0: number, y1: number): void {
   for (const f of t.faults) {
     const x0 = x(f.startMs);
@@ -107,6 +112,8 @@ function faultsAndMarks(out: string[], t: Timeline, x: (ms: number) => number, y
     const tip = `fault: ${f.name}${f.target ? ` on ${f.target}` : ''} from ${durationText(f.startMs)}${f.healMs !== undefined ? ` to ${durationText(f.healMs)}` : ' (not healed)'}${f.detail ? ` — ${f.detail}` : ''}`;
     out.push(`<rect x="${n(x0)}" y="${n(y0)}" width="${n(Math.max(x1 - x0, 1))}" height="${n(y1 - y0)}" fill="#cc0000" fill-opacity="0.12" stroke="#cc0000" stroke-dasharray="2,2"><title>${escapeXml(tip)}</title></rect>`);
     out.push(`<text x="${n(x0 + 2)}" y="${n(y0 - 6)}" fill="#990000" font-size="9">${escapeXml(truncate(f.name, 40))}</text>`);
+    faultEdge(out, 'fault-start', x0, y0, y1, `${f.name} starts at ${durationText(f.startMs)}`);
+    if (f.healMs !== undefined) faultEdge(out, 'fault-heal', x1, y0, y1, `${f.name} healed at ${durationText(f.healMs)}`);
   }
   for (const m of t.marks) {
     const px = n(x(m.atMs));

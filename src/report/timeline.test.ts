@@ -59,6 +59,13 @@ test('events sit on their pod\'s lane or on the shared row; faults and marks com
   assert.deepEqual(timeline.marks.map(m => [m.name, m.atMs]), [['probe-window', 3_000]]);
 });
 
+test('the picture marks where each fault starts and where it heals', () => {
+  const { timeline } = scenario();
+  const svg = renderTimelineSvg(timeline);
+  assert.match(svg, /<line class="fault-start" [^>]*><title>network partition starts at 6s<\/title><\/line>/);
+  assert.match(svg, /<line class="fault-heal" [^>]*><title>network partition healed at 8s<\/title><\/line>/);
+});
+
 test('lanes beyond the limit are counted, not drawn', () => {
   const c = new Cluster({ ...WITHOUT_NODES, seed: 5, controllers: [garbageCollectorController] });
   for (let i = 0; i < 5; i++) c.client().create(pod(`p${i}`));

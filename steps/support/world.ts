@@ -1,5 +1,5 @@
 // The World: one simulated cluster per scenario, built on first use with the scenario's seed and
-// options. The seed comes from a `@seed=N` tag, else a world parameter, else KUKUMBER_SEED, else a
+// options. The seed comes from KUKUMBER_SEED, else a `@seed=N` tag, else a world parameter, else a
 // stable hash of the scenario name, so every scenario replays byte for byte on its own. Options
 // come from tags (`@watch-latency=200ms`). Every step's effect on the cluster goes through
 // perform(), which also records it, so a scenario can be replayed on a fresh cluster.
@@ -55,16 +55,19 @@ export class KukumberWorld extends World<KukumberParameters> {
     this.scenarioName = scenarioName;
     this.featureUri = featureUri;
     this.scenarioLine = scenarioLine;
-    const envSeed = process.env.KUKUMBER_SEED;
-    this.seed = this.parameters.seed !== undefined ? Number(this.parameters.seed)
-      : envSeed !== undefined && envSeed !== '' ? Number(envSeed)
-      : fnv1a32(scenarioName);
+    this.seed = this.parameters.seed !== undefined ? Number(this.parameters.seed) : fnv1a32(scenarioName);
     for (const tag of tags) {
       const m = /^@([a-z-]+)=(.*)$/.exec(tag);
       if (!m) continue;
       const apply = OPTION_TAGS[m[1]!];
       if (!apply) throw new Error(`unknown option tag ${tag} (options: ${Object.keys(OPTION_TAGS).map(k => `@${k}=…`).join(', ')})`);
       apply(this, m[2]!);
+    }
+    // KUKUMBER_SEED wins over everything: `kukumber explore` and every printed reproduce command set it.
+    const envSeed = process.env.KUKUMBER_SEED;
+    if (envSeed !== undefined && envSeed !== '') {
+      if (!/^\d+$/.test(envSeed)) throw new Error(`KUKUMBER_SEED=${envSeed}: the seed must be a non-negative integer`);
+      this.seed = Number(envSeed);
     }
   }
 
