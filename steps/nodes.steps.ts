@@ -45,6 +45,16 @@ defineStep('When', 'the kubelet on node {string} stops', {
   });
 });
 
+defineStep('When', 'the kubelet on node {string} starts again', {
+  domain: 'nodes', example: 'the kubelet on node "node02" starts again',
+  doc: 'The stopped kubelet starts with empty memory: it registers and heartbeats again and takes up the pods bound to its node.',
+}, function (this: KukumberWorld, name: string) {
+  this.perform(c => {
+    c.startKubelet(name);
+    for (const f of c.annotations.faults) if (f.name === 'kubelet stopped' && f.target === `node/${name}`) c.annotations.faultHealed(f);
+  });
+});
+
 defineStateCheck({
   domain: 'nodes', phrase: '{ref} has taint {string}', example: 'node "node02" has taint "node.kubernetes.io/unreachable:NoExecute"',
   doc: 'The node carries the taint, written `key=value:Effect` or `key:Effect` (as `kubectl taint`).',
