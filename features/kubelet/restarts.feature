@@ -2,10 +2,11 @@ Feature: Containers that exit are restarted with a growing back-off
   When a container exits or fails its liveness probe, the pod's restartPolicy decides whether it
   starts again: Always restarts every exit, OnFailure only a non-zero one, Never none (the pod
   then ends Failed or Succeeded). A restart waits out the crash-loop back-off, measured from the
-  newest exit: nothing before the kubelet first restarts an exited container, then 10 s, doubling
-  to 300 s (and forgotten after 10 minutes without an exit). Meanwhile the container waits in
-  CrashLoopBackOff and the pod worker retries 10–15 s after each failed sync, on its 1 s tick.
-  Images that cannot be pulled wait the same way: ErrImagePull, then ImagePullBackOff.
+  newest exit: none for the first restart, then 10 s, doubling up to 300 s (reset once a container
+  exits more than 10 minutes after its last start). Until a sync finds the container in back-off,
+  kubectl shows the exit's reason (Error, Completed, OOMKilled); then CrashLoopBackOff. The pod
+  worker retries 10–15 s after each failed sync, on its 1 s tick. Images that cannot be pulled
+  wait the same way: ErrImagePull, then ImagePullBackOff.
 
   Scenario: A container failing its liveness probe restarts after 10 s, 20 s, 40 s, in CrashLoopBackOff between
     When I apply the manifest:
@@ -29,8 +30,8 @@ Feature: Containers that exit are restarted with a growing back-off
     # instance has exited yet. Its status follows at the next relist, 3 s.
     Then at 2s, pod "unhealthy" has an event "Killing" with message "Container app failed liveness probe, will be restarted"
     And at 3s, pod "unhealthy" has RESTARTS "1 (1s ago)"
-    # 4 s: the second kill. The instance that exited at 2 s has no back-off entry: it gets one of
-    # 10 s (from now, 4 s) and the container starts at once again.
+    # 4 s: the second kill. There is an exited instance now (2 s) but no back-off entry yet: the
+    # kubelet creates one, of 10 s, and starts the container at once again.
     And at 5s, pod "unhealthy" has RESTARTS "2 (1s ago)"
     # 6 s: the third kill. 6 s − 4 s (the newest exit) < 10 s: no start, CrashLoopBackOff — shown
     # from the relist at 7 s, with the exit at 6 s as the last restart.
@@ -99,6 +100,7 @@ Feature: Containers that exit are restarted with a growing back-off
       metadata:
         name: hungry
       spec:
+        nodeSelector: { kubernetes.io/hostname: node01 }
         containers:
         - name: app
           image: kukumber/oom:v1
@@ -111,6 +113,7 @@ Feature: Containers that exit are restarted with a growing back-off
       metadata:
         name: fed
       spec:
+        nodeSelector: { kubernetes.io/hostname: node02 }
         containers:
         - name: app
           image: kukumber/oom:v1

@@ -8,14 +8,9 @@ Feature: A deleted pod terminates gracefully and shows Terminating until its kub
   once without waiting for the kubelet.
 
   Background:
-    Given the image profiles:
-      """
-      images:
-        - image: kukumber/slow-stop:v1
-          pull: 1s
-          stopTime: 5s
-          sigtermExitCode: 0
-      """
+    # kukumber/slow-stop:v1 exits 5 s after SIGTERM, with code 0; kukumber/stubborn:v1 (in the
+    # catalogue) ignores SIGTERM.
+    Given the image profiles in "images/slow-stop.yaml"
     And I apply the manifest:
       """
       apiVersion: v1
