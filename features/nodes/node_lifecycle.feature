@@ -3,9 +3,9 @@ Feature: A node that stops heartbeating goes NotReady and its pods are evicted f
   lifecycle controller notes the last renewal it has seen; when none has come for more than
   node-monitor-grace-period — 50 s since v1.32 — it sets the node's Ready condition (and the
   pressure conditions) to Unknown, marks its pods not ready and, one pass later, taints the node
-  node.kubernetes.io/unreachable:NoExecute. Every pod tolerates that taint for 300 s (the
-  DefaultTolerationSeconds admission plugin adds the toleration), so 300 s after the taint the
-  taint-eviction controller deletes them. Whether they then go away depends on their kubelet:
+  node.kubernetes.io/unreachable:NoExecute. A pod that does not say otherwise tolerates that taint
+  for 300 s (the DefaultTolerationSeconds admission plugin adds the toleration), so 300 s after
+  the taint the taint-eviction controller deletes it. Whether they then go away depends on their kubelet:
   one that still works stops them; pods on a node whose kubelet is gone stay Terminating until
   the kubelet comes back or the Node is deleted.
 

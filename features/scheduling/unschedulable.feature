@@ -2,9 +2,9 @@ Feature: A pod no node can hold stays Pending until the cluster changes
   kube-scheduler filters the nodes a pod could run on; when none passes, the pod stays Pending
   with PodScheduled=False and a FailedScheduling event saying, node by node, why, then why
   preemption would not help either (that part brings its own final period, so the message ends
-  in two). The pod waits
-  among the unschedulable pods until a cluster event that could make it fit (a node added, a pod
-  gone) or, failing that, more than 5 minutes (the leftover flush runs every 30 s).
+  in two). The pod waits among the unschedulable pods until a cluster event that could make it
+  fit (a node added, a pod gone) or, failing that, for more than 5 minutes (the leftover flush
+  runs every 30 s).
 
   Scenario: A pod asking for more CPU than any node has stays Pending with the scheduler's reason
     When I apply the manifest:
