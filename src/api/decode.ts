@@ -59,12 +59,14 @@ function customError(ctx: Ctx, message: string): void {
   ctx.result.typeErrorPath = [...ctx.path];
 }
 
-function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): void {
+/** 'value': the field is a resource.Quantity; 'map': a ResourceList, whose values are. */
+type QuantityKind = 'value' | 'map' | false;
+
+function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: QuantityKind): void {
   if (value === null) return; // null decodes to the zero value
   const [base, format] = t.split('|') as [string, string | undefined];
   const kind = jsonKind(value);
-  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
-  if (quantity && !map) {
+  if (quantity === 'value') {
     if ((kind !== 'string' && kind !== 'number') || parseQuantity(value as string) === undefined) customError(ctx, QUANTITY_FORMAT_ERROR);
     return;
   }
@@ -81,12 +83,12 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
     });
     return;
   }
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
   if (map) {
     if (kind !== 'object') return typeError(ctx, kind, goType(t, false));
-    // A quantity map (limits, requests, capacity): each value is a resource.Quantity.
     for (const [k, v] of sortedEntries(value as Record<string, unknown>)) {
       ctx.path.push(k);
-      decodeValue(v, map[1]!, ctx, quantity);
+      decodeValue(v, map[1]!, ctx, quantity === 'map' ? 'value' : false);
       ctx.path.pop();
     }
     return;
@@ -145,7 +147,8 @@ function decodeStruct(obj: Record<string, unknown>, typeName: string, ctx: Ctx):
       ctx.struct = goName(typeName);
       ctx.fieldStack.push(key);
       ctx.display = sub;
-      decodeValue(v, ft, ctx, QUANTITY_MAPS.has(`${typeName}.${key}`) || QUANTITY_FIELDS.has(`${typeName}.${key}`));
+      const field = `${typeName}.${key}`;
+      decodeValue(v, ft, ctx, QUANTITY_MAPS.has(field) ? 'map' : QUANTITY_FIELDS.has(field) ? 'value' : false);
       ctx.fieldStack.pop();
       ctx.display = display;
       ctx.struct = struct;

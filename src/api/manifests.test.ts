@@ -52,6 +52,10 @@ test('quantities are checked like resource.Quantity', () => {
   assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      limits:\n        cpu: lots\n'),
     ["f.yaml:11: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
   assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      limits:\n        cpu: 100m\n        memory: 128Mi\n'), []);
+  // A ResourceList is a map of quantities: each value is checked, the map itself is no quantity.
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      limits:\n        cpu: 500m\n        memory: 256Mi\n      requests:\n        cpu: 2\n'), []);
+  assert.deepEqual(errorsOf('apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      requests:\n        cpu: 1\n        memory: lots\n'),
+    ["f.yaml:12: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
 });
 
 test('a document may open with comments', () => {

@@ -78,4 +78,8 @@ test('pods on a crashed node stay Terminating until the Node object is deleted; 
   assert.deepEqual(last.map(v => [v.atMs, v.actor, v.type]), [[firstRun + 40_000, 'pod-garbage-collector', 'MODIFIED'], [firstRun + 40_000, 'pod-garbage-collector', 'DELETED']]);
   assert.equal(last[0]!.object.status?.phase, 'Failed');
   assert.equal(last[0]!.object.status?.conditions?.find(x => x.type === 'DisruptionTarget')?.message, 'PodGC: node no longer exists');
+  // The node lifecycle controller's next 5 s pass finds node02 gone from its cache (classifyNodes' deleted list).
+  const removing = eventWrites(c, 'node02', 'RemovingNode');
+  assert.deepEqual(removing.map(e => [e.atMs, e.object.message, e.object.involvedObject.kind]),
+    [[Math.floor(deletedAt / 5000) * 5000 + 5000, 'Removing Node node02 from Controller', 'Node']]);
 });

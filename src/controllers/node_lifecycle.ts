@@ -40,7 +40,8 @@ const zoneKey = (n: Node): string => {
 
 class NodeLifecycleController implements Reconciler {
   private readonly health = new Map<string, NodeHealth>();
-  private readonly known = new Set<string>();
+  /** knownNodeSet: the nodes this controller has registered, by name (their uid names them in RemovingNode). */
+  private readonly known = new Map<string, string>();
   /** Zone → nodes waiting for the NoExecute tainting pass, in order. */
   private readonly tainter = new Map<string, string[]>();
   private readonly tokens = new Map<string, { tokens: number; atMs: number }>();
@@ -53,7 +54,7 @@ class NodeLifecycleController implements Reconciler {
     ctx.informers.informer('Node').addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
       onUpdate: (_o, n) => ctx.queue.add(`node/${n.metadata.name}`),
-      onDelete: n => { this.health.delete(n.metadata.name); this.known.delete(n.metadata.name); },
+      onDelete: n => { this.health.delete(n.metadata.name); },
     });
     ctx.queue.add('monitor');
   }
@@ -70,11 +71,14 @@ class NodeLifecycleController implements Reconciler {
   private monitorNodeHealth(): void {
     const nodes = this.ctx.informers.informer('Node').list() as Stored<Node>[];
     const zoneReady = new Map<string, { ready: number; notReady: number }>();
+    // classifyNodes: added nodes are registered, then deleted ones removed, then every node's health checked.
     for (const node of nodes) {
-      if (!this.known.has(node.metadata.name)) {
-        this.known.add(node.metadata.name);
-        this.ctx.recorder.event(nodeRef(node), 'Normal', 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
-      }
+      if (this.known.has(node.metadata.name)) continue;
+      this.known.set(node.metadata.name, node.metadata.uid);
+      this.ctx.recorder.event(nodeRef(node), 'Normal', 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
+    }
+    this.forgetDeletedNodes(nodes);
+    for (const node of nodes) {
       const observed = readyOf(node);
       const current = this.tryUpdateNodeHealth(node);
       const z = zoneReady.get(zoneKey(node)) ?? { ready: 0, notReady: 0 };
@@ -90,6 +94,16 @@ class NodeLifecycleController implements Reconciler {
     // handleDisruption: when every zone is fully disrupted the controller blames itself and taints nothing.
     const states = [...zoneReady.values()];
     this.allDisrupted = states.length > 0 && states.every(s => s.ready === 0 && s.notReady > 0);
+  }
+
+  /** classifyNodes' deleted list: known nodes the cache no longer has get RemovingNode and are forgotten. */
+  private forgetDeletedNodes(nodes: Stored<Node>[]): void {
+    const present = new Set(nodes.map(n => n.metadata.name));
+    for (const [name, uid] of [...this.known]) {
+      if (present.has(name)) continue;
+      this.ctx.recorder.event({ apiVersion: 'v1', kind: 'Node', name, uid }, 'Normal', 'RemovingNode', `Removing Node ${name} from Controller`);
+      this.known.delete(name);
+    }
   }
 
   /** tryUpdateNodeHealth: refresh the probe time on a new heartbeat or lease renewal; past the grace, go Unknown. */

@@ -1,11 +1,13 @@
 // Custom parameter types: durations as Go writes them (30s, 5m, 1h30m, 500ms), object references
 // as kubectl names objects (replicaset "web", rs/web), amounts (3, no, at least 3), JSONPath
-// fields, replica states and condition statuses. Each is documented in docs/steps.md.
+// fields, replica states, condition statuses, kubectl columns and pod phases. Each is documented in docs/steps.md.
 import { defineParameterType } from '@cucumber/cucumber';
 import { parseDuration } from '../../src/sim/time';
 import { OBJECT_REF_PATTERN, objectRef } from '../../src/check/refs';
 import { AMOUNT_PATTERN, parseAmount } from '../../src/check/amount';
 import { REPLICA_STATES } from '../../src/check/checks/workloads';
+import { COLUMN_PATTERN } from '../../src/check/checks/columns';
+import { POD_PHASES } from '../../src/check/checks/pods';
 import { describeParameter } from './catalog';
 
 defineParameterType({
@@ -56,3 +58,20 @@ defineParameterType({
   useForSnippets: false,
 });
 describeParameter('conditionStatus', ['True', 'False', 'Unknown'], 'A condition status.');
+
+defineParameterType({
+  name: 'column',
+  regexp: new RegExp(COLUMN_PATTERN),
+  transformer: (text: string): string => text,
+  useForSnippets: false,
+});
+describeParameter('column', ['STATUS', 'READY', 'RESTARTS', 'UP-TO-DATE', 'NOMINATED NODE'],
+  'A column of `kubectl get` for the object\'s kind, as its header prints it (wide columns included).');
+
+defineParameterType({
+  name: 'podPhase',
+  regexp: new RegExp(POD_PHASES.join('|')),
+  transformer: (text: string): string => text,
+  useForSnippets: false,
+});
+describeParameter('podPhase', POD_PHASES, 'A pod phase (status.phase).');
