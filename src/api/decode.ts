@@ -63,6 +63,17 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
   if (value === null) return; // null decodes to the zero value
   const [base, format] = t.split('|') as [string, string | undefined];
   const kind = jsonKind(value);
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
+  if (map) {
+    if (kind !== 'object') return typeError(ctx, kind, goType(t, false));
+    // A ResourceList is a map of quantities: each value is one (the map itself is not).
+    for (const [k, v] of sortedEntries(value as Record<string, unknown>)) {
+      ctx.path.push(k);
+      decodeValue(v, map[1]!, ctx, quantity);
+      ctx.path.pop();
+    }
+    return;
+  }
   if (quantity) {
     if ((kind !== 'string' && kind !== 'number') || parseQuantity(value as string) === undefined) customError(ctx, QUANTITY_FORMAT_ERROR);
     return;
@@ -78,16 +89,6 @@ function decodeValue(value: unknown, t: string, ctx: Ctx, quantity: boolean): vo
       ctx.display = display;
       ctx.path.pop();
     });
-    return;
-  }
-  const map = /^\{ \[key: string\]: (.+); \}$/.exec(base);
-  if (map) {
-    if (kind !== 'object') return typeError(ctx, kind, goType(t, false));
-    for (const [k, v] of sortedEntries(value as Record<string, unknown>)) {
-      ctx.path.push(k);
-      decodeValue(v, map[1]!, ctx, false);
-      ctx.path.pop();
-    }
     return;
   }
   switch (base) {
