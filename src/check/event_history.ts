@@ -45,7 +45,7 @@ export function checkEventSequence(t: CheckTarget, ref: ObjectRef, reason: strin
   const history = t.store.history;
   const got = eventsRecorded(history, ref, reason, since.index);
   const sinceWords = since.mark !== undefined ? `since ${JSON.stringify(since.mark)}, ` : '';
-  const description = `${describeRef(ref)} has these ${JSON.stringify(reason)} events: ${expected.map(expectedLine).join('; ')}`;
+  const description = `${describeRef(ref)} got these ${JSON.stringify(reason)} events: ${expected.map(expectedLine).join('; ')}`;
   const firstDiff = expected.findIndex((e, i) => !matches(e, got[i]));
   const ok = firstDiff < 0 && got.length === expected.length;
   if (ok) return { ok: true, description, atMs: t.sim.nowMs };
