@@ -53,7 +53,7 @@ export function checkEventSequence(t: CheckTarget, ref: ObjectRef, reason: strin
   const view = new ReplayView(history);
   view.seek(history.records.length);
   view.atMs = t.sim.nowMs;
-  const tracked = new TrackedCheck({ description, evaluate: () => ({ ok: false, observed: '' }), related: [ref.kind, 'Event'], namespace: ref.namespace });
+  const tracked = new TrackedCheck({ description, evaluate: () => ({ ok: false, observed: '' }), related: ref.kind === 'Deployment' ? [ref.kind, 'ReplicaSet'] : [ref.kind], namespace: ref.namespace });
   const shown = got.length ? got.map(line).join('; ') : 'none';
   return makeFailure({
     awaited: `${sinceWords}${description}`, window: windowText(since.atMs, t.sim.nowMs),
