@@ -7,8 +7,8 @@ Feature: Scaling a ReplicaSet down removes the pods it would miss least
 
   Scenario: Pods that are not ready yet go before ready ones
     Given I apply the fixture "manifests/replicaset-demo.yaml"
-    # The two pods are Ready from 22 s. The two added at 1m run from 1m1s but their readiness probe
-    # (initialDelaySeconds 15) cannot pass before 1m22s: at 1m5s they are Running and not Ready.
+    # The two pods are Ready from 22 s. The two added at 1m start within a second or two, but their
+    # readiness probe (initialDelaySeconds 15) cannot pass before 1m15s: at 1m5s they are not Ready.
     When 1m pass
     And I mark "scaled up"
     And I run "kubectl scale rs/replicaset-demo --replicas=4"
