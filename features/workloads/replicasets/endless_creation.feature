@@ -54,7 +54,10 @@ Feature: Pods relabelled after admission make a ReplicaSet create pods without e
     And replicaset "web" has at most 2 pods
     And replicaset "web" has 25 "SuccessfulCreate" events
 
-  Scenario: A released pod keeps running, with no owner and the rewritten labels
+  Scenario: No pod carries the selected labels, so the ReplicaSet never counts one
+    # Every pod was admitted as app=web-x; the released ones run on, owned by nobody (deleting the
+    # ReplicaSet would not collect them). From the tenth distinct message on, the correlator combines
+    # the SuccessfulCreate events into one.
     When 1s pass
     Then the terminal shows:
       """
