@@ -56,11 +56,14 @@ Feature: With validation bypassed, invalid objects get in, and controllers may n
               image: nginx:1.27
       """
     # Each sync finds no ReplicaSet matching the selector and creates one, which it then releases
-    # (its labels, the template's, do not match). After the client's burst of 30 requests, each new
-    # ReplicaSet costs six requests at 20 per second (a create that collides with the last name, the
-    # create after raising collisionCount, the event, two status writes, the release): one every
-    # 300ms, the 20th 4.35s after the first.
+    # (its labels, the template's, do not match). Every request of the controller — its events too,
+    # which go through the same client — draws on one token bucket: a burst of 30, then 20 a second.
+    # A new ReplicaSet costs seven: the release of the last one, a create that collides with its
+    # name, the status write raising collisionCount, the create, its ScalingReplicaSet event and
+    # two status writes. The 20th ReplicaSet therefore needs about 20 × 7 = 140 tokens, 110 beyond
+    # the burst: 5.5s at 20 a second, a little less because its own trailing writes come after it —
+    # it is created at 5.3s.
     Then within 1m, a runaway stops the cluster with:
       """
-      Deployment default/web created 20 replicasets in 4.35s of virtual time; each was released because its labels {app: other, pod-template-hash: 649bf8f978} do not match the selector app=web
+      Deployment default/web created 20 replicasets in 5.3s of virtual time; each was released because its labels {app: other, pod-template-hash: 649bf8f978} do not match the selector app=web
       """

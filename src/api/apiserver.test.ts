@@ -124,3 +124,14 @@ test('mutating hooks rewrite objects; validating hooks deny with the webhook mes
     message: 'admission webhook "deny.example.com" denied the request: no config maps here',
   });
 });
+
+test('empty labels, annotations, ownerReferences and finalizers are not stored (ObjectMeta omitempty)', () => {
+  const c = new Cluster({ controllers: [], nodes: [] });
+  const k = c.client();
+  k.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', labels: {}, annotations: {}, finalizers: ['example.com/hold'],
+    ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: 'u-1' }] } });
+  const created = c.store.get('ConfigMap', 'default', 'cm')!;
+  assert.deepEqual([created.metadata.labels, created.metadata.annotations], [undefined, undefined]);
+  const updated = k.mutate('ConfigMap', 'default', 'cm', d => { d.metadata.ownerReferences = []; d.metadata.finalizers = []; });
+  assert.deepEqual(Object.keys(updated.metadata).filter(f => ['ownerReferences', 'finalizers'].includes(f)), []);
+});

@@ -123,6 +123,7 @@ export class ApiServer {
         if (errs.length) throw invalid(info, meta.name ?? '', errs);
       }
       prepareForCreate(draft, info);
+      dropEmptyMetadata(meta);
       this.checkValid(draft, info, validateCreate(draft, info));
       this.admission.validate(request);
       if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
@@ -160,6 +161,7 @@ export class ApiServer {
       const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
       this.admission.mutate(request);
       prepareForUpdate(draft, old, info, subresource);
+      dropEmptyMetadata(draft.metadata);
       this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
       this.admission.validate(request);
       draft.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -258,3 +260,16 @@ function parseFieldSelectorParam(kind: string, text: string | undefined) {
 }
 
 export { labelSelectorAsSelector };
+
+/**
+ * ObjectMeta's labels, annotations, ownerReferences and finalizers are `omitempty`: the API server
+ * decodes into Go structs and encodes back, so an empty map or list (a release that removed the
+ * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
+ */
+function dropEmptyMetadata(meta: Record<string, any>): void {
+  for (const field of ['labels', 'annotations', 'ownerReferences', 'finalizers']) {
+    if (!(field in meta)) continue;
+    const v = meta[field];
+    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0)) delete meta[field];
+  }
+}

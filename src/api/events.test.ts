@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { Cluster } from '../cluster/cluster';
 import { replicaSet } from './test_support';
 import type { Event } from './objects';
+import { EventRecorder } from './events';
+import { ClientRateLimiter } from './client';
 
 const events = (c: Cluster): Event[] => c.store.list('Event', 'default') as unknown as Event[];
 
@@ -79,4 +81,18 @@ test('the event key includes involvedObject.fieldPath: same message about two co
   r.event({ ...ref, fieldPath: 'spec.containers{b}' }, 'Normal', 'Pulled', 'Container image "i" already present on machine');
   assert.deepEqual(events(c).map(e => `${e.involvedObject.fieldPath} x${e.count}`), ['spec.containers{a} x1', 'spec.containers{b} x2']);
   assert.deepEqual([events(c)[0]!.reportingComponent, events(c)[0]!.reportingInstance], ['kubelet', 'node01']);
+});
+
+test("a recorder with its component's client rate limiter spends a token per write, none for events the spam filter drops", () => {
+  const c = new Cluster({ controllers: [], nodes: [] }); // no controllers, no nodes: only the events the test records
+  const rs = c.client().create(replicaSet());
+  const limiter = new ClientRateLimiter(() => c.sim.nowMs, 20, 30);
+  const r = new EventRecorder(c.api, { component: 'replicaset-controller' }, c.correlator, limiter);
+  for (let i = 0; i < 30; i++) r.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+  // 25 writes pass the spam filter (9 new events, then the combined one created and patched 15 times):
+  // 30 − 25 = 5 tokens left, so the next request goes at once; 25 more would wait for 20 tokens (1 s at 20 qps).
+  assert.equal(events(c).reduce((n, e) => n + e.count!, 0), 25);
+  assert.equal(limiter.delayMs(), 0);
+  for (let i = 0; i < 5; i++) limiter.take();
+  assert.equal(limiter.delayMs(), 50, 'the bucket is empty: one token comes back in 1/20 s');
 });

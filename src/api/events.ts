@@ -8,6 +8,7 @@ import { toRfc3339, toUnixMs } from '../sim/time';
 import type { Event, KubeObject, ObjectReference, Stored } from './objects';
 import type { ApiServer } from './apiserver';
 import { isApiError } from './errors';
+import type { ClientRateLimiter } from './client';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -85,7 +86,14 @@ export function objectReference(obj: KubeObject | Stored): ObjectReference {
 }
 
 export class EventRecorder {
-  constructor(private readonly api: ApiServer, private readonly source: EventSource, private readonly correlator: EventCorrelator) {}
+  /**
+   * `limiter`: the rate limit of the clientset the event sink writes through. A controller's
+   * broadcaster records to its own kubeClient (replica_set.go Run: StartRecordingToSink with
+   * rsc.kubeClient.CoreV1().Events("")), so events that pass the spam filter spend the same
+   * 20 qps / burst 30 tokens as its pod creates.
+   */
+  constructor(private readonly api: ApiServer, private readonly source: EventSource, private readonly correlator: EventCorrelator,
+    private readonly limiter?: ClientRateLimiter) {}
 
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
   event(obj: KubeObject | Stored | ObjectReference, type: EventType, reason: string, message: string): void {
@@ -108,6 +116,7 @@ export class EventRecorder {
     try {
       if (prior) {
         try {
+          this.limiter?.take();
           this.api.mutate<Event>('Event', namespace, observed.name, e => {
             e.count = observed.count;
             e.lastTimestamp = now;
@@ -126,6 +135,7 @@ export class EventRecorder {
         firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
       };
+      this.limiter?.take();
       this.api.create(event, { actor });
     } catch (e) {
       // client-go logs and drops events it cannot write; so do we.

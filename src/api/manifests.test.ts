@@ -58,6 +58,13 @@ test('quantities are checked like resource.Quantity', () => {
     ["f.yaml:12: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
 });
 
+test('resource lists hold quantities: each value is checked, valid ones pass', () => {
+  const pod = (cpu: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: i\n    resources:\n      requests:\n        memory: 64Mi\n        cpu: ${cpu}\n`;
+  for (const cpu of ['3', '"3"', '250m', '0.5']) assert.deepEqual(errorsOf(pod(cpu)), [], cpu);
+  assert.deepEqual(errorsOf(pod('lots')),
+    ["f.yaml:12: Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"]);
+});
+
 test('a document may open with comments', () => {
   const load = loadManifestText('# a ConfigMap\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n', 'f.yaml');
   assert.deepEqual(load.objects.map(o => o.object.metadata.name), ['a']);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatLabelSelector, labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, selectorString } from './selectors';
+import { convertSelectorToLabelsMap, formatLabelSelector, labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, selectorString } from './selectors';
 
 test('the string form parses equality, set and existence requirements', () => {
   const s = parseSelector('a=b,c!=d,e in (x,y),!f,g notin (z),h==i,j');
@@ -53,4 +53,9 @@ test('field selectors parse =, == and !=', () => {
     { field: 'status.phase', operator: '!=', value: 'Running' },
   ]);
   assert.throws(() => parseFieldSelector('foo'), { message: "invalid selector: 'foo'; can't understand 'foo'" });
+});
+
+test('ConvertSelectorToLabelsMap: key=value pairs only', () => {
+  assert.deepEqual(convertSelectorToLabelsMap('app=web-x,tier==front'), { app: 'web-x', tier: 'front' });
+  assert.throws(() => convertSelectorToLabelsMap('app!=web'), /only key=value pairs make labels/);
 });

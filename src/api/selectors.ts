@@ -275,3 +275,13 @@ export function fieldRequirementsMatch(reqs: readonly FieldRequirement[], get: (
   }
   return true;
 }
+
+/** labels.ConvertSelectorToLabelsMap: `a=b,c=d` as a label map; only equality requirements. */
+export function convertSelectorToLabelsMap(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const r of parseSelector(text).requirements) {
+    if (r.operator !== '=' && r.operator !== '==') throw new SelectorParseError(`${JSON.stringify(text)}: only key=value pairs make labels`);
+    labels[r.key] = r.values[0]!;
+  }
+  return labels;
+}

@@ -84,3 +84,17 @@ export class RunawayDetector {
       t.kind, ownerKey, count);
   }
 }
+
+/**
+ * Runs the cluster for durationMs; returns the diagnosis when kukumber stops it early (a runaway, or
+ * another simulation limit), else undefined. The clock stays where it stopped.
+ */
+export function runUntilStopped(c: { sim: Simulation }, durationMs: number): string | undefined {
+  try {
+    c.sim.advance(durationMs);
+    return undefined;
+  } catch (e) {
+    if (e instanceof SimulationLimitError) return e.message;
+    throw e;
+  }
+}

@@ -54,7 +54,7 @@ export class ControllerManager {
       runner.bind(def.create({
         sim: this.sim, informers, queue: runner.queue,
         client: new Client(this.api, def.name, limiter),
-        recorder: new EventRecorder(this.api, { component: def.eventSource ?? def.name }, this.correlator),
+        recorder: new EventRecorder(this.api, { component: def.eventSource ?? def.name }, this.correlator, limiter),
       }));
       return runner;
     });

@@ -44,7 +44,9 @@ test('node selectors, taints and cordons give their own reasons; preemption is n
 
 test("a controller's pods spread over the nodes; ties go to the seeded stream", () => {
   const spread = (seed: number): string[] => {
-    const c = new Cluster({ seed });
+    // No controllers: the ReplicaSet only gives the pods an owner whose selector the spreading counts
+    // (its own controller would delete the extra pods, at the pace of its client's rate limit).
+    const c = new Cluster({ seed, controllers: [] });
     const k = c.client();
     const rs = k.create({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web' },
       spec: { replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } });

@@ -8,6 +8,7 @@ import { AMOUNT_PATTERN, parseAmount } from '../../src/check/amount';
 import { REPLICA_STATES } from '../../src/check/checks/workloads';
 import { COLUMN_PATTERN } from '../../src/check/checks/columns';
 import { POD_PHASES } from '../../src/check/checks/pods';
+import { POD_STATES } from '../../src/check/checks/workload_pods';
 import { describeParameter } from './catalog';
 
 defineParameterType({
@@ -50,6 +51,15 @@ defineParameterType({
   useForSnippets: false,
 });
 describeParameter('replicaState', REPLICA_STATES, 'Which replica count of a workload: spec.replicas (desired) or a status count.');
+
+defineParameterType({
+  name: 'podState',
+  regexp: new RegExp(POD_STATES.join('|')),
+  transformer: (text: string): string => text,
+  useForSnippets: false,
+});
+describeParameter('podState', POD_STATES,
+  'Which of a workload\'s pods: serving (Ready, not being deleted), available (serving for longer than minReadySeconds), active (not finished, not being deleted: the pods its controller counts).');
 
 defineParameterType({
   name: 'conditionStatus',

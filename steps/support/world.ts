@@ -1,7 +1,7 @@
 // The World: one simulated cluster per scenario, built on first use with the scenario's seed and
 // options. The seed comes from KUKUMBER_SEED, else a `@seed=N` tag, else a world parameter, else a
 // stable hash of the scenario name, so every scenario replays byte for byte on its own. Options
-// come from tags (`@watch-latency=200ms`). Every step's effect on the cluster goes through
+// come from tags (`@watch-latency=200ms`, `@runaway=100/1m`). Every step's effect on the cluster goes through
 // perform(), which also records it, so a scenario can be replayed on a fresh cluster.
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import { Cluster, type ClusterOptions } from '../../src/cluster/cluster';
@@ -22,6 +22,13 @@ const OPTION_TAGS: Record<string, (w: KukumberWorld, value: string) => void> = {
     const ms = parseDuration(v);
     if (ms === undefined) throw new Error(`@watch-latency=${v}: not a duration (write 200ms, 1s, …)`);
     w.clusterOptions.watchLatencyMs = ms;
+  },
+  // @runaway=100/1m: an owner creating more than 100 objects within 1m of virtual time is stopped.
+  runaway: (w, v) => {
+    const m = /^(\d+)\/(.+)$/.exec(v);
+    const windowMs = m ? parseDuration(m[2]!) : undefined;
+    if (!m || windowMs === undefined) throw new Error(`@runaway=${v}: write creations/window, e.g. @runaway=100/1m`);
+    w.clusterOptions.runaway = { maxCreations: Number(m[1]), windowMs };
   },
 };
 
