@@ -26,8 +26,9 @@ Feature: A failed check explains itself
       Observed:  .data.mode is "slow", at 12.5s
 
       State at 12.5s:
-      KIND        NAME       AGE   SUMMARY
-      configmap   settings   12s   data: mode
+      KIND        NAME               AGE   SUMMARY
+      configmap   kube-root-ca.crt   12s   data: ca.crt
+      configmap   settings           12s   data: mode
 
       Timeline (1 write since the scenario started):
         0s  ADDED  configmap/settings  by kubectl
@@ -39,12 +40,13 @@ Feature: A failed check explains itself
     Then for 1m, configmap "settings" exists
     And the check failed with:
       """
-      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:36
+      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:37
       Awaited:   for 1m, configmap "settings" exists (from 0s to 1m)
       Observed:  configmap "settings" not found, at 7s, after configmap/settings DELETED by kubectl
 
       State at 7s:
-      (no configmaps in namespace "default")
+      KIND        NAME               AGE   SUMMARY
+      configmap   kube-root-ca.crt   7s    data: ca.crt
 
       Timeline (2 writes since the scenario started):
         0s  ADDED    configmap/settings  by kubectl
@@ -67,13 +69,14 @@ Feature: A failed check explains itself
     Then never since "steady", configmap "settings" has .data.mode equal to "debug"
     And the check failed with:
       """
-      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:54
+      Reproduce: KUKUMBER_SEED=42 npx kukumber test features/harness/failure_messages.feature:56
       Awaited:   never since "steady", configmap "settings" has .data.mode equal to "debug" (from 0s to 10s)
       Observed:  .data.mode is "debug", at 4s, after configmap/settings MODIFIED by kubectl
 
       State at 4s:
-      KIND        NAME       AGE   SUMMARY
-      configmap   settings   4s    data: mode
+      KIND        NAME               AGE   SUMMARY
+      configmap   kube-root-ca.crt   4s    data: ca.crt
+      configmap   settings           4s    data: mode
 
       Timeline (2 writes since the scenario started):
         0s  ADDED     configmap/settings  by kubectl

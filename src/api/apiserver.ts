@@ -23,6 +23,13 @@ import { fieldValue, supportedFieldLabels } from './field_values';
 import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
 import { bindPod } from './binding';
 
+/**
+ * Components whose objects exist in every cluster (the API server's own Service and Endpoints, the
+ * root CA ConfigMaps). Their uids come from a stream of their own, so the uids of a scenario's
+ * objects do not depend on how many such system objects there are.
+ */
+const SYSTEM_ACTORS = new Set(['kubernetes-service-controller', 'root-ca-cert-publisher']);
+
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /** A request as data, for interceptors (faults, traces). */
@@ -116,7 +123,7 @@ export class ApiServer {
       const meta = draft.metadata;
       for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
       meta.creationTimestamp = this.now;
-      meta.uid = generateUid(this.sim.random.stream('apiserver/uids'));
+      meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
       if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
       if (draft.kind === 'Service') {
         const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));

@@ -58,7 +58,8 @@ test('status on create is each kind\'s empty status as it serializes; DaemonSets
   assert.deepEqual([ns.spec.finalizers, ns.status, ns.metadata.labels], [['example.com/x', 'kubernetes'], { phase: 'Active' }, { 'kubernetes.io/metadata.name': 'team' }]);
 });
 
-const watchTypes = (c: Cluster, kind: string): string[] => c.store.history.records.filter(r => r.kind === kind).map(r => r.type);
+const watchTypes = (c: Cluster, kind: string, name?: string): string[] =>
+  c.store.history.records.filter(r => r.kind === kind && (name === undefined || r.name === name)).map(r => r.type);
 
 test('deleting an unscheduled pod: the grace-0 update (MODIFIED) then the removal (DELETED); a ConfigMap just goes', () => {
   const c = new Cluster();
@@ -69,7 +70,7 @@ test('deleting an unscheduled pod: the grace-0 update (MODIFIED) then the remova
   assert.equal((last as unknown as { object: KubeObject }).object?.metadata.deletionGracePeriodSeconds ?? 0, 0);
   c.client().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } } as KubeObject);
   const r = c.client().delete('ConfigMap', 'default', 'cm', {});
-  assert.deepEqual([watchTypes(c, 'ConfigMap'), r.object.metadata.deletionTimestamp], [['ADDED', 'DELETED'], undefined]);
+  assert.deepEqual([watchTypes(c, 'ConfigMap', 'cm'), r.object.metadata.deletionTimestamp], [['ADDED', 'DELETED'], undefined]);
 });
 
 test('graceful pod deletion: a longer or equal grace is pending (finalizers untouched), a shorter one moves the timestamp', () => {

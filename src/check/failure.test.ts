@@ -26,8 +26,9 @@ test('a failure reads: reproduction, awaited with its window, observed with its 
     'Observed:  .data.mode is "slow", at 12.5s',
     '',
     'State at 12.5s:',
-    'KIND        NAME       AGE   SUMMARY',
-    'configmap   settings   12s   data: mode',
+    'KIND        NAME               AGE   SUMMARY',
+    'configmap   kube-root-ca.crt   12s   data: ca.crt',
+    'configmap   settings           12s   data: mode',
     '',
     'Timeline (1 write since the scenario started):',
     '  0s  ADDED  configmap/settings  by kubectl',
@@ -42,7 +43,7 @@ test('a broken for-claim names the write that broke it and shows the state right
   const f = checkFor(c, objectExists(parseRef('cm/settings')), 10_000) as CheckFailure;
   const text = formatFailure(f);
   assert.match(text, /^Awaited: {3}for 10s, configmap "settings" exists \(from 2\.5s to 12\.5s\)\nObserved: {2}configmap "settings" not found, at 5\.5s, after configmap\/settings DELETED by kubectl\n/);
-  assert.match(text, /State at 5\.5s:\n\(no configmaps in namespace "default"\)/);
+  assert.match(text, /State at 5\.5s:\nKIND +NAME +AGE +SUMMARY\nconfigmap +kube-root-ca\.crt +5s +data: ca\.crt\n\n/);
   assert.match(text, /Timeline \(2 writes since the scenario started\):\n {4}0s {2}ADDED {4}configmap\/settings {2}by kubectl\n {2}5\.5s {2}DELETED {2}configmap\/settings {2}by kubectl$/);
 });
 

@@ -11,6 +11,7 @@ import { DEFAULT_CONTROLLERS } from '../controllers/registry';
 import { DEFAULT_RUNAWAY, RunawayDetector, type RunawayOptions } from './runaway';
 import { Faults } from '../faults/faults';
 import { Annotations } from '../report/annotations';
+import { bootstrapKubernetesService } from './bootstrap';
 import { Kubelet } from '../kubelet/kubelet';
 import type { NodeShape } from '../kubelet/node_status';
 import { defaultCatalogue, ImageCatalogue } from '../kubelet/image_catalogue';
@@ -67,6 +68,7 @@ export class Cluster {
     for (const name of SYSTEM_NAMESPACES) {
       this.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { actor: 'kube-apiserver' });
     }
+    bootstrapKubernetesService(this.api);
     this.images = defaultCatalogue();
     for (const source of options.images ?? []) {
       if (typeof source === 'string') this.images.addFile(resolveFixture(source), source);

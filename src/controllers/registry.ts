@@ -6,6 +6,7 @@ import { deploymentController } from './deployment';
 import { nodeLifecycleController } from './node_lifecycle';
 import { taintEvictionController } from './taint_eviction';
 import { podGCController } from './podgc';
+import { rootCAPublisherController } from './root_ca_publisher';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
@@ -15,4 +16,5 @@ export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   nodeLifecycleController,
   taintEvictionController,
   podGCController,
+  rootCAPublisherController,
 ];

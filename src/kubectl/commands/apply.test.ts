@@ -68,7 +68,7 @@ configmap/a
 configmap/b1
 configmap/b2
 `, dir);
-  assert.deepEqual(c.store.list('ConfigMap', 'default').map(o => o.metadata.name), ['a', 'b1', 'b2', 's']);
+  assert.deepEqual(c.store.list('ConfigMap', 'default').map(o => o.metadata.name).filter(n => n !== 'kube-root-ca.crt'), ['a', 'b1', 'b2', 's']);
 });
 
 test('create: AlreadyExists, 422 with one and several causes, strict decoding, aggregated errors one per line', () => {
