@@ -10,9 +10,12 @@ export function generateName(prefix: string, stream: RandomStream): string {
 }
 
 export function generateUid(stream: RandomStream): string {
-  const hex = stream.string(32, '0123456789abcdef').split('');
+  const hex = stream.chars(32, '0123456789abcdef');
   hex[12] = '4';
   hex[16] = '89ab'[stream.int(0, 3)]!;
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  hex[7] += '-';
+  hex[11] += '-';
+  hex[15] += '-';
+  hex[19] += '-';
+  return hex.join('');
 }

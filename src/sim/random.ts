@@ -38,8 +38,21 @@ export class RandomStream {
 
   /** n characters drawn uniformly from alphabet. */
   string(n: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.int(0, alphabet.length - 1)];
+    const chars = this.chars(n, alphabet);
+    return chars.length === 1 ? chars[0]! : chars.join('');
+  }
+
+  /** The characters string(n, alphabet) would return, one per array element (the same draws). */
+  chars(n: number, alphabet: string): string[] {
+    const out = new Array<string>(n);
+    const size = alphabet.length;
+    if (size > 0 && (size & (size - 1)) === 0) {
+      // uniformInt over a power-of-two range takes one draw and keeps its low bits (no rejection).
+      const mask = size - 1;
+      for (let i = 0; i < n; i++) out[i] = alphabet[this.rng.next() & mask]!;
+    } else {
+      for (let i = 0; i < n; i++) out[i] = alphabet[this.int(0, size - 1)]!;
+    }
     return out;
   }
 }

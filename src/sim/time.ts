@@ -63,14 +63,28 @@ export function civil(simMs: number): CivilTime {
  * matters (a Ready condition's lastTransitionTime is compared at second precision upstream).
  */
 export function toRfc3339(simMs: number): string {
+  const second = Math.floor(simMs / MS_PER_SECOND);
+  if (second === lastSecond) return lastSecondText;
   const c = civil(simMs);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}Z`;
+  // join builds one flat string; a template literal would keep a tree of pieces alive in every
+  // stored timestamp. The last second is remembered: a simulation formats "now" many times over.
+  lastSecondText = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), 'Z'].join('');
+  lastSecond = second;
+  return lastSecondText;
 }
+
+let lastSecond = NaN;
+let lastSecondText = '';
+let lastMicroMs = NaN;
+let lastMicroText = '';
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
 export function toRfc3339Micro(simMs: number): string {
+  if (simMs === lastMicroMs) return lastMicroText;
   const c = civil(simMs);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}000Z`;
+  lastMicroText = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), '.', pad(c.ms, 3), '000Z'].join('');
+  lastMicroMs = simMs;
+  return lastMicroText;
 }
 
 /** Unix milliseconds of a simulation instant (used where upstream formats Unix seconds or nanoseconds). */
