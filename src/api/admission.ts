@@ -135,10 +135,11 @@ const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critic
 function priority(req: AdmissionRequest): void {
   const spec = req.object.spec;
   if (req.operation === 'UPDATE') {
-    spec.priority = req.oldObject?.spec?.priority;
-    spec.preemptionPolicy = req.oldObject?.spec?.preemptionPolicy;
-    if (spec.priority === undefined) delete spec.priority;
-    if (spec.preemptionPolicy === undefined) delete spec.preemptionPolicy;
+    // Only keys the old spec has are set (adding then deleting a key makes a slow dictionary object).
+    const priority = req.oldObject?.spec?.priority;
+    const preemptionPolicy = req.oldObject?.spec?.preemptionPolicy;
+    if (priority !== undefined) spec.priority = priority; else if ('priority' in spec) delete spec.priority;
+    if (preemptionPolicy !== undefined) spec.preemptionPolicy = preemptionPolicy; else if ('preemptionPolicy' in spec) delete spec.preemptionPolicy;
     return;
   }
   const name = admissionObjectName(req.object);

@@ -79,9 +79,11 @@ export class EventCorrelator {
 
 /** Reference to an object as events name it (ref.GetReference). */
 export function objectReference(obj: KubeObject | Stored): ObjectReference {
-  const ref: ObjectReference = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion };
-  if (!ref.namespace) delete ref.namespace;
-  return ref;
+  const m = obj.metadata;
+  // Built without the namespace key for cluster-scoped objects rather than deleting it afterwards.
+  return m.namespace
+    ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion }
+    : { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion } as ObjectReference;
 }
 
 export class EventRecorder {
