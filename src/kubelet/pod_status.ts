@@ -174,9 +174,12 @@ export function stampTransitions(conditions: Condition[], old: readonly Conditio
     if (c.lastTransitionTime) { out[i] = c; continue; }
     let prev: Condition | undefined;
     if (old) for (const o of old) if (o.type === c.type) { prev = o; break; }
-    const s: Condition = { ...c };
+    // Copied key by key rather than spread: a spread at a call site that sees many shapes gives
+    // every copy a hidden class of its own, which costs memory and slows every later read.
+    const s: Record<string, unknown> = {};
+    for (const key in c) s[key] = c[key as keyof Condition];
     s.lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
-    out[i] = s;
+    out[i] = s as unknown as Condition;
   }
   return out;
 }
