@@ -23,6 +23,9 @@ import { fieldValue, supportedFieldLabels } from './field_values';
 import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
 import { bindPod } from './binding';
 
+/** Metadata fields only the server sets; a create drops whatever the client sent in them. */
+const SYSTEM_FIELDS = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const;
+
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /** A request as data, for interceptors (faults, traces). */
@@ -69,6 +72,7 @@ export class ApiServer {
   }
 
   private call<T>(request: ApiRequest, body: () => T): T {
+    if (this.interceptors.length === 0) return body();
     let i = this.interceptors.length;
     const next = (): unknown => (i > 0 ? this.interceptors[--i]!(request, next) : body());
     return next() as T;
@@ -114,7 +118,7 @@ export class ApiServer {
       // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
       // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
       const meta = draft.metadata;
-      for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
+      for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
       meta.creationTimestamp = this.now;
       meta.uid = generateUid(this.sim.random.stream('apiserver/uids'));
       if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
