@@ -24,12 +24,23 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ak = Object.keys(a).filter(k => (a as Record<string, unknown>)[k] !== undefined);
-  const bk = Object.keys(b).filter(k => (b as Record<string, unknown>)[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  // Keys whose value is undefined do not count (as if absent). No key arrays are built: this runs
+  // on every write and every status comparison.
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ao) {
+    if (!hasOwn(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k in bo) if (hasOwn(bo, k) && bo[k] !== undefined) defined--;
+  return defined === 0;
 }
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** A mutable deep copy (JSON-shaped data only). */
 export function deepClone<T>(value: T): T {
