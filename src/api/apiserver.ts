@@ -6,7 +6,7 @@
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
 import { toRfc3339 } from '../sim/time';
-import type { KubeObject, Stored } from './objects';
+import type { KubeObject, ObjectMeta, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
 import { applyDefaults } from './defaults';
@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { deepClone, deepEqual } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, NEVER_SHARED, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -168,8 +168,12 @@ export class ApiServer {
       this.admission.validate(request);
       draft.metadata.resourceVersion = old.metadata.resourceVersion;
       // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
-      if (deepEqual(draft, old)) return old as Stored<T>;
-      if (ctx.dryRun) return draft as Stored<T>;
+      if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
+      // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
+      // its metadata stays its own object, which gets the new resourceVersion.
+      const meta = draft.metadata;
+      if (shareUnchanged(draft, old) || deepEqual(draft, old)) return old as Stored<T>;
+      draft.metadata = meta;
       draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.replace(draft as Stored, ctx.actor);
       return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
@@ -227,15 +231,30 @@ export class ApiServer {
   }
 }
 
-/** A copy of an object for a status write: everything deep-copied but the spec, which the write replaces. */
+/**
+ * A copy of an object for a status write: the spec is not copied (the write replaces it), nor are
+ * frozen parts (nothing on the status path writes below metadata's own keys), but the object and
+ * its metadata always are.
+ */
 function cloneExceptSpec(input: KubeObject): KubeObject {
   const out: Record<string, unknown> = {};
   for (const key in input) {
     const v = input[key];
-    if (v !== undefined) out[key] = key === 'spec' ? v : deepClone(v);
+    if (v !== undefined) out[key] = key === 'spec' ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
   }
   return out as KubeObject;
 }
+
+/** Metadata for a status write: a copy of its own, sharing frozen parts except the owner references (see NEVER_SHARED). */
+function cloneMetadata(meta: ObjectMeta): ObjectMeta {
+  const out: Record<string, unknown> = {};
+  for (const key in meta) {
+    const v = meta[key as keyof ObjectMeta];
+    if (v !== undefined) out[key] = key === NEVER_SHARED ? deepClone(v) : cloneUnfrozen(v);
+  }
+  return out as ObjectMeta;
+}
+
 
 function parseLabelSelectorParam(text: string): Selector {
   try {

@@ -53,3 +53,86 @@ export function deepClone<T>(value: T): T {
   }
   return out as T;
 }
+
+/**
+ * A mutable copy that shares frozen subtrees: they are immutable already, so a write pipeline that
+ * never mutates below the copied levels can keep them as they are.
+ */
+export function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  // A frozen part with undefined-valued keys is copied, as deepClone would (it drops those keys).
+  if (Object.isFrozen(value) && !hasUndefined(value)) return value;
+  if (Array.isArray(value)) return value.map(cloneUnfrozen) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = cloneUnfrozen(v);
+  }
+  return out as T;
+}
+
+/**
+ * Owner references are never shared between versions: the garbage collector's handler treats a new
+ * ownerReferences object as a change of owners, and every write that copied them used to make one.
+ */
+export const NEVER_SHARED = 'ownerReferences';
+
+/** Keys of the objects being compared by shareUnchanged, as a stack (no array per object). */
+const keyStack: string[] = [];
+
+/**
+ * Structural sharing between a new version and the one it replaces: every child of `draft` that is
+ * identical to `base`'s child at the same place — same keys in the same order, same values — is
+ * replaced by base's (frozen) child, so versions share what a write did not change. Returns whether
+ * draft and base are identical (then nothing was replaced in draft itself, only below it). draft
+ * must be the writer's own copy; frozen parts of it are compared but never written to.
+ */
+export function shareUnchanged(draft: unknown, base: unknown): boolean {
+  if (draft === base) return true;
+  if (draft === null || base === null || typeof draft !== 'object' || typeof base !== 'object') return false;
+  const isArray = Array.isArray(draft);
+  if (isArray !== Array.isArray(base)) return false;
+  const writable = !Object.isFrozen(draft);
+  if (isArray) {
+    const d = draft as unknown[];
+    const b = base as unknown[];
+    let same = d.length === b.length;
+    const n = Math.min(d.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      if (v === b[i]) continue;
+      if (shareUnchanged(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
+    }
+    return same;
+  }
+  const d = draft as Record<string, unknown>;
+  const b = base as Record<string, unknown>;
+  const start = keyStack.length;
+  for (const k in d) keyStack.push(k);
+  const end = keyStack.length;
+  let same = true;
+  let i = start;
+  for (const k in b) if (keyStack[i++] !== k) { same = false; break; }
+  if (i !== end) same = false;
+  for (let j = start; j < end; j++) {
+    const k = keyStack[j]!;
+    const v = d[k];
+    const bv = b[k];
+    if (v === bv) continue;
+    if (shareUnchanged(v, bv)) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+  }
+  keyStack.length = start;
+  return same;
+}
+
+function hasUndefined(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    return false;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+  }
+  return false;
+}
