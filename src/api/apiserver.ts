@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, NEVER_SHARED, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -32,7 +32,15 @@ export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'dele
 export interface ApiRequest { verb: Verb; kind: string; namespace: string; name: string; actor: string }
 export type Interceptor = (request: ApiRequest, next: () => unknown) => unknown;
 
-export interface RequestContext { actor: string; dryRun?: boolean }
+export interface RequestContext {
+  actor: string;
+  dryRun?: boolean;
+  /**
+   * The caller hands the object over: it built it fresh for this request and never touches it again,
+   * so the server skips its defensive copy. For internal components only, never for user input.
+   */
+  owned?: boolean;
+}
 
 export interface ListOptions { namespace?: string; labelSelector?: string | Selector; fieldSelector?: string }
 
@@ -107,7 +115,8 @@ export class ApiServer {
     const info = this.resource(input);
     const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
     return this.call({ verb: 'create', kind: input.kind, namespace, name: input.metadata?.name ?? '', actor: ctx.actor }, () => {
-      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      // A handed-over object is used as it is, unless it holds undefined values (the copy drops those keys).
+      const draft = (ctx.owned && !hasUndefined(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata ??= {};
       if (info.namespaced) draft.metadata.namespace = namespace;
       else delete draft.metadata.namespace;

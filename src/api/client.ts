@@ -66,6 +66,12 @@ export class Client {
     return this.api.create(obj, { actor: this.actor });
   }
 
+  /** create, for an object built fresh for this request and never touched again (no defensive copy). */
+  createOwned<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
+    return this.api.create(obj, { actor: this.actor, owned: true });
+  }
+
   update<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
     return this.api.update(obj, { actor: this.actor });

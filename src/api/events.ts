@@ -120,18 +120,26 @@ export class EventRecorder {
           if (!isApiError(e, 'NotFound')) throw e;
         }
       }
+      // A fresh object throughout (the reference too: callers reuse theirs), handed over to the server.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
         metadata: { name: observed.name, namespace },
-        involvedObject: ref, reason, message: msg,
+        involvedObject: copyReference(ref), reason, message: msg,
         source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
         firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
       };
-      this.api.create(event, { actor });
+      this.api.create(event, { actor, owned: true });
     } catch (e) {
       // client-go logs and drops events it cannot write; so do we.
       if (!isApiError(e)) throw e;
     }
   }
+}
+
+/** A copy of a reference with the same keys in the same order. */
+function copyReference(ref: ObjectReference): ObjectReference {
+  const out: Record<string, unknown> = {};
+  for (const key in ref) out[key] = ref[key as keyof ObjectReference];
+  return out as ObjectReference;
 }

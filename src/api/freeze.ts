@@ -125,7 +125,8 @@ export function shareUnchanged(draft: unknown, base: unknown): boolean {
   return same;
 }
 
-function hasUndefined(value: object): boolean {
+/** Does a JSON-shaped value hold undefined anywhere (as a key's value or an array element)? */
+export function hasUndefined(value: object): boolean {
   if (Array.isArray(value)) {
     for (const v of value) if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
     return false;
