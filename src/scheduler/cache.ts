@@ -5,6 +5,7 @@
 import type { Node, Pod, Stored } from '../api/objects';
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources';
 import { familiarImage } from '../kubelet/image_catalogue';
+import { deepEqual } from '../api/freeze';
 
 export interface PodEntry {
   pod: Stored<Pod>;
@@ -129,18 +130,25 @@ export class SchedulerCache {
   }
 
   /** Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted). */
-  setPod(pod: Stored<Pod>): void {
+  setPod(pod: Stored<Pod>, computed?: PodEntry): void {
     const uid = pod.metadata.uid;
     const nodeName = pod.spec.nodeName;
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
     const prev = this.podNode.get(uid);
+    if (prev !== undefined && prev === nodeName && !terminal) {
+      // Same node, same spec (status writes keep the stored spec object; the binding repeats the
+      // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
+      const e = this.byName.get(prev)?.pods.get(uid);
+      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { e.pod = pod; return; }
+    }
     if (prev !== undefined) this.byName.get(prev)?.remove(uid);
     this.podNode.delete(uid);
     if (!nodeName || terminal) return;
     this.podNode.set(uid, nodeName);
     let info = this.byName.get(nodeName);
     if (!info) return; // a pod on a node the scheduler does not know counts once the node appears
-    info.add(podEntry(pod));
+    // Requests, ports and constraints depend on the spec alone, the node name aside.
+    info.add(computed ? { ...computed, pod } : podEntry(pod));
   }
 
   removePod(uid: string): void {

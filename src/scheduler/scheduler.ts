@@ -13,7 +13,7 @@ import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
 import { toRfc3339 } from '../sim/time';
 import { InformerFactory } from '../controllers/informer';
-import { SchedulerCache, podEntry, type NodeInfo } from './cache';
+import { SchedulerCache, podEntry, type NodeInfo, type PodEntry } from './cache';
 import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
@@ -164,7 +164,7 @@ export class Scheduler {
     }
     const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, feasible, this.cache,
       defaultSelector(pod, this.informers!)), () => this.random);
-    this.assumeAndBind(info, pod, host);
+    this.assumeAndBind(info, pod, host, entry);
   }
 
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
@@ -183,10 +183,10 @@ export class Scheduler {
     return { feasible, statuses };
   }
 
-  private assumeAndBind(info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
+  private assumeAndBind(info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo, entry: PodEntry): void {
     const q = this.queue!;
     const assumed = { ...pod, spec: { ...pod.spec, nodeName: host.name } } as Stored<Pod>;
-    this.cache.setPod(assumed);
+    this.cache.setPod(assumed, entry);
     const bind = (): void => {
       if (!this.running) return;
       try {
