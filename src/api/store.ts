@@ -120,16 +120,20 @@ export class Store {
   }
 
   private indexOwners(now: Stored | undefined, before: Stored | undefined): void {
-    if (before) for (const ref of before.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(before);
-    if (now) {
-      for (const ref of now.metadata.ownerReferences ?? []) {
-        let set = this.dependents.get(ref.uid);
-        if (!set) this.dependents.set(ref.uid, (set = new Set()));
-        set.add(now);
+    const beforeRefs = before?.metadata.ownerReferences;
+    const nowRefs = now?.metadata.ownerReferences;
+    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) this.dependents.get(beforeRefs[i]!.uid)?.delete(before!);
+    if (nowRefs) {
+      for (let i = 0; i < nowRefs.length; i++) {
+        const uid = nowRefs[i]!.uid;
+        let set = this.dependents.get(uid);
+        if (!set) this.dependents.set(uid, (set = new Set()));
+        set.add(now!);
       }
     }
-    if (before) for (const ref of before.metadata.ownerReferences ?? []) {
-      if (this.dependents.get(ref.uid)?.size === 0) this.dependents.delete(ref.uid);
+    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) {
+      const uid = beforeRefs[i]!.uid;
+      if (this.dependents.get(uid)?.size === 0) this.dependents.delete(uid);
     }
   }
 
