@@ -18,11 +18,15 @@ export type IndexFn = (obj: Stored) => string[];
 
 const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
 
+/** One index: its function and its buckets (value → cache key → object). */
+interface Index { readonly fn: IndexFn; readonly buckets: Map<string, Map<string, Stored>> }
+
 export class Informer {
   private readonly cache = new Map<string, Stored>();
   private readonly handlers: Handlers[] = [];
-  private readonly indexFns = new Map<string, IndexFn>();
-  private readonly indexes = new Map<string, Map<string, Map<string, Stored>>>();
+  private readonly indexes = new Map<string, Index>();
+  /** The same indexes as a list, for the per-write loops. */
+  private readonly indexList: Index[] = [];
   private watcher: Watcher | undefined;
   synced = false;
 
@@ -35,11 +39,11 @@ export class Informer {
   }
 
   addIndex(name: string, fn: IndexFn): void {
-    if (this.indexFns.has(name)) return;
-    this.indexFns.set(name, fn);
-    const idx = new Map<string, Map<string, Stored>>();
-    this.indexes.set(name, idx);
-    for (const [k, o] of this.cache) this.indexInsert(name, fn, k, o);
+    if (this.indexes.has(name)) return;
+    const index: Index = { fn, buckets: new Map() };
+    this.indexes.set(name, index);
+    this.indexList.push(index);
+    for (const [k, o] of this.cache) indexInsert(index, fn(o), k, o);
   }
 
   get(namespace: string, name: string): Stored | undefined {
@@ -51,7 +55,7 @@ export class Informer {
   }
 
   byIndex(index: string, value: string): Stored[] {
-    const bucket = this.indexes.get(index)?.get(value);
+    const bucket = this.indexes.get(index)?.buckets.get(value);
     return bucket ? [...bucket.values()] : [];
   }
 
@@ -111,33 +115,46 @@ export class Informer {
   private put(obj: Stored): void {
     const k = cacheKey(obj);
     const old = this.cache.get(k);
-    if (old) for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
     this.cache.set(k, obj);
-    for (const [name, fn] of this.indexFns) this.indexInsert(name, fn, k, obj);
+    for (let i = 0; i < this.indexList.length; i++) {
+      const index = this.indexList[i]!;
+      const now = index.fn(obj);
+      if (old) {
+        const before = index.fn(old);
+        // Usually the indexed values stay (same namespace, same owner): the bucket takes the new
+        // version, moved to the end as a delete and insert would (byIndex lists in that order).
+        if (before.length === 1 && now.length === 1 && before[0] === now[0]) {
+          const bucket = index.buckets.get(now[0]!)!;
+          bucket.delete(k);
+          bucket.set(k, obj);
+          continue;
+        }
+        indexDelete(index, before, k);
+      }
+      indexInsert(index, now, k, obj);
+    }
   }
 
   private remove(k: string, old: Stored): void {
     this.cache.delete(k);
-    for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
+    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(old), k);
   }
+}
 
-  private indexInsert(name: string, fn: IndexFn, k: string, obj: Stored): void {
-    const idx = this.indexes.get(name)!;
-    for (const v of fn(obj)) {
-      let bucket = idx.get(v);
-      if (!bucket) idx.set(v, (bucket = new Map()));
-      bucket.set(k, obj);
-    }
+function indexInsert(index: Index, values: string[], k: string, obj: Stored): void {
+  for (let i = 0; i < values.length; i++) {
+    let bucket = index.buckets.get(values[i]!);
+    if (!bucket) index.buckets.set(values[i]!, (bucket = new Map()));
+    bucket.set(k, obj);
   }
+}
 
-  private indexDelete(name: string, fn: IndexFn, k: string, obj: Stored): void {
-    const idx = this.indexes.get(name)!;
-    for (const v of fn(obj)) {
-      const bucket = idx.get(v);
-      if (!bucket) continue;
-      bucket.delete(k);
-      if (bucket.size === 0) idx.delete(v);
-    }
+function indexDelete(index: Index, values: string[], k: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const bucket = index.buckets.get(values[i]!);
+    if (!bucket) continue;
+    bucket.delete(k);
+    if (bucket.size === 0) index.buckets.delete(values[i]!);
   }
 }
 
