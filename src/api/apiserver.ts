@@ -36,8 +36,9 @@ export interface RequestContext {
   actor: string;
   dryRun?: boolean;
   /**
-   * The caller hands the object over: it built it fresh for this request and never touches it again,
-   * so the server skips its defensive copy. For internal components only, never for user input.
+   * The caller hands the object over (on create) or its status (on a status write): built for this
+   * request and never mutated again, so the server skips its defensive copy and may freeze and keep
+   * it. For internal components only, never for user input.
    */
   owned?: boolean;
 }
@@ -165,8 +166,10 @@ export class ApiServer {
       if (!old) throw notFound(info, name);
       const rv = input.metadata.resourceVersion;
       if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
-      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied.
-      const draft = (subresource === 'status' ? cloneExceptSpec(input) : deepClone(input)) as KubeObject & Record<string, any>;
+      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
+      // a handed-over status is not copied either.
+      const draft = (subresource === 'status' ? cloneExceptSpec(input, ctx.owned === true && !(input.status && hasUndefined(input.status))) : deepClone(input)) as
+        KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -242,14 +245,15 @@ export class ApiServer {
 
 /**
  * A copy of an object for a status write: the spec is not copied (the write replaces it), nor are
- * frozen parts (nothing on the status path writes below metadata's own keys), but the object and
- * its metadata always are.
+ * frozen parts (nothing on the status path writes below metadata's own keys), nor a status the
+ * caller handed over (`ownedStatus`), but the object and its metadata always are.
  */
-function cloneExceptSpec(input: KubeObject): KubeObject {
+function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
   const out: Record<string, unknown> = {};
   for (const key in input) {
     const v = input[key];
-    if (v !== undefined) out[key] = key === 'spec' ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
+    if (v === undefined) continue;
+    out[key] = key === 'spec' || (key === 'status' && ownedStatus) ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
   }
   return out as KubeObject;
 }

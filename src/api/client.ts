@@ -82,6 +82,12 @@ export class Client {
     return this.api.updateStatus(obj, { actor: this.actor });
   }
 
+  /** updateStatus, handing the status over: built for this request and never mutated again (it may be frozen and kept). */
+  updateStatusOwned<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
+    return this.api.updateStatus(obj, { actor: this.actor, owned: true });
+  }
+
   /** Read, edit a draft, write back with the version read as precondition; no write when nothing changed. */
   mutate<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void): Stored<T> {
     this.limiter?.take();
