@@ -6,7 +6,7 @@
 // directory does).
 import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
-import type { RandomStream } from '../sim/random';
+import { hex8, type RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
 import { qualifiedImage } from './image_catalogue';
 
@@ -81,9 +81,10 @@ export class ContainerRuntime {
 
   /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
   private newId(): string {
-    let id = '';
-    for (let i = 0; i < 8; i++) id += Math.floor(this.stream.float() * 0x1_0000_0000).toString(16).padStart(8, '0');
-    return id;
+    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip.
+    const parts = new Array<string>(8);
+    for (let i = 0; i < 8; i++) parts[i] = hex8(this.stream.uint32());
+    return parts.join('');
   }
 
   /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */

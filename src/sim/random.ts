@@ -26,6 +26,11 @@ export class RandomStream {
     return uniformInt(this.rng, from, to);
   }
 
+  /** Unsigned 32-bit integer: the draw float() scales down (float() === uint32() / 2^32, the same draw). */
+  uint32(): number {
+    return this.rng.next() >>> 0;
+  }
+
   /** Float in [0, 1) with 32 bits of resolution. */
   float(): number {
     return (this.rng.next() >>> 0) / 0x1_0000_0000;
@@ -68,4 +73,15 @@ export class RandomSource {
     if (!s) this.streams.set(name, (s = new RandomStream(this.seed, name)));
     return s;
   }
+}
+
+/** Two lowercase hex digits per byte value. */
+const BYTE_HEX: string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** A byte as two lowercase hex digits. */
+export const hex2 = (b: number): string => BYTE_HEX[b & 255]!;
+
+/** A 32-bit unsigned value as 8 lowercase hex digits (what toString(16).padStart(8, '0') gives). */
+export function hex8(v: number): string {
+  return BYTE_HEX[v >>> 24]! + BYTE_HEX[(v >>> 16) & 255]! + BYTE_HEX[(v >>> 8) & 255]! + BYTE_HEX[v & 255]!;
 }
