@@ -19,7 +19,8 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000; // qps 1/300
 const COMBINED_PREFIX = '(combined from similar events): ';
 
-interface AggregateRecord { localKeys: Set<string>; lastMs: number }
+/** The distinct messages seen: one kept as a string until a second arrives (most records never see one). */
+interface AggregateRecord { localKeys: Set<string> | string; lastMs: number }
 interface Observed { name: string; namespace: string; count: number; firstTimestamp: string }
 interface Bucket { tokens: number; lastMs: number }
 
@@ -57,12 +58,21 @@ export class EventCorrelator {
   aggregate(aggregateKey: string, message: string, eventKey = `${aggregateKey}\u0000${message}`): { message: string; key: string } {
     const now = this.sim.nowMs;
     let rec = this.aggregates.get(aggregateKey);
-    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), lastMs: now };
+    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) {
+      // A new record holds its first message as a string (a set of one).
+      rec = { localKeys: message, lastMs: now };
+      this.aggregates.set(aggregateKey, rec);
+      return { message, key: eventKey };
+    }
     rec.lastMs = now;
-    rec.localKeys.add(message);
-    this.aggregates.set(aggregateKey, rec);
-    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { message, key: eventKey };
-    rec.localKeys.delete(rec.localKeys.values().next().value!);
+    if (typeof rec.localKeys === 'string') {
+      if (rec.localKeys === message) return { message, key: eventKey };
+      rec.localKeys = new Set([rec.localKeys]);
+    }
+    const keys = rec.localKeys;
+    keys.add(message);
+    if (keys.size < AGGREGATE_MAX_EVENTS) return { message, key: eventKey };
+    keys.delete(keys.values().next().value!);
     return { message: COMBINED_PREFIX + message, key: aggregateKey };
   }
 
@@ -94,9 +104,10 @@ export class EventRecorder {
     const ref = 'metadata' in obj ? objectReference(obj as KubeObject) : (obj as ObjectReference);
     const nowMs = this.api.sim.nowMs;
     const now = toRfc3339(nowMs);
+    // Keys built with join are flat strings: as map keys they are hashed without first being copied flat.
     const sourceKey = [this.source.component, this.source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion ?? ''].join('\u0000');
-    const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
-    const eventKey = `${aggregateKey}\u0000${ref.fieldPath ?? ''}\u0000${message}`;
+    const aggregateKey = [sourceKey, type, reason].join('\u0000');
+    const eventKey = [aggregateKey, ref.fieldPath ?? '', message].join('\u0000');
     // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
     const { message: msg, key } = this.correlator.aggregate(aggregateKey, message, eventKey);
     const prior = this.correlator.lastObserved(key);
