@@ -18,8 +18,13 @@ export type IndexFn = (obj: Stored) => string[];
 
 const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
 
-/** One index: its function and its buckets (value → cache key → object). */
-interface Index { readonly fn: IndexFn; readonly buckets: Map<string, Map<string, Stored>> }
+/**
+ * One index: its function and its buckets (value → cache key → object). `single` gives the one value
+ * of an index that always has exactly one (the namespace), without building a list per call.
+ */
+interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Map<string, Stored>> }
+
+const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
   private readonly cache = new Map<string, Stored>();
@@ -31,16 +36,16 @@ export class Informer {
   synced = false;
 
   constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
-    this.addIndex('namespace', o => [o.metadata.namespace ?? '']);
+    this.addIndex('namespace', o => [namespaceOf(o)], namespaceOf);
   }
 
   addHandlers(h: Handlers): void {
     this.handlers.push(h);
   }
 
-  addIndex(name: string, fn: IndexFn): void {
+  addIndex(name: string, fn: IndexFn, single?: (obj: Stored) => string): void {
     if (this.indexes.has(name)) return;
-    const index: Index = { fn, buckets: new Map() };
+    const index: Index = { fn, single, buckets: new Map() };
     this.indexes.set(name, index);
     this.indexList.push(index);
     for (const [k, o] of this.cache) indexInsert(index, fn(o), k, o);
@@ -107,17 +112,22 @@ export class Informer {
       for (const h of this.handlers) h.onDelete?.(e.object);
       return;
     }
-    this.put(e.object);
+    this.put(e.object, k, old);
     if (old) for (const h of this.handlers) h.onUpdate?.(old, e.object);
     else for (const h of this.handlers) h.onAdd?.(e.object);
   }
 
-  private put(obj: Stored): void {
-    const k = cacheKey(obj);
-    const old = this.cache.get(k);
+  private put(obj: Stored, k = cacheKey(obj), old = this.cache.get(k)): void {
     this.cache.set(k, obj);
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
+      if (old && index.single && index.single(old) === index.single(obj)) {
+        // The same value, as the slow path below would find: the object moves to the bucket's end.
+        const bucket = index.buckets.get(index.single(obj))!;
+        bucket.delete(k);
+        bucket.set(k, obj);
+        continue;
+      }
       const now = index.fn(obj);
       if (old) {
         const before = index.fn(old);
