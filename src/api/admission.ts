@@ -167,9 +167,8 @@ function priority(req: AdmissionRequest): void {
  */
 function defaultTolerationSeconds(pod: Draft): void {
   const tolerations: any[] = pod.spec.tolerations ?? [];
-  const covers = (key: string): boolean => tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
   const added = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
-    .filter(key => !covers(key))
+    .filter(key => !tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect)))
     .map(key => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 }));
   if (added.length) pod.spec.tolerations = [...tolerations, ...added];
 }

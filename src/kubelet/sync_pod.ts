@@ -26,21 +26,37 @@ export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
 
 /** Runs steps one after another; each calls next() now or later. */
 function series(steps: ((next: () => void) => void)[], done: () => void): void {
-  let i = 0;
-  const next = (): void => { const s = steps[i++]; if (s) s(next); else done(); };
-  next();
+  const run: SeriesRun = { steps, done, i: 0, next: undefined! };
+  // A bound function rather than a named closure (the loader gives those a name property per call).
+  run.next = runNextStep.bind(undefined, run);
+  run.next();
+}
+
+interface SeriesRun { steps: ((next: () => void) => void)[]; done: () => void; i: number; next: () => void }
+
+function runNextStep(run: SeriesRun): void {
+  const s = run.steps[run.i++];
+  if (s) s(run.next); else run.done();
 }
 
 export class Syncer implements PodSyncer {
+  /** The probe results computePodActions consults (built once, not per sync). */
+  private readonly probeResults: Parameters<typeof computePodActions>[2];
+
   /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
-  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {}
+  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
+    this.probeResults = {
+      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
+      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
+    };
+  }
 
   /** generateAPIPodStatus + SetPodStatus. */
   private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
     const k = this.k;
     const status = generateAPIPodStatus({
       pod, snapshot, oldStatus: k.statusManager.getPodStatus(pod.metadata.uid) ?? pod.status ?? {}, reasons: k.reasons(pod.metadata.uid),
-      podIsTerminal, hostIP: k.hostIP, updateProbes: s => k.probeManager.updatePodStatus(pod, s),
+      podIsTerminal, hostIP: k.hostIP, updateProbes: k.probeManager.updatePodStatus.bind(k.probeManager, pod),
     });
     k.statusManager.setPodStatus(pod, status);
     k.probeManager.flushTriggers();
@@ -77,10 +93,7 @@ export class Syncer implements PodSyncer {
   /** kubeGenericRuntimeManager.SyncPod. */
   private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[]) => void): void {
     const k = this.k;
-    const actions = computePodActions(pod, snapshot, {
-      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
-      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
-    });
+    const actions = computePodActions(pod, snapshot, this.probeResults);
     const results: StartResult[] = [];
     const steps: ((next: () => void) => void)[] = [];
     if (actions.killPod && snapshot.sandbox?.ready) {

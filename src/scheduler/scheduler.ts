@@ -187,21 +187,22 @@ export class Scheduler {
     const q = this.queue!;
     const assumed = { ...pod, spec: { ...pod.spec, nodeName: host.name } } as Stored<Pod>;
     this.cache.setPod(assumed, entry);
-    const bind = (): void => {
-      if (!this.running) return;
-      try {
-        this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
-        q.done(pod.metadata.uid);
-        this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
-      } catch (e) {
-        if (!isApiError(e)) throw e;
-        this.cache.removePod(pod.metadata.uid);
-        this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
-        q.addBackoff(info);
-      }
-    };
     const delay = this.options.bindingDelayMs ?? 0;
-    if (delay > 0) this.sim.schedule(delay, 'kube-scheduler: bind', bind); else bind();
+    if (delay > 0) this.sim.schedule(delay, 'kube-scheduler: bind', () => this.bind(q, info, pod, host)); else this.bind(q, info, pod, host);
+  }
+
+  private bind(q: SchedulingQueue, info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
+    if (!this.running) return;
+    try {
+      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
+      q.done(pod.metadata.uid);
+      this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      this.cache.removePod(pod.metadata.uid);
+      this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
+      q.addBackoff(info);
+    }
   }
 
   /** handleSchedulingFailure: event, PodScheduled=False/Unschedulable (only if it changed), park the pod. */
