@@ -6,6 +6,7 @@ import type { Node, Pod, Stored } from '../api/objects';
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources';
 import { familiarImage } from '../kubelet/image_catalogue';
 import { deepEqual } from '../api/freeze';
+import { matches, type Selector } from '../api/selectors';
 
 export interface PodEntry {
   pod: Stored<Pod>;
@@ -18,8 +19,23 @@ export interface PodEntry {
   constrained: boolean;
 }
 
+/**
+ * The pods matching one (namespace, selector) — PodTopologySpread's count — kept per node as pods
+ * come, go and change, so scoring reads a number instead of scanning every pod on every node.
+ */
+export class SpreadTracker {
+  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector) {}
+
+  /** countPodsMatchSelector's test: not being deleted, same namespace, labels matching. */
+  counts(p: Pod): boolean {
+    return !p.metadata.deletionTimestamp && p.metadata.namespace === this.namespace && matches(this.selector, p.metadata.labels);
+  }
+}
+
 export class NodeInfo {
   readonly pods = new Map<string, PodEntry>();
+  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
+  readonly spreadCounts: number[] = [];
   readonly requested: Resources = emptyResources();
   readonly nonZeroRequested: Resources = emptyResources();
   readonly usedPorts = new Map<string, number>();
@@ -29,9 +45,25 @@ export class NodeInfo {
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
 
-  constructor(public node: Stored<Node>) {
+  constructor(public node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
     this.allocatable = nodeAllocatable(node);
     this.images = nodeImages(node);
+  }
+
+  /** The number of this node's pods a tracker counts. */
+  spreadCount(t: SpreadTracker): number { return this.spreadCounts[t.id] ?? 0; }
+
+  private track(p: Pod, sign: 1 | -1): void {
+    for (let i = 0; i < this.trackers.length; i++) {
+      const t = this.trackers[i]!;
+      if (t.counts(p)) this.spreadCounts[t.id] = (this.spreadCounts[t.id] ?? 0) + sign;
+    }
+  }
+
+  /** The entry's pod changed but not its spec: only what trackers count can change. */
+  replacePod(e: PodEntry, pod: Stored<Pod>): void {
+    if (this.trackers.length) { this.track(e.pod, -1); this.track(pod, 1); }
+    e.pod = pod;
   }
 
   get name(): string { return this.node.metadata.name; }
@@ -46,6 +78,7 @@ export class NodeInfo {
 
   add(e: PodEntry): void {
     this.pods.set(e.pod.metadata.uid, e);
+    this.track(e.pod, 1);
     apply(this.requested, e.requests, 1);
     apply(this.nonZeroRequested, e.nonZero, 1);
     for (const p of e.ports) this.usedPorts.set(p, (this.usedPorts.get(p) ?? 0) + 1);
@@ -56,6 +89,7 @@ export class NodeInfo {
     const e = this.pods.get(uid);
     if (!e) return;
     this.pods.delete(uid);
+    this.track(e.pod, -1);
     apply(this.requested, e.requests, -1);
     apply(this.nonZeroRequested, e.nonZero, -1);
     for (const p of e.ports) {
@@ -104,6 +138,25 @@ export class SchedulerCache {
   private readonly podNode = new Map<string, string>();
   /** Image name → sizes and how many nodes have it (ImageStateSummary). */
   readonly imageStates = new Map<string, { size: number; numNodes: number }>();
+  /** Every (namespace, selector) PodTopologySpread has scored with, counted on every node from then on. */
+  private readonly trackers: SpreadTracker[] = [];
+  private readonly trackerByKey = new Map<string, SpreadTracker>();
+
+  /** The tracker for a namespace and selector; a new one counts the pods already on every node once. */
+  spreadTracker(namespace: string, selector: Selector): SpreadTracker {
+    const key = `${namespace}\u0000${JSON.stringify(selector)}`;
+    let t = this.trackerByKey.get(key);
+    if (t) return t;
+    t = new SpreadTracker(this.trackers.length, namespace, selector);
+    this.trackers.push(t);
+    this.trackerByKey.set(key, t);
+    for (const n of this.nodes) {
+      let count = 0;
+      for (const e of n.pods.values()) if (t.counts(e.pod)) count++;
+      n.spreadCounts[t.id] = count;
+    }
+    return t;
+  }
 
   node(name: string): NodeInfo | undefined { return this.byName.get(name); }
 
@@ -115,7 +168,7 @@ export class SchedulerCache {
       if (before !== node.status?.images) this.rebuildImages();
       return;
     }
-    const info = new NodeInfo(node);
+    const info = new NodeInfo(node, this.trackers);
     this.byName.set(info.name, info);
     this.nodes.push(info);
     this.rebuildImages();
@@ -138,8 +191,9 @@ export class SchedulerCache {
     if (prev !== undefined && prev === nodeName && !terminal) {
       // Same node, same spec (status writes keep the stored spec object; the binding repeats the
       // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
-      const e = this.byName.get(prev)?.pods.get(uid);
-      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { e.pod = pod; return; }
+      const info = this.byName.get(prev);
+      const e = info?.pods.get(uid);
+      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return; }
     }
     if (prev !== undefined) this.byName.get(prev)?.remove(uid);
     this.podNode.delete(uid);
