@@ -42,6 +42,26 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+/** deepEqual of two objects with one top-level key left out (as if both had it undefined). */
+export function deepEqualExcept(a: object, b: object, skip: string): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) {
+    return deepEqual(a, b);
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ao) {
+    if (k === skip || !hasOwn(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k in bo) if (k !== skip && hasOwn(bo, k) && bo[k] !== undefined) defined--;
+  return defined === 0;
+}
+
 /** A mutable deep copy (JSON-shaped data only). */
 export function deepClone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

@@ -9,7 +9,7 @@ import type { RandomStream } from '../sim/random';
 import type { Client } from '../api/client';
 import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../api/objects';
 import { isApiError } from '../api/errors';
-import { deepEqual } from '../api/freeze';
+import { deepEqual, deepEqualExcept } from '../api/freeze';
 import { toRfc3339, toRfc3339Micro } from '../sim/time';
 import type { PresentImage } from './images';
 
@@ -127,10 +127,16 @@ export class NodeStatusReporter {
     };
   }
 
-  /** nodeStatusHasChanged: everything but heartbeat times. */
+  /** nodeStatusHasChanged: everything but heartbeat times (compared in place, without stripped copies). */
   private static changed(a: NodeStatus | undefined, b: NodeStatus): boolean {
-    const strip = (s: NodeStatus | undefined) => s && { ...s, conditions: s.conditions?.map(c => ({ ...c, lastHeartbeatTime: undefined })) };
-    return !deepEqual(strip(a), strip(b));
+    if (!a) return true;
+    if (!deepEqualExcept(a, b, 'conditions')) return true;
+    const ac = a.conditions, bc = b.conditions;
+    if (ac == null || bc == null) return (ac == null) !== (bc == null);
+    if (!Array.isArray(ac) || !Array.isArray(bc)) return !deepEqual(ac, bc);
+    if (ac.length !== bc.length) return true;
+    for (let i = 0; i < ac.length; i++) if (!deepEqualExcept(ac[i]!, bc[i]!, 'lastHeartbeatTime')) return true;
+    return false;
   }
 
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */

@@ -137,7 +137,15 @@ export class SchedulerCache {
   private readonly byName = new Map<string, NodeInfo>();
   private readonly podNode = new Map<string, string>();
   /** Image name → sizes and how many nodes have it (ImageStateSummary). */
-  readonly imageStates = new Map<string, { size: number; numNodes: number }>();
+  private readonly images = new Map<string, { size: number; numNodes: number }>();
+  /** Nodes' images changed since the summary was last built: it is rebuilt when next read. */
+  private imagesDirty = false;
+
+  /** ImageStateSummary by familiar image name (rebuilt lazily: nodes report images far more often than pods are scored). */
+  get imageStates(): ReadonlyMap<string, { size: number; numNodes: number }> {
+    if (this.imagesDirty) this.rebuildImages();
+    return this.images;
+  }
   /** Every (namespace, selector) PodTopologySpread has scored with, counted on every node from then on. */
   private readonly trackers: SpreadTracker[] = [];
   private readonly trackerByKey = new Map<string, SpreadTracker>();
@@ -165,13 +173,13 @@ export class SchedulerCache {
     if (existing) {
       const before = existing.node.status?.images;
       existing.setNode(node);
-      if (before !== node.status?.images) this.rebuildImages();
+      if (before !== node.status?.images) this.imagesDirty = true;
       return;
     }
     const info = new NodeInfo(node, this.trackers);
     this.byName.set(info.name, info);
     this.nodes.push(info);
-    this.rebuildImages();
+    this.imagesDirty = true;
   }
 
   removeNode(name: string): void {
@@ -179,7 +187,7 @@ export class SchedulerCache {
     if (!info) return;
     this.byName.delete(name);
     this.nodes.splice(this.nodes.indexOf(info), 1);
-    this.rebuildImages();
+    this.imagesDirty = true;
   }
 
   /** Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted). */
@@ -214,14 +222,15 @@ export class SchedulerCache {
   nodeOfPod(uid: string): string | undefined { return this.podNode.get(uid); }
 
   private rebuildImages(): void {
-    this.imageStates.clear();
+    this.imagesDirty = false;
+    this.images.clear();
     for (const n of this.nodes) {
       for (const img of n.node.status?.images ?? []) {
         const name = img.names.find(x => !x.includes('@'));
         if (name === undefined) continue;
         const key = familiarImage(name);
-        const s = this.imageStates.get(key);
-        if (s) s.numNodes++; else this.imageStates.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
+        const s = this.images.get(key);
+        if (s) s.numNodes++; else this.images.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
       }
     }
   }
