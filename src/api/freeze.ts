@@ -97,16 +97,6 @@ export function cloneUnfrozen<T>(value: T): T {
  */
 export const NEVER_SHARED = 'ownerReferences';
 
-/** Keys of the objects being compared by shareUnchanged, as a stack (no array per object). */
-const keyStack: string[] = [];
-
-/**
- * Structural sharing between a new version and the one it replaces: every child of `draft` that is
- * identical to `base`'s child at the same place — same keys in the same order, same values — is
- * replaced by base's (frozen) child, so versions share what a write did not change. Returns whether
- * draft and base are identical (then nothing was replaced in draft itself, only below it). draft
- * must be the writer's own copy; frozen parts of it are compared but never written to.
- */
 export function shareUnchanged(draft: unknown, base: unknown): boolean {
   if (draft === base) return true;
   if (draft === null || base === null || typeof draft !== 'object' || typeof base !== 'object') return false;
@@ -127,21 +117,17 @@ export function shareUnchanged(draft: unknown, base: unknown): boolean {
   }
   const d = draft as Record<string, unknown>;
   const b = base as Record<string, unknown>;
-  const start = keyStack.length;
-  for (const k in d) keyStack.push(k);
-  const end = keyStack.length;
-  let same = true;
-  let i = start;
-  for (const k in b) if (keyStack[i++] !== k) { same = false; break; }
-  if (i !== end) same = false;
-  for (let j = start; j < end; j++) {
-    const k = keyStack[j]!;
+  const keys = Object.keys(d);
+  const baseKeys = Object.keys(b);
+  let same = keys.length === baseKeys.length;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
+    if (same && baseKeys[j] !== k) same = false;
     const v = d[k];
     const bv = b[k];
     if (v === bv) continue;
     if (shareUnchanged(v, bv)) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
   }
-  keyStack.length = start;
   return same;
 }
 

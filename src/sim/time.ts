@@ -81,11 +81,16 @@ let lastMicroText = '';
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
 export function toRfc3339Micro(simMs: number): string {
   if (simMs === lastMicroMs) return lastMicroText;
-  const c = civil(simMs);
-  lastMicroText = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), '.', pad(c.ms, 3), '000Z'].join('');
+  // The whole-second part is toRfc3339's (remembered per second) without its "Z".
+  const secondText = toRfc3339(simMs);
+  const ms = simMs - Math.floor(simMs / MS_PER_SECOND) * MS_PER_SECOND;
+  lastMicroText = [secondText.slice(0, -1), '.', MS_TEXT[ms] ?? pad(civil(simMs).ms, 3), '000Z'].join('');
   lastMicroMs = simMs;
   return lastMicroText;
 }
+
+/** "000" … "999". */
+const MS_TEXT: string[] = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
 
 /** Unix milliseconds of a simulation instant (used where upstream formats Unix seconds or nanoseconds). */
 export const toUnixMs = (simMs: number): number => EPOCH_UNIX_MS + simMs;
