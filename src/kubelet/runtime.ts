@@ -47,6 +47,14 @@ export interface RuntimePod {
 export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
 export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
 
+/** An instance without its timers and stop bookkeeping (a literal: object rest copies are slow). */
+function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
+  return {
+    id: c.id, name: c.name, init: c.init, attempt: c.attempt, specImage: c.specImage, image: c.image, imageID: c.imageID, profile: c.profile,
+    createdAtMs: c.createdAtMs, startedAtMs: c.startedAtMs, state: c.state, finishedAtMs: c.finishedAtMs, exitCode: c.exitCode, reason: c.reason,
+  };
+}
+
 /** containerd's reason for an exit code: Completed for 0, Error otherwise. */
 export const exitReason = (code: number): string => (code === 0 ? 'Completed' : 'Error');
 
@@ -64,12 +72,24 @@ export class ContainerRuntime {
 
   pod(uid: string): RuntimePod | undefined { return this.pods.get(uid); }
 
+  private changeSeq = 0;
+  /** When each pod last changed (a global sequence): equal numbers mean an identical snapshot. */
+  private readonly lastChange = new Map<string, number>();
+
+  /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
+  changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
+
+  private changed(uid: string): void {
+    if (this.pods.has(uid)) this.lastChange.set(uid, ++this.changeSeq); else this.lastChange.delete(uid);
+    this.onChange(uid);
+  }
+
   snapshot(uid: string): PodSnapshot {
     const p = this.pods.get(uid);
     if (!p) return { sandbox: undefined, containers: [] };
     return {
       sandbox: p.sandbox ? { ...p.sandbox } : undefined,
-      containers: p.containers.map(({ timers: _t, stopping: _s, exitWaiters: _w, ...rest }) => rest),
+      containers: p.containers.map(instanceSnapshot),
     };
   }
 
@@ -94,7 +114,7 @@ export class ContainerRuntime {
     const attempt = this.sandboxAttempts.get(uid) ?? 0;
     this.sandboxAttempts.set(uid, attempt + 1);
     p.sandbox = { id: this.newId(), ip: this.allocateIP(), createdAtMs: this.sim.nowMs, ready: true, attempt };
-    this.onChange(uid);
+    this.changed(uid);
     return p.sandbox;
   }
 
@@ -102,7 +122,7 @@ export class ContainerRuntime {
     const p = this.pods.get(uid);
     if (!p?.sandbox || !p.sandbox.ready) return;
     p.sandbox.ready = false;
-    this.onChange(uid);
+    this.changed(uid);
   }
 
   private allocateIP(): string {
@@ -149,7 +169,7 @@ export class ContainerRuntime {
     if (memoryLimitBytes !== undefined && profile.memoryBytes > memoryLimitBytes) {
       inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));
     }
-    this.onChange(uid);
+    this.changed(uid);
     return inst;
   }
 
@@ -167,7 +187,7 @@ export class ContainerRuntime {
     inst.exitCode = code;
     inst.reason = reason;
     inst.finishedAtMs = this.sim.nowMs;
-    this.onChange(uid);
+    this.changed(uid);
     const waiters = inst.exitWaiters;
     inst.exitWaiters = [];
     for (const w of waiters) w();
@@ -199,7 +219,7 @@ export class ContainerRuntime {
     for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
     if (p.sandbox) this.releaseIP(p.sandbox.ip);
     this.pods.delete(uid);
-    this.onChange(uid);
+    this.changed(uid);
   }
 
   /** A node crash: every sandbox and container is gone; only the logs' restart counts remain. */

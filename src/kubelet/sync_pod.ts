@@ -17,6 +17,10 @@ const MIN_GRACE_SECONDS = 2;
 
 interface StartResult { container: Container; error?: string; message?: string }
 
+interface StatusMemo {
+  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; status: PodStatus;
+}
+
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
   const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
@@ -40,6 +44,11 @@ function runNextStep(run: SeriesRun): void {
 }
 
 export class Syncer implements PodSyncer {
+  /** The inputs and result of each pod's last status computation that changed nothing (see writeStatus). */
+  private readonly lastStatus = new Map<string, StatusMemo>();
+  /** Per pod, bumped whenever a sync changes its reason cache. */
+  private readonly reasonVersions = new Map<string, number>();
+
   /** The probe results computePodActions consults (built once, not per sync). */
   private readonly probeResults: Parameters<typeof computePodActions>[2];
 
@@ -51,15 +60,35 @@ export class Syncer implements PodSyncer {
     };
   }
 
-  /** generateAPIPodStatus + SetPodStatus. */
+  /**
+   * generateAPIPodStatus + SetPodStatus. Both are functions of the pod, the runtime's view of it, the
+   * status last set, the reason cache and the probe results; when none of these changed since a
+   * computation that changed nothing and asked for no manual probe (a periodic resync of a steady
+   * pod), the same status would come out and be found unchanged again, so it is not recomputed.
+   */
   private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
     const k = this.k;
+    const uid = pod.metadata.uid;
+    const cached = k.statusManager.getPodStatus(uid);
+    const runtimeSeq = k.runtime.changeSeqOf(uid);
+    const pm = k.probeManager;
+    const memo = this.lastStatus.get(uid);
+    if (memo !== undefined && cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === runtimeSeq &&
+      memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === pm.version && memo.terminal === podIsTerminal) {
+      pm.flushTriggers();
+      return memo.status;
+    }
+    const probes = pm.version;
+    const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
-      pod, snapshot, oldStatus: k.statusManager.getPodStatus(pod.metadata.uid) ?? pod.status ?? {}, reasons: k.reasons(pod.metadata.uid),
-      podIsTerminal, hostIP: k.hostIP, updateProbes: k.probeManager.updatePodStatus.bind(k.probeManager, pod),
+      pod, snapshot, oldStatus: cached ?? pod.status ?? {}, reasons: k.reasons(uid),
+      podIsTerminal, hostIP: k.hostIP, updateProbes: pm.updatePodStatus.bind(pm, pod),
     });
     k.statusManager.setPodStatus(pod, status);
-    k.probeManager.flushTriggers();
+    const unchanged = cached !== undefined && k.statusManager.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
+    if (unchanged) this.lastStatus.set(uid, { pod, cached, runtimeSeq, reasons: this.reasonVersions.get(uid) ?? 0, probes, terminal: podIsTerminal, status });
+    else this.lastStatus.delete(uid);
+    pm.flushTriggers();
     return status;
   }
 
@@ -78,10 +107,15 @@ export class Syncer implements PodSyncer {
       this.runtimeSync(pod, snapshot, token, results => {
         if (!this.live()) return;
         const reasons = k.reasons(w.uid, true);
+        let changed = false;
         for (const r of results) {
-          if (r.error) reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
-          else reasons.delete(r.container.name);
+          if (r.error) {
+            const before = reasons.get(r.container.name);
+            if (!before || before.reason !== r.error || before.message !== (r.message ?? '')) changed = true;
+            reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
+          } else if (reasons.delete(r.container.name)) changed = true;
         }
+        if (changed) this.reasonVersions.set(w.uid, (this.reasonVersions.get(w.uid) ?? 0) + 1);
         if (token.cancelled) return done({ cancelled: true });
         const failed = results.find(r => r.error);
         done(failed ? { error: failed.error } : {});
@@ -204,6 +238,8 @@ export class Syncer implements PodSyncer {
   }
 
   forget(w: PodWorker): void {
+    this.lastStatus.delete(w.uid);
+    this.reasonVersions.delete(w.uid);
     this.k.forgetPod(w.uid);
   }
 }

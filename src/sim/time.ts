@@ -64,17 +64,20 @@ export function civil(simMs: number): CivilTime {
  */
 export function toRfc3339(simMs: number): string {
   const second = Math.floor(simMs / MS_PER_SECOND);
-  if (second === lastSecond) return lastSecondText;
+  // Recent seconds are remembered (a direct-mapped cache): a simulation formats "now" and a few
+  // recent instants (container start times) over and over.
+  const slot = second & (SECOND_CACHE_SIZE - 1);
+  if (secondKeys[slot] === second) return secondTexts[slot]!;
   const c = civil(simMs);
-  // join builds one flat string; a template literal would keep a tree of pieces alive in every
-  // stored timestamp. The last second is remembered: a simulation formats "now" many times over.
-  lastSecondText = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), 'Z'].join('');
-  lastSecond = second;
-  return lastSecondText;
+  // join builds one flat string; a template literal would keep a tree of pieces alive in every stored timestamp.
+  const text = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), 'Z'].join('');
+  if (Number.isSafeInteger(second)) { secondKeys[slot] = second; secondTexts[slot] = text; }
+  return text;
 }
 
-let lastSecond = NaN;
-let lastSecondText = '';
+const SECOND_CACHE_SIZE = 1024;
+const secondKeys = new Float64Array(SECOND_CACHE_SIZE).fill(NaN);
+const secondTexts = new Array<string>(SECOND_CACHE_SIZE);
 let lastMicroMs = NaN;
 let lastMicroText = '';
 
