@@ -19,42 +19,52 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000; // qps 1/300
 const COMBINED_PREFIX = '(combined from similar events): ';
 
-/** The distinct messages seen: one kept as a string until a second arrives (most records never see one). */
-interface AggregateRecord { localKeys: Set<string> | string; lastMs: number }
 interface Observed { name: string; namespace: string; count: number; firstTimestamp: string }
 
 /**
- * What the correlator knows of one (source, involved object, type, reason): the aggregate record
- * and the observations under the aggregate key (`combined`) and under each event key (fieldPath and
- * message).
+ * What the correlator knows of one (source, involved object, type, reason): the aggregate record (the
+ * distinct messages seen, one kept as a string until a second arrives, and when it was last used) and
+ * the observations under the aggregate key (`combined`) and under each event key (fieldPath and
+ * message: the first inline, others in a map, as most reasons only ever see one).
  */
-interface ReasonState { record: AggregateRecord | undefined; combined: Observed | undefined; byEvent: Map<string, Observed> }
+interface ReasonState {
+  recordKeys: Set<string> | string | undefined; recordLastMs: number;
+  combined: Observed | undefined;
+  firstFieldPath: string; firstMessage: string; first: Observed | undefined;
+  more: Map<string, Observed> | undefined;
+}
 
-/** One involved object as seen by one source: its spam bucket and its reasons (Normal and Warning apart). */
+/** One involved object as seen by one source: its spam bucket and its reasons (the first inline). */
 interface ObjectState {
   readonly kind: string; readonly namespace: string; readonly name: string; readonly apiVersion: string;
   tokens: number; lastMs: number;
-  readonly normal: Map<string, ReasonState>;
-  readonly warning: Map<string, ReasonState>;
-  /** Reasons of any other event type, by type. */
-  other: Map<string, Map<string, ReasonState>> | undefined;
+  firstReason: string | undefined; firstState: ReasonState | undefined;
+  moreReasons: Map<string, ReasonState> | undefined;
 }
 
 const sameObject = (o: ObjectState, kind: string, namespace: string, name: string, apiVersion: string): boolean =>
   o.kind === kind && o.namespace === namespace && o.name === name && o.apiVersion === apiVersion;
 
-function otherReasons(o: ObjectState, type: string): Map<string, ReasonState> {
-  o.other ??= new Map();
-  let m = o.other.get(type);
-  if (!m) o.other.set(type, (m = new Map()));
-  return m;
+/** The state of (type, reason) within an object's (created on first use). Normal reasons go by name, others by type too. */
+function reasonState(o: ObjectState, type: string, reason: string): ReasonState {
+  const key = type === 'Normal' ? reason : `\u0000${type}\u0000${reason}`;
+  if (o.firstReason === key) return o.firstState!;
+  let state = o.moreReasons?.get(key);
+  if (state) return state;
+  state = { recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '', first: undefined, more: undefined };
+  if (o.firstReason === undefined) { o.firstReason = key; o.firstState = state; } else (o.moreReasons ??= new Map()).set(key, state);
+  return state;
 }
 
 /** A source (component and host): its objects by uid (several only when other reference fields differ). */
 export type SourceState = Map<string, ObjectState | ObjectState[]>;
 
-/** Where an event's observation is kept: the reason state, and the event key or undefined for the aggregate key. */
-export interface ObservationKey { state: ReasonState; eventKey: string | undefined }
+/**
+ * Where an event's observation is kept: under the aggregate key (`combined`) or under the event key
+ * (fieldPath and message; a fieldPath never holds the NUL that joins client-go's key, so the pair
+ * stands for the key).
+ */
+export interface ObservationKey { state: ReasonState; combined: boolean; fieldPath: string; message: string }
 
 /**
  * The correlator's caches. client-go keeps one per broadcaster (per process); the simulation keeps
@@ -85,7 +95,7 @@ export class EventCorrelator {
     const found = source.get(uid);
     if (found !== undefined && !Array.isArray(found) && sameObject(found, kind, namespace, name, apiVersion)) return found;
     if (Array.isArray(found)) for (const o of found) if (sameObject(o, kind, namespace, name, apiVersion)) return o;
-    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, normal: new Map(), warning: new Map(), other: undefined };
+    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, firstReason: undefined, firstState: undefined, moreReasons: undefined };
     if (found === undefined) source.set(uid, o);
     else if (Array.isArray(found)) found.push(o);
     else source.set(uid, [found, o]);
@@ -109,26 +119,24 @@ export class EventCorrelator {
    */
   aggregate(o: ObjectState, type: EventType, reason: string, fieldPath: string, message: string): { message: string; key: ObservationKey } {
     const now = this.sim.nowMs;
-    const reasons = type === 'Normal' ? o.normal : type === 'Warning' ? o.warning : otherReasons(o, type);
-    let state = reasons.get(reason);
-    if (!state) reasons.set(reason, (state = { record: undefined, combined: undefined, byEvent: new Map() }));
-    const eventKey = `${fieldPath}\u0000${message}`;
-    let rec = state.record;
-    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) {
+    const state = reasonState(o, type, reason);
+    const keys = state.recordKeys;
+    if (keys === undefined || now - state.recordLastMs > AGGREGATE_INTERVAL_MS) {
       // A new record holds its first message as a string (a set of one).
-      state.record = { localKeys: message, lastMs: now };
-      return { message, key: { state, eventKey } };
+      state.recordKeys = message;
+      state.recordLastMs = now;
+      return { message, key: { state, combined: false, fieldPath, message } };
     }
-    rec.lastMs = now;
-    if (typeof rec.localKeys === 'string') {
-      if (rec.localKeys === message) return { message, key: { state, eventKey } };
-      rec.localKeys = new Set([rec.localKeys]);
-    }
-    const keys = rec.localKeys;
-    keys.add(message);
-    if (keys.size < AGGREGATE_MAX_EVENTS) return { message, key: { state, eventKey } };
-    keys.delete(keys.values().next().value!);
-    return { message: COMBINED_PREFIX + message, key: { state, eventKey: undefined } };
+    state.recordLastMs = now;
+    let set: Set<string>;
+    if (typeof keys === 'string') {
+      if (keys === message) return { message, key: { state, combined: false, fieldPath, message } };
+      state.recordKeys = set = new Set([keys]);
+    } else set = keys;
+    set.add(message);
+    if (set.size < AGGREGATE_MAX_EVENTS) return { message, key: { state, combined: false, fieldPath, message } };
+    set.delete(set.values().next().value!);
+    return { message: COMBINED_PREFIX + message, key: { state, combined: true, fieldPath, message } };
   }
 
   /** "%x" of UnixNano for event names, unique within a millisecond across every recorder, as real nanosecond clocks are. */
@@ -138,11 +146,22 @@ export class EventCorrelator {
   }
 
   lastObserved(key: ObservationKey): Observed | undefined {
-    return key.eventKey === undefined ? key.state.combined : key.state.byEvent.get(key.eventKey);
+    const s = key.state;
+    if (key.combined) return s.combined;
+    if (s.first !== undefined && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) return s.first;
+    return s.more?.get(`${key.fieldPath}\u0000${key.message}`);
   }
 
   remember(key: ObservationKey, o: Observed): void {
-    if (key.eventKey === undefined) key.state.combined = o; else key.state.byEvent.set(key.eventKey, o);
+    const s = key.state;
+    if (key.combined) { s.combined = o; return; }
+    if (s.first === undefined || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
+      s.first = o;
+      s.firstFieldPath = key.fieldPath;
+      s.firstMessage = key.message;
+      return;
+    }
+    (s.more ??= new Map()).set(`${key.fieldPath}\u0000${key.message}`, o);
   }
 }
 
