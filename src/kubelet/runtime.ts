@@ -55,6 +55,16 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
   };
 }
 
+const imageIDs = new Map<string, string>();
+
+/** "<repository>@sha256:<digest>" (one string per image and digest, shared by its containers). */
+function imageID(image: string, digest: string): string {
+  const key = `${image}\u0000${digest}`;
+  let id = imageIDs.get(key);
+  if (id === undefined) imageIDs.set(key, (id = `${image.replace(/:[^:/@]+$/, '')}@sha256:${digest}`));
+  return id;
+}
+
 /** containerd's reason for an exit code: Completed for 0, Error otherwise. */
 export const exitReason = (code: number): string => (code === 0 ? 'Completed' : 'Error');
 
@@ -157,7 +167,7 @@ export class ContainerRuntime {
     const image = qualifiedImage(specImage);
     const inst: ContainerInstance = {
       id: this.newId(), name, init, attempt, specImage, image,
-      imageID: `${image.replace(/:[^:/@]+$/, '')}@sha256:${profile.digest}`, profile,
+      imageID: imageID(image, profile.digest), profile,
       createdAtMs: this.sim.nowMs, startedAtMs: this.sim.nowMs, state: 'running', finishedAtMs: 0, exitCode: 0, reason: '',
       timers: [], stopping: false, exitWaiters: [],
     };

@@ -18,7 +18,7 @@ const MIN_GRACE_SECONDS = 2;
 interface StartResult { container: Container; error?: string; message?: string }
 
 interface StatusMemo {
-  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; status: PodStatus;
+  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
 }
 
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
@@ -66,7 +66,7 @@ export class Syncer implements PodSyncer {
    * computation that changed nothing and asked for no manual probe (a periodic resync of a steady
    * pod), the same status would come out and be found unchanged again, so it is not recomputed.
    */
-  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
+  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus['phase'] {
     const k = this.k;
     const uid = pod.metadata.uid;
     const cached = k.statusManager.getPodStatus(uid);
@@ -76,7 +76,7 @@ export class Syncer implements PodSyncer {
     if (memo !== undefined && cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === runtimeSeq &&
       memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === pm.version && memo.terminal === podIsTerminal) {
       pm.flushTriggers();
-      return memo.status;
+      return memo.phase;
     }
     const probes = pm.version;
     const triggers = pm.triggerCalls;
@@ -86,18 +86,18 @@ export class Syncer implements PodSyncer {
     });
     k.statusManager.setPodStatus(pod, status);
     const unchanged = cached !== undefined && k.statusManager.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
-    if (unchanged) this.lastStatus.set(uid, { pod, cached, runtimeSeq, reasons: this.reasonVersions.get(uid) ?? 0, probes, terminal: podIsTerminal, status });
+    if (unchanged) this.lastStatus.set(uid, { pod, cached, runtimeSeq, reasons: this.reasonVersions.get(uid) ?? 0, probes, terminal: podIsTerminal, phase: status.phase });
     else this.lastStatus.delete(uid);
     pm.flushTriggers();
-    return status;
+    return status.phase;
   }
 
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
     const snapshot = k.runtime.snapshot(w.uid);
-    const status = this.writeStatus(pod, snapshot, false);
-    if (status.phase === 'Succeeded' || status.phase === 'Failed') return done({ terminal: true });
+    const phase = this.writeStatus(pod, snapshot, false);
+    if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
     k.volumeManager.addPod(pod);
     const cancelWait = k.volumeManager.waitForAttachAndMount(w.uid, ok => {
       if (token.cancelled) return done({ cancelled: true });
@@ -106,12 +106,14 @@ export class Syncer implements PodSyncer {
       k.probeManager.addPod(pod);
       this.runtimeSync(pod, snapshot, token, results => {
         if (!this.live()) return;
-        const reasons = k.reasons(w.uid, true);
+        // The cache is stored only once it holds a reason (an empty one reads the same as none).
+        let reasons = k.reasons(w.uid);
         let changed = false;
         for (const r of results) {
           if (r.error) {
             const before = reasons.get(r.container.name);
             if (!before || before.reason !== r.error || before.message !== (r.message ?? '')) changed = true;
+            if (reasons.size === 0) reasons = k.reasons(w.uid, true);
             reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
           } else if (reasons.delete(r.container.name)) changed = true;
         }
