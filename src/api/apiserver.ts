@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -168,8 +168,9 @@ export class ApiServer {
       if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
       // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
       // a handed-over status is not copied either.
-      const draft = (subresource === 'status' ? cloneExceptSpec(input, ctx.owned === true && !(input.status && hasUndefined(input.status))) : deepClone(input)) as
-        KubeObject & Record<string, any>;
+      // (A handed-over status is checked for undefined values while it is compared below, not now.)
+      const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
+      const draft = (subresource === 'status' ? cloneExceptSpec(input, ownedStatus) : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -184,7 +185,14 @@ export class ApiServer {
       // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
       // its metadata stays its own object, which gets the new resourceVersion.
       const meta = draft.metadata;
-      if (shareUnchanged(draft, old) || deepEqual(draft, old)) return old as Stored<T>;
+      let same = shareUnchanged(draft, old);
+      if (ownedStatus && shareSawUndefined()) {
+        // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
+        draft.metadata = meta;
+        draft.status = cloneUnfrozen(draft.status);
+        same = shareUnchanged(draft, old);
+      }
+      if (same || deepEqual(draft, old)) return old as Stored<T>;
       draft.metadata = meta;
       draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.replace(draft as Stored, ctx.actor);

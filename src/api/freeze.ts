@@ -98,10 +98,23 @@ export function cloneUnfrozen<T>(value: T): T {
 export const NEVER_SHARED = 'ownerReferences';
 
 export function shareUnchanged(draft: unknown, base: unknown): boolean {
+  undefinedSeen = false;
+  return share(draft, base);
+}
+
+/** Whether the last shareUnchanged met a key whose value is undefined in draft's own (not shared) parts. */
+export function shareSawUndefined(): boolean { return undefinedSeen; }
+
+let undefinedSeen = false;
+
+function share(draft: unknown, base: unknown): boolean {
   if (draft === base) return true;
-  if (draft === null || base === null || typeof draft !== 'object' || typeof base !== 'object') return false;
+  if (draft === null || typeof draft !== 'object') return false;
   const isArray = Array.isArray(draft);
-  if (isArray !== Array.isArray(base)) return false;
+  if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
+    if (hasUndefined(draft)) undefinedSeen = true;
+    return false;
+  }
   const writable = !Object.isFrozen(draft);
   if (isArray) {
     const d = draft as unknown[];
@@ -111,8 +124,10 @@ export function shareUnchanged(draft: unknown, base: unknown): boolean {
     for (let i = 0; i < n; i++) {
       const v = d[i];
       if (v === b[i]) continue;
-      if (shareUnchanged(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
+      if (share(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
     }
+    // Elements past the shared length are not compared; a key holding undefined there still counts.
+    for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && hasUndefined(v)) undefinedSeen = true; }
     return same;
   }
   const d = draft as Record<string, unknown>;
@@ -124,9 +139,10 @@ export function shareUnchanged(draft: unknown, base: unknown): boolean {
     const k = keys[j]!;
     if (same && baseKeys[j] !== k) same = false;
     const v = d[k];
+    if (v === undefined) undefinedSeen = true;
     const bv = b[k];
     if (v === bv) continue;
-    if (shareUnchanged(v, bv)) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+    if (share(v, bv)) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
   }
   return same;
 }

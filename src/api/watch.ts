@@ -5,7 +5,7 @@
 import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
-import { fieldRequirementsMatch, matches, type FieldRequirement, type Selector } from './selectors';
+import { matches, type FieldRequirement, type Selector } from './selectors';
 import { fieldValue } from './field_values';
 
 export interface WatchEvent {
@@ -45,7 +45,13 @@ export class Watcher {
     const o = this.options;
     if (o.namespace && obj.metadata.namespace !== o.namespace) return false;
     if (o.labelSelector && !matches(o.labelSelector, obj.metadata.labels)) return false;
-    if (o.fieldSelector && !fieldRequirementsMatch(o.fieldSelector, f => fieldValue(obj, f))) return false;
+    if (o.fieldSelector) {
+      // fieldRequirementsMatch, without a getter closure per call.
+      for (const r of o.fieldSelector) {
+        const v = fieldValue(obj, r.field) ?? '';
+        if (r.operator === '=' ? v !== r.value : v === r.value) return false;
+      }
+    }
     return true;
   }
 }
