@@ -185,7 +185,7 @@ export class ApiServer {
       // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
       // its metadata stays its own object, which gets the new resourceVersion.
       const meta = draft.metadata;
-      let same = shareUnchanged(draft, old);
+      let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
       if (ownedStatus && shareSawUndefined()) {
         // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
         draft.metadata = meta;

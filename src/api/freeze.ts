@@ -97,22 +97,34 @@ export function cloneUnfrozen<T>(value: T): T {
  */
 export const NEVER_SHARED = 'ownerReferences';
 
-export function shareUnchanged(draft: unknown, base: unknown): boolean {
+export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
-  return share(draft, base);
+  watchKey = watchUndefinedUnder;
+  watchRoot = draft;
+  watching = false;
+  const same = share(draft, base);
+  watchKey = undefined;
+  watchRoot = undefined;
+  return same;
 }
 
-/** Whether the last shareUnchanged met a key whose value is undefined in draft's own (not shared) parts. */
+/**
+ * Whether the last shareUnchanged met, under the top-level key it was asked to watch, a key whose
+ * value is undefined in draft's own (not shared) parts.
+ */
 export function shareSawUndefined(): boolean { return undefinedSeen; }
 
 let undefinedSeen = false;
+let watchKey: string | undefined;
+let watchRoot: unknown;
+let watching = false;
 
 function share(draft: unknown, base: unknown): boolean {
   if (draft === base) return true;
   if (draft === null || typeof draft !== 'object') return false;
   const isArray = Array.isArray(draft);
   if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
-    if (hasUndefined(draft)) undefinedSeen = true;
+    if (watching && hasUndefined(draft)) undefinedSeen = true;
     return false;
   }
   const writable = !Object.isFrozen(draft);
@@ -127,7 +139,7 @@ function share(draft: unknown, base: unknown): boolean {
       if (share(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
     }
     // Elements past the shared length are not compared; a key holding undefined there still counts.
-    for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && hasUndefined(v)) undefinedSeen = true; }
+    if (watching) for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && hasUndefined(v)) undefinedSeen = true; }
     return same;
   }
   const d = draft as Record<string, unknown>;
@@ -139,10 +151,14 @@ function share(draft: unknown, base: unknown): boolean {
     const k = keys[j]!;
     if (same && baseKeys[j] !== k) same = false;
     const v = d[k];
-    if (v === undefined) undefinedSeen = true;
+    if (v === undefined && watching) undefinedSeen = true;
     const bv = b[k];
     if (v === bv) continue;
-    if (share(v, bv)) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+    const top = d === watchRoot && k === watchKey;
+    if (top) watching = true;
+    const childSame = share(v, bv);
+    if (top) watching = false;
+    if (childSame) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
   }
   return same;
 }
