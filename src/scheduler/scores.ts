@@ -111,19 +111,29 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
     if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + n.spreadCount(tracker));
   }
   const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
-  const raw = feasible.map(n => {
+  // Plain loops (this runs for every feasible node of every pod): the constraints in order, as before.
+  const raw = new Array<number>(feasible.length);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < feasible.length; j++) {
+    const n = feasible[j]!;
+    const labels = n.node.metadata.labels;
     let score = 0;
-    DEFAULT_CONSTRAINTS.forEach((c, i) => {
-      const v = n.node.metadata.labels?.[c.key];
-      if (v === undefined) return;
+    for (let i = 0; i < DEFAULT_CONSTRAINTS.length; i++) {
+      const c = DEFAULT_CONSTRAINTS[i]!;
+      const v = labels?.[c.key];
+      if (v === undefined) continue;
       const cnt = c.key === HOSTNAME ? n.spreadCount(tracker) : zoneCounts.get(v) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
-    });
-    return Math.round(score);
-  });
-  const min = Math.min(...raw);
-  const max = Math.max(...raw);
-  return raw.map(s => (max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - s)) / max)));
+    }
+    const s = Math.round(score);
+    raw[j] = s;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const out = new Array<number>(raw.length);
+  for (let j = 0; j < raw.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[j]!)) / max);
+  return out;
 }
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
