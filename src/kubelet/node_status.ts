@@ -54,6 +54,13 @@ export function nodeResources(shape: NodeShape): Record<string, string> {
   };
 }
 
+/** The same present images in the same order (the image manager keeps one object per image). */
+function sameImages(a: PresentImage[], b: PresentImage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class NodeStatusReporter {
   private leaseEv: ScheduledEvent | undefined;
   private statusEv: ScheduledEvent | undefined;
@@ -106,7 +113,7 @@ export class NodeStatusReporter {
   }
 
   /** The status the kubelet would report now, keeping transition times of unchanged conditions. */
-  computeStatus(current: NodeStatus | undefined): NodeStatus {
+  computeStatus(current: NodeStatus | undefined, images = this.images()): NodeStatus {
     const now = toRfc3339(this.sim.nowMs);
     const resources = nodeResources(this.shape);
     const conditions: Condition[] = CONDITION_TEXT.map(([type, status, reason, message]) => {
@@ -123,7 +130,7 @@ export class NodeStatusReporter {
         kubeProxyVersion: 'v1.32.0', kubeletVersion: 'v1.32.0', machineID: '', operatingSystem: 'linux', osImage: 'Debian GNU/Linux 12 (bookworm)',
         systemUUID: '',
       },
-      images: this.images().map(i => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
+      images: images.map(i => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
     };
   }
 
@@ -139,6 +146,13 @@ export class NodeStatusReporter {
     return false;
   }
 
+  /**
+   * The node object and the images of the last check that found nothing changed: while the node is
+   * still that object and the images are the same, the status computed now differs from it only in
+   * heartbeat times, which nodeStatusHasChanged ignores, so the check is not repeated.
+   */
+  private unchangedAgainst: { node: Stored<Node>; images: PresentImage[] } | undefined;
+
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
   updateStatus(): void {
     this.statusEv = undefined;
@@ -147,10 +161,15 @@ export class NodeStatusReporter {
       try {
         const node = this.client.find<Node>('Node', '', this.name);
         if (node) {
-          const next = this.computeStatus(node.status);
-          if (NodeStatusReporter.changed(node.status, next) || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
+          const images = this.images();
+          const known = this.unchangedAgainst;
+          const same = known !== undefined && known.node === node && sameImages(known.images, images);
+          const next = same ? undefined : this.computeStatus(node.status, images);
+          const changed = next !== undefined && NodeStatusReporter.changed(node.status, next);
+          this.unchangedAgainst = next !== undefined && !changed ? { node, images } : same ? known : undefined;
+          if (changed || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
             const { resourceVersion: _rv, ...metadata } = node.metadata;
-            this.client.updateStatus({ ...node, metadata, status: next } as KubeObject);
+            this.client.updateStatus({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
             this.lastReportMs = this.sim.nowMs;
           }
         }
