@@ -99,6 +99,7 @@ export const NEVER_SHARED = 'ownerReferences';
 
 export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
+  stackTop = 0;
   watchKey = watchUndefinedUnder;
   watchRoot = draft;
   watching = false;
@@ -115,6 +116,9 @@ export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnde
 export function shareSawUndefined(): boolean { return undefinedSeen; }
 
 let undefinedSeen = false;
+/** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
+const keyStack: string[] = [];
+let stackTop = 0;
 let watchKey: string | undefined;
 let watchRoot: unknown;
 let watching = false;
@@ -144,12 +148,21 @@ function share(draft: unknown, base: unknown): boolean {
   }
   const d = draft as Record<string, unknown>;
   const b = base as Record<string, unknown>;
-  const keys = Object.keys(d);
-  const baseKeys = Object.keys(b);
-  let same = keys.length === baseKeys.length;
-  for (let j = 0; j < keys.length; j++) {
-    const k = keys[j]!;
-    if (same && baseKeys[j] !== k) same = false;
+  // Own keys of draft onto the stack, then base's compared with them in order.
+  const start = stackTop;
+  let n = 0;
+  for (const k in d) if (hasOwn(d, k)) keyStack[start + n++] = k;
+  stackTop = start + n;
+  let same = true;
+  let m = 0;
+  for (const k in b) {
+    if (!hasOwn(b, k)) continue;
+    if (m >= n || keyStack[start + m] !== k) same = false;
+    m++;
+  }
+  if (m !== n) same = false;
+  for (let j = 0; j < n; j++) {
+    const k = keyStack[start + j]!;
     const v = d[k];
     if (v === undefined && watching) undefinedSeen = true;
     const bv = b[k];
@@ -160,6 +173,7 @@ function share(draft: unknown, base: unknown): boolean {
     if (top) watching = false;
     if (childSame) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
   }
+  stackTop = start;
   return same;
 }
 
