@@ -38,7 +38,6 @@ const DNS1035_LABEL_ERR = regexError("a DNS-1035 label must consist of lower cas
  */
 const VALID_LIMIT = 10_000;
 const validDNS1123Label = new Set<string>();
-const validDNS1123Subdomain = new Set<string>();
 const validQualifiedName = new Set<string>();
 const validLabelValue = new Set<string>();
 
@@ -63,12 +62,8 @@ function dns1123LabelErrors(value: string): string[] {
   return errs;
 }
 
+// Not remembered: subdomains are mostly object names, each seen once.
 export function isDNS1123Subdomain(value: string): string[] {
-  if (validDNS1123Subdomain.has(value)) return [];
-  return remember(validDNS1123Subdomain, value, dns1123SubdomainErrors(value));
-}
-
-function dns1123SubdomainErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_ERR);
