@@ -21,6 +21,8 @@ import { selectHost, scoreNodes } from './scores';
 import { defaultSelector } from './default_selector';
 
 export const SCHEDULER_NAME = 'default-scheduler';
+/** The filter statuses of a cycle where every node fit (read only). */
+const NO_STATUSES: ReadonlyMap<string, FilterStatus> = new Map();
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE = 5;
 
@@ -168,19 +170,19 @@ export class Scheduler {
   }
 
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
-  private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: Map<string, FilterStatus> } {
+  private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
     const feasible: NodeInfo[] = [];
-    const statuses = new Map<string, FilterStatus>();
+    let statuses: Map<string, FilterStatus> | undefined;
     let processed = 0;
     for (let k = 0; k < nodes.length && feasible.length < want; k++) {
       const n = nodes[(this.nextStartNodeIndex + k) % nodes.length]!;
       processed++;
       const s = runFilters(entry, n);
-      if (s) statuses.set(n.name, s); else feasible.push(n);
+      if (s) (statuses ??= new Map()).set(n.name, s); else feasible.push(n);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
-    return { feasible, statuses };
+    return { feasible, statuses: statuses ?? NO_STATUSES };
   }
 
   private assumeAndBind(info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo, entry: PodEntry): void {
