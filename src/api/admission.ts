@@ -135,10 +135,11 @@ const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-cluster-critic
 function priority(req: AdmissionRequest): void {
   const spec = req.object.spec;
   if (req.operation === 'UPDATE') {
-    spec.priority = req.oldObject?.spec?.priority;
-    spec.preemptionPolicy = req.oldObject?.spec?.preemptionPolicy;
-    if (spec.priority === undefined) delete spec.priority;
-    if (spec.preemptionPolicy === undefined) delete spec.preemptionPolicy;
+    // Only keys the old spec has are set (adding then deleting a key makes a slow dictionary object).
+    const priority = req.oldObject?.spec?.priority;
+    const preemptionPolicy = req.oldObject?.spec?.preemptionPolicy;
+    if (priority !== undefined) spec.priority = priority; else if ('priority' in spec) delete spec.priority;
+    if (preemptionPolicy !== undefined) spec.preemptionPolicy = preemptionPolicy; else if ('preemptionPolicy' in spec) delete spec.preemptionPolicy;
     return;
   }
   const name = admissionObjectName(req.object);
@@ -166,9 +167,8 @@ function priority(req: AdmissionRequest): void {
  */
 function defaultTolerationSeconds(pod: Draft): void {
   const tolerations: any[] = pod.spec.tolerations ?? [];
-  const covers = (key: string): boolean => tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
   const added = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
-    .filter(key => !covers(key))
+    .filter(key => !tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect)))
     .map(key => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 }));
   if (added.length) pod.spec.tolerations = [...tolerations, ...added];
 }

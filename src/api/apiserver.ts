@@ -6,7 +6,7 @@
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
 import { toRfc3339 } from '../sim/time';
-import type { KubeObject, Stored } from './objects';
+import type { KubeObject, ObjectMeta, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
 import { applyDefaults } from './defaults';
@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { deepClone, deepEqual } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -30,13 +30,25 @@ import { bindPod } from './binding';
  */
 const SYSTEM_ACTORS = new Set(['kubernetes-service-controller', 'root-ca-cert-publisher']);
 
+/** Metadata fields only the server sets; a create drops whatever the client sent in them. */
+const SYSTEM_FIELDS = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const;
+
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
 /** A request as data, for interceptors (faults, traces). */
 export interface ApiRequest { verb: Verb; kind: string; namespace: string; name: string; actor: string }
 export type Interceptor = (request: ApiRequest, next: () => unknown) => unknown;
 
-export interface RequestContext { actor: string; dryRun?: boolean }
+export interface RequestContext {
+  actor: string;
+  dryRun?: boolean;
+  /**
+   * The caller hands the object over (on create) or its status (on a status write): built for this
+   * request and never mutated again, so the server skips its defensive copy and may freeze and keep
+   * it. For internal components only, never for user input.
+   */
+  owned?: boolean;
+}
 
 export interface ListOptions { namespace?: string; labelSelector?: string | Selector; fieldSelector?: string }
 
@@ -76,6 +88,7 @@ export class ApiServer {
   }
 
   private call<T>(request: ApiRequest, body: () => T): T {
+    if (this.interceptors.length === 0) return body();
     let i = this.interceptors.length;
     const next = (): unknown => (i > 0 ? this.interceptors[--i]!(request, next) : body());
     return next() as T;
@@ -110,7 +123,8 @@ export class ApiServer {
     const info = this.resource(input);
     const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
     return this.call({ verb: 'create', kind: input.kind, namespace, name: input.metadata?.name ?? '', actor: ctx.actor }, () => {
-      const draft = deepClone(input) as KubeObject & Record<string, any>;
+      // A handed-over object is used as it is, unless it holds undefined values (the copy drops those keys).
+      const draft = (ctx.owned && !hasUndefined(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata ??= {};
       if (info.namespaced) draft.metadata.namespace = namespace;
       else delete draft.metadata.namespace;
@@ -121,7 +135,7 @@ export class ApiServer {
       // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
       // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
       const meta = draft.metadata;
-      for (const f of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[f];
+      for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
       meta.creationTimestamp = this.now;
       meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
       if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
@@ -160,8 +174,11 @@ export class ApiServer {
       if (!old) throw notFound(info, name);
       const rv = input.metadata.resourceVersion;
       if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
-      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied.
-      const draft = (subresource === 'status' ? cloneExceptSpec(input) : deepClone(input)) as KubeObject & Record<string, any>;
+      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
+      // a handed-over status is not copied either.
+      // (A handed-over status is checked for undefined values while it is compared below, not now.)
+      const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
+      const draft = (subresource === 'status' ? cloneExceptSpec(input, ownedStatus) : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -173,8 +190,19 @@ export class ApiServer {
       this.admission.validate(request);
       draft.metadata.resourceVersion = old.metadata.resourceVersion;
       // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
-      if (deepEqual(draft, old)) return old as Stored<T>;
-      if (ctx.dryRun) return draft as Stored<T>;
+      if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
+      // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
+      // its metadata stays its own object, which gets the new resourceVersion.
+      const meta = draft.metadata;
+      let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
+      if (ownedStatus && shareSawUndefined()) {
+        // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
+        draft.metadata = meta;
+        draft.status = cloneUnfrozen(draft.status);
+        same = shareUnchanged(draft, old);
+      }
+      if (same || deepEqual(draft, old)) return old as Stored<T>;
+      draft.metadata = meta;
       draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.replace(draft as Stored, ctx.actor);
       return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
@@ -232,15 +260,31 @@ export class ApiServer {
   }
 }
 
-/** A copy of an object for a status write: everything deep-copied but the spec, which the write replaces. */
-function cloneExceptSpec(input: KubeObject): KubeObject {
+/**
+ * A copy of an object for a status write: the spec is not copied (the write replaces it), nor are
+ * frozen parts (nothing on the status path writes below metadata's own keys), nor a status the
+ * caller handed over (`ownedStatus`), but the object and its metadata always are.
+ */
+function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
   const out: Record<string, unknown> = {};
   for (const key in input) {
     const v = input[key];
-    if (v !== undefined) out[key] = key === 'spec' ? v : deepClone(v);
+    if (v === undefined) continue;
+    out[key] = key === 'spec' || (key === 'status' && ownedStatus) ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
   }
   return out as KubeObject;
 }
+
+/** Metadata for a status write: a copy of its own, sharing frozen parts except the owner references (see NEVER_SHARED). */
+function cloneMetadata(meta: ObjectMeta): ObjectMeta {
+  const out: Record<string, unknown> = {};
+  for (const key in meta) {
+    const v = meta[key as keyof ObjectMeta];
+    if (v !== undefined) out[key] = key === NEVER_SHARED ? deepClone(v) : cloneUnfrozen(v);
+  }
+  return out as ObjectMeta;
+}
+
 
 function parseLabelSelectorParam(text: string): Selector {
   try {

@@ -66,6 +66,12 @@ export class Client {
     return this.api.create(obj, { actor: this.actor });
   }
 
+  /** create, for an object built fresh for this request and never touched again (no defensive copy). */
+  createOwned<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
+    return this.api.create(obj, { actor: this.actor, owned: true });
+  }
+
   update<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
     return this.api.update(obj, { actor: this.actor });
@@ -74,6 +80,12 @@ export class Client {
   updateStatus<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
     return this.api.updateStatus(obj, { actor: this.actor });
+  }
+
+  /** updateStatus, handing the status over: built for this request and never mutated again (it may be frozen and kept). */
+  updateStatusOwned<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
+    return this.api.updateStatus(obj, { actor: this.actor, owned: true });
   }
 
   /** Read, edit a draft, write back with the version read as precondition; no write when nothing changed. */

@@ -20,51 +20,124 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000; // qps 1/300
 const COMBINED_PREFIX = '(combined from similar events): ';
 
-interface AggregateRecord { localKeys: Set<string>; lastMs: number }
 interface Observed { name: string; namespace: string; count: number; firstTimestamp: string }
-interface Bucket { tokens: number; lastMs: number }
+
+/**
+ * What the correlator knows of one (source, involved object, type, reason): the aggregate record (the
+ * distinct messages seen, one kept as a string until a second arrives, and when it was last used) and
+ * the observations under the aggregate key (`combined`) and under each event key (fieldPath and
+ * message: the first inline, others in a map, as most reasons only ever see one).
+ */
+interface ReasonState {
+  recordKeys: Set<string> | string | undefined; recordLastMs: number;
+  combined: Observed | undefined;
+  firstFieldPath: string; firstMessage: string; first: Observed | undefined;
+  more: Map<string, Observed> | undefined;
+}
+
+/** One involved object as seen by one source: its spam bucket and its reasons (the first inline). */
+interface ObjectState {
+  readonly kind: string; readonly namespace: string; readonly name: string; readonly apiVersion: string;
+  tokens: number; lastMs: number;
+  firstReason: string | undefined; firstState: ReasonState | undefined;
+  moreReasons: Map<string, ReasonState> | undefined;
+}
+
+const sameObject = (o: ObjectState, kind: string, namespace: string, name: string, apiVersion: string): boolean =>
+  o.kind === kind && o.namespace === namespace && o.name === name && o.apiVersion === apiVersion;
+
+/** The state of (type, reason) within an object's (created on first use). Normal reasons go by name, others by type too. */
+function reasonState(o: ObjectState, type: string, reason: string): ReasonState {
+  const key = type === 'Normal' ? reason : `\u0000${type}\u0000${reason}`;
+  if (o.firstReason === key) return o.firstState!;
+  let state = o.moreReasons?.get(key);
+  if (state) return state;
+  state = { recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '', first: undefined, more: undefined };
+  if (o.firstReason === undefined) { o.firstReason = key; o.firstState = state; } else (o.moreReasons ??= new Map()).set(key, state);
+  return state;
+}
+
+/** A source (component and host): its objects by uid (several only when other reference fields differ). */
+export type SourceState = Map<string, ObjectState | ObjectState[]>;
+
+/**
+ * Where an event's observation is kept: under the aggregate key (`combined`) or under the event key
+ * (fieldPath and message; a fieldPath never holds the NUL that joins client-go's key, so the pair
+ * stands for the key).
+ */
+export interface ObservationKey { state: ReasonState; combined: boolean; fieldPath: string; message: string }
 
 /**
  * The correlator's caches. client-go keeps one per broadcaster (per process); the simulation keeps
  * one per cluster so the event-name clock is shared, and keys include the source component, so
- * components still never fold into each other's events.
+ * components still never fold into each other's events. client-go keys its caches with strings
+ * joining source, object, type, reason, fieldPath and message; here the same tuple is a path of
+ * nested maps (source, object uid, reason, then fieldPath and message), so an event builds no long key.
  */
 export class EventCorrelator {
-  private readonly aggregates = new Map<string, AggregateRecord>();
-  private readonly observed = new Map<string, Observed>();
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly sources = new Map<string, SourceState>();
   private nanoSeq = 0;
   private lastMs = -1;
 
   constructor(private readonly sim: Simulation) {}
 
+  /** The state of one source (component and host), shared by every recorder with that source. */
+  source(component: string, host: string | undefined): SourceState {
+    const key = `${component}\u0000${host ?? ''}`;
+    let s = this.sources.get(key);
+    if (!s) this.sources.set(key, (s = new Map()));
+    return s;
+  }
+
+  /** The state of the object a reference names, as one source sees it (created on first use). */
+  objectState(source: SourceState, ref: ObjectReference): ObjectState {
+    const kind = ref.kind ?? '', namespace = ref.namespace ?? '', name = ref.name ?? '', apiVersion = ref.apiVersion ?? '';
+    const uid = ref.uid ?? '';
+    const found = source.get(uid);
+    if (found !== undefined && !Array.isArray(found) && sameObject(found, kind, namespace, name, apiVersion)) return found;
+    if (Array.isArray(found)) for (const o of found) if (sameObject(o, kind, namespace, name, apiVersion)) return o;
+    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, firstReason: undefined, firstState: undefined, moreReasons: undefined };
+    if (found === undefined) source.set(uid, o);
+    else if (Array.isArray(found)) found.push(o);
+    else source.set(uid, [found, o]);
+    return o;
+  }
+
   /** Token bucket per source + involved object (EventSourceObjectSpamFilter); true = drop. */
-  spam(key: string): boolean {
+  spam(o: ObjectState): boolean {
     const now = this.sim.nowMs;
-    let b = this.buckets.get(key);
-    if (!b) this.buckets.set(key, (b = { tokens: SPAM_BURST, lastMs: now }));
-    b.tokens = Math.min(SPAM_BURST, b.tokens + (now - b.lastMs) / SPAM_REFILL_MS);
-    b.lastMs = now;
-    if (b.tokens < 1) return true;
-    b.tokens -= 1;
+    o.tokens = Math.min(SPAM_BURST, o.tokens + (now - o.lastMs) / SPAM_REFILL_MS);
+    o.lastMs = now;
+    if (o.tokens < 1) return true;
+    o.tokens -= 1;
     return false;
   }
 
   /**
-   * EventAggregate: returns the message to record and the cache key the observation goes under — the
-   * event's own key (getEventKey, which adds fieldPath and message) until the 10th distinct message for
-   * the same source/object/type/reason within 10 minutes, the aggregate key from then on.
+   * EventAggregate: returns the message to record and where the observation goes — the event's own
+   * key (getEventKey: fieldPath and message) until the 10th distinct message for the same
+   * source/object/type/reason within 10 minutes, the aggregate key from then on.
    */
-  aggregate(aggregateKey: string, message: string, eventKey = `${aggregateKey}\u0000${message}`): { message: string; key: string } {
+  aggregate(o: ObjectState, type: EventType, reason: string, fieldPath: string, message: string): { message: string; key: ObservationKey } {
     const now = this.sim.nowMs;
-    let rec = this.aggregates.get(aggregateKey);
-    if (!rec || now - rec.lastMs > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), lastMs: now };
-    rec.lastMs = now;
-    rec.localKeys.add(message);
-    this.aggregates.set(aggregateKey, rec);
-    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { message, key: eventKey };
-    rec.localKeys.delete(rec.localKeys.values().next().value!);
-    return { message: COMBINED_PREFIX + message, key: aggregateKey };
+    const state = reasonState(o, type, reason);
+    const keys = state.recordKeys;
+    if (keys === undefined || now - state.recordLastMs > AGGREGATE_INTERVAL_MS) {
+      // A new record holds its first message as a string (a set of one).
+      state.recordKeys = message;
+      state.recordLastMs = now;
+      return { message, key: { state, combined: false, fieldPath, message } };
+    }
+    state.recordLastMs = now;
+    let set: Set<string>;
+    if (typeof keys === 'string') {
+      if (keys === message) return { message, key: { state, combined: false, fieldPath, message } };
+      state.recordKeys = set = new Set([keys]);
+    } else set = keys;
+    set.add(message);
+    if (set.size < AGGREGATE_MAX_EVENTS) return { message, key: { state, combined: false, fieldPath, message } };
+    set.delete(set.values().next().value!);
+    return { message: COMBINED_PREFIX + message, key: { state, combined: true, fieldPath, message } };
   }
 
   /** "%x" of UnixNano for event names, unique within a millisecond across every recorder, as real nanosecond clocks are. */
@@ -73,19 +146,38 @@ export class EventCorrelator {
     return (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(this.nanoSeq++)).toString(16);
   }
 
-  lastObserved(key: string): Observed | undefined { return this.observed.get(key); }
-  remember(key: string, o: Observed): void { this.observed.set(key, o); }
-  forget(key: string): void { this.observed.delete(key); }
+  lastObserved(key: ObservationKey): Observed | undefined {
+    const s = key.state;
+    if (key.combined) return s.combined;
+    if (s.first !== undefined && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) return s.first;
+    return s.more?.get(`${key.fieldPath}\u0000${key.message}`);
+  }
+
+  remember(key: ObservationKey, o: Observed): void {
+    const s = key.state;
+    if (key.combined) { s.combined = o; return; }
+    if (s.first === undefined || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
+      s.first = o;
+      s.firstFieldPath = key.fieldPath;
+      s.firstMessage = key.message;
+      return;
+    }
+    (s.more ??= new Map()).set(`${key.fieldPath}\u0000${key.message}`, o);
+  }
 }
 
 /** Reference to an object as events name it (ref.GetReference). */
 export function objectReference(obj: KubeObject | Stored): ObjectReference {
-  const ref: ObjectReference = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion };
-  if (!ref.namespace) delete ref.namespace;
-  return ref;
+  const m = obj.metadata;
+  // Built without the namespace key for cluster-scoped objects rather than deleting it afterwards.
+  return m.namespace
+    ? { kind: obj.kind, namespace: m.namespace, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion }
+    : { kind: obj.kind, name: m.name, uid: m.uid, apiVersion: obj.apiVersion, resourceVersion: m.resourceVersion } as ObjectReference;
 }
 
 export class EventRecorder {
+  private readonly state: SourceState;
+
   /**
    * `limiter`: the rate limit of the clientset the event sink writes through. A controller's
    * broadcaster records to its own kubeClient (replica_set.go Run: StartRecordingToSink with
@@ -93,25 +185,25 @@ export class EventRecorder {
    * 20 qps / burst 30 tokens as its pod creates.
    */
   constructor(private readonly api: ApiServer, private readonly source: EventSource, private readonly correlator: EventCorrelator,
-    private readonly limiter?: ClientRateLimiter) {}
+    private readonly limiter?: ClientRateLimiter) {
+    this.state = correlator.source(source.component, source.host);
+  }
 
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
   event(obj: KubeObject | Stored | ObjectReference, type: EventType, reason: string, message: string): void {
     const ref = 'metadata' in obj ? objectReference(obj as KubeObject) : (obj as ObjectReference);
     const nowMs = this.api.sim.nowMs;
     const now = toRfc3339(nowMs);
-    const sourceKey = [this.source.component, this.source.host ?? '', ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion ?? ''].join('\u0000');
-    const aggregateKey = `${sourceKey}\u0000${type}\u0000${reason}`;
-    const eventKey = `${aggregateKey}\u0000${ref.fieldPath ?? ''}\u0000${message}`;
+    const objectState = this.correlator.objectState(this.state, ref);
     // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
-    const { message: msg, key } = this.correlator.aggregate(aggregateKey, message, eventKey);
+    const { message: msg, key } = this.correlator.aggregate(objectState, type, reason, ref.fieldPath ?? '', message);
     const prior = this.correlator.lastObserved(key);
     const namespace = ref.namespace || 'default';
     const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
       ? { ...prior, count: prior.count + 1 }
-      : { name: `${ref.name}.${this.correlator.nanos(nowMs)}`, namespace, count: 1, firstTimestamp: now };
+      : { name: [String(ref.name), this.correlator.nanos(nowMs)].join('.'), namespace, count: 1, firstTimestamp: now };
     this.correlator.remember(key, observed);
-    if (this.correlator.spam(sourceKey)) return;
+    if (this.correlator.spam(objectState)) return;
     const actor = this.source.host ? `${this.source.component}/${this.source.host}` : this.source.component;
     try {
       if (prior) {
@@ -127,19 +219,27 @@ export class EventRecorder {
           if (!isApiError(e, 'NotFound')) throw e;
         }
       }
+      // A fresh object throughout (the reference too: callers reuse theirs), handed over to the server.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
         metadata: { name: observed.name, namespace },
-        involvedObject: ref, reason, message: msg,
+        involvedObject: copyReference(ref), reason, message: msg,
         source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
         firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
       };
       this.limiter?.take();
-      this.api.create(event, { actor });
+      this.api.create(event, { actor, owned: true });
     } catch (e) {
       // client-go logs and drops events it cannot write; so do we.
       if (!isApiError(e)) throw e;
     }
   }
+}
+
+/** A copy of a reference with the same keys in the same order. */
+function copyReference(ref: ObjectReference): ObjectReference {
+  const out: Record<string, unknown> = {};
+  for (const key in ref) out[key] = ref[key as keyof ObjectReference];
+  return out as ObjectReference;
 }

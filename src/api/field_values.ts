@@ -20,12 +20,17 @@ export function supportedFieldLabels(kind: string): string[] {
   return SUPPORTED[kind] ?? COMMON;
 }
 
+/** Field paths split once (fields come from a short fixed list and from selectors). */
+const PATHS = new Map<string, string[]>();
+
 /** The string value of a selectable field, as the API server compares it. */
 export function fieldValue(obj: Stored, field: string): string | undefined {
+  let path = PATHS.get(field);
+  if (path === undefined) PATHS.set(field, (path = field.split('.')));
   let cur: unknown = obj;
-  for (const part of field.split('.')) {
+  for (let i = 0; i < path.length; i++) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
+    cur = (cur as Record<string, unknown>)[path[i]!];
   }
   if (cur === undefined || cur === null) return field === 'metadata.namespace' ? '' : undefined;
   if (field === 'status.podIPs' && Array.isArray(cur)) return cur.map(x => (x as { ip: string }).ip).join(',');

@@ -6,7 +6,7 @@ export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (const item of value) deepFreeze(item);
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   } else {
     for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
@@ -24,11 +24,42 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
     return true;
   }
-  const ak = Object.keys(a).filter(k => (a as Record<string, unknown>)[k] !== undefined);
-  const bk = Object.keys(b).filter(k => (b as Record<string, unknown>)[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  // Keys whose value is undefined do not count (as if absent). No key arrays are built: this runs
+  // on every write and every status comparison.
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ao) {
+    if (!hasOwn(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k in bo) if (hasOwn(bo, k) && bo[k] !== undefined) defined--;
+  return defined === 0;
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** deepEqual of two objects with one top-level key left out (as if both had it undefined). */
+export function deepEqualExcept(a: object, b: object, skip: string): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) {
+    return deepEqual(a, b);
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ao) {
+    if (k === skip || !hasOwn(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    defined++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  for (const k in bo) if (k !== skip && hasOwn(bo, k) && bo[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** A mutable deep copy (JSON-shaped data only). */
@@ -41,4 +72,120 @@ export function deepClone<T>(value: T): T {
     if (v !== undefined) out[key] = deepClone(v);
   }
   return out as T;
+}
+
+/**
+ * A mutable copy that shares frozen subtrees: they are immutable already, so a write pipeline that
+ * never mutates below the copied levels can keep them as they are.
+ */
+export function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  // A frozen part with undefined-valued keys is copied, as deepClone would (it drops those keys).
+  if (Object.isFrozen(value) && !hasUndefined(value)) return value;
+  if (Array.isArray(value)) return value.map(cloneUnfrozen) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = cloneUnfrozen(v);
+  }
+  return out as T;
+}
+
+/**
+ * Owner references are never shared between versions: the garbage collector's handler treats a new
+ * ownerReferences object as a change of owners, and every write that copied them used to make one.
+ */
+export const NEVER_SHARED = 'ownerReferences';
+
+export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
+  undefinedSeen = false;
+  stackTop = 0;
+  watchKey = watchUndefinedUnder;
+  watchRoot = draft;
+  watching = false;
+  const same = share(draft, base);
+  watchKey = undefined;
+  watchRoot = undefined;
+  return same;
+}
+
+/**
+ * Whether the last shareUnchanged met, under the top-level key it was asked to watch, a key whose
+ * value is undefined in draft's own (not shared) parts.
+ */
+export function shareSawUndefined(): boolean { return undefinedSeen; }
+
+let undefinedSeen = false;
+/** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
+const keyStack: string[] = [];
+let stackTop = 0;
+let watchKey: string | undefined;
+let watchRoot: unknown;
+let watching = false;
+
+function share(draft: unknown, base: unknown): boolean {
+  if (draft === base) return true;
+  if (draft === null || typeof draft !== 'object') return false;
+  const isArray = Array.isArray(draft);
+  if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
+    if (watching && hasUndefined(draft)) undefinedSeen = true;
+    return false;
+  }
+  const writable = !Object.isFrozen(draft);
+  if (isArray) {
+    const d = draft as unknown[];
+    const b = base as unknown[];
+    let same = d.length === b.length;
+    const n = Math.min(d.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      if (v === b[i]) continue;
+      if (share(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
+    }
+    // Elements past the shared length are not compared; a key holding undefined there still counts.
+    if (watching) for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && hasUndefined(v)) undefinedSeen = true; }
+    return same;
+  }
+  const d = draft as Record<string, unknown>;
+  const b = base as Record<string, unknown>;
+  // Own keys of draft onto the stack, then base's compared with them in order.
+  const start = stackTop;
+  let n = 0;
+  for (const k in d) if (hasOwn(d, k)) keyStack[start + n++] = k;
+  stackTop = start + n;
+  let same = true;
+  let m = 0;
+  for (const k in b) {
+    if (!hasOwn(b, k)) continue;
+    if (m >= n || keyStack[start + m] !== k) same = false;
+    m++;
+  }
+  if (m !== n) same = false;
+  for (let j = 0; j < n; j++) {
+    const k = keyStack[start + j]!;
+    const v = d[k];
+    if (v === undefined && watching) undefinedSeen = true;
+    const bv = b[k];
+    if (v === bv) continue;
+    const top = d === watchRoot && k === watchKey;
+    if (top) watching = true;
+    const childSame = share(v, bv);
+    if (top) watching = false;
+    if (childSame) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+  }
+  stackTop = start;
+  return same;
+}
+
+/** Does a JSON-shaped value hold undefined anywhere (as a key's value or an array element)? */
+export function hasUndefined(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    return false;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+  }
+  return false;
 }

@@ -28,16 +28,24 @@ export class WriteRecord {
 
 export class History {
   readonly records: WriteRecord[] = [];
-  private readonly byUid = new Map<string, number[]>();
+  /** Record indexes per uid: a number while an object has one version (most events), a list after. */
+  private readonly byUid = new Map<string, number | number[]>();
   private readonly listeners: ((r: WriteRecord) => void)[] = [];
 
   append(record: WriteRecord): void {
     const i = this.records.length;
     this.records.push(record);
-    let list = this.byUid.get(record.uid);
-    if (!list) this.byUid.set(record.uid, (list = []));
-    list.push(i);
-    for (const l of this.listeners) l(record);
+    const uid = record.uid;
+    const list = this.byUid.get(uid);
+    if (list === undefined) this.byUid.set(uid, i);
+    else if (typeof list === 'number') this.byUid.set(uid, [list, i]);
+    else list.push(i);
+    for (let j = 0; j < this.listeners.length; j++) this.listeners[j]!(record);
+  }
+
+  private indexesOf(uid: string): readonly number[] {
+    const list = this.byUid.get(uid);
+    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
   }
 
   /** Synchronous notification of each write as it is recorded (for indexes over history, not for controllers). */
@@ -47,7 +55,7 @@ export class History {
 
   /** Every recorded version of one object, oldest first. */
   versionsOf(uid: string): WriteRecord[] {
-    return (this.byUid.get(uid) ?? []).map(i => this.records[i]!);
+    return this.indexesOf(uid).map(i => this.records[i]!);
   }
 
   /** Records with rv > afterRv. */
@@ -77,7 +85,7 @@ export class History {
   /** The state of an object (by uid) as of virtual instant atMs, inclusive; undefined if absent then. */
   objectAt(uid: string, atMs: number): Stored | undefined {
     let found: WriteRecord | undefined;
-    for (const i of this.byUid.get(uid) ?? []) {
+    for (const i of this.indexesOf(uid)) {
       const r = this.records[i]!;
       if (r.atMs > atMs) break;
       found = r;

@@ -8,9 +8,8 @@ import { History, WriteRecord, type WatchEventType } from './history';
 import { WatchHub, type Watcher, type WatchEvent, type WatchOptions } from './watch';
 import { deepFreeze } from './freeze';
 
-type Bucket = Map<string, Stored>; // "<namespace>/<name>" → object
-
-const storeKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+/** One kind's objects: namespace → name → object (nested maps: a lookup builds no key string). */
+type Bucket = Map<string, Map<string, Stored>>;
 
 export class Store {
   readonly history = new History();
@@ -32,7 +31,7 @@ export class Store {
   nextResourceVersion(): number { return ++this.rv; }
 
   get(kind: string, namespace: string, name: string): Stored | undefined {
-    return this.byKind.get(kind)?.get(storeKey(namespace, name));
+    return this.byKind.get(kind)?.get(namespace)?.get(name);
   }
 
   byUid(uid: string): Stored | undefined {
@@ -44,8 +43,11 @@ export class Store {
     const bucket = this.byKind.get(kind);
     if (!bucket) return [];
     const out: Stored[] = [];
-    for (const obj of bucket.values()) {
-      if (namespace === undefined || (obj.metadata.namespace ?? '') === namespace) out.push(obj);
+    if (namespace !== undefined) {
+      const names = bucket.get(namespace);
+      if (names) for (const obj of names.values()) out.push(obj);
+    } else {
+      for (const names of bucket.values()) for (const obj of names.values()) out.push(obj);
     }
     return out.sort(compareByNamespaceName);
   }
@@ -67,7 +69,7 @@ export class Store {
   insert(obj: Stored, actor: string): Stored {
     if (this.liveObjects >= this.sim.limits.maxObjects) throw this.objectLimitError();
     const frozen = deepFreeze(obj);
-    this.bucket(frozen.kind).set(storeKey(frozen.metadata.namespace ?? '', frozen.metadata.name), frozen);
+    this.names(frozen.kind, frozen.metadata.namespace ?? '').set(frozen.metadata.name, frozen);
     this.uids.set(frozen.metadata.uid, frozen);
     this.indexOwners(frozen, undefined);
     this.liveObjects++;
@@ -79,12 +81,12 @@ export class Store {
   }
 
   replace(obj: Stored, actor: string): Stored {
-    const key = storeKey(obj.metadata.namespace ?? '', obj.metadata.name);
-    const bucket = this.bucket(obj.kind);
-    const previous = bucket.get(key);
-    if (!previous) throw new Error(`store.replace: ${obj.kind} ${key} does not exist`);
+    const namespace = obj.metadata.namespace ?? '';
+    const names = this.byKind.get(obj.kind)?.get(namespace);
+    const previous = names?.get(obj.metadata.name);
+    if (!previous) throw new Error(`store.replace: ${obj.kind} ${namespace}/${obj.metadata.name} does not exist`);
     const frozen = deepFreeze(obj);
-    bucket.set(key, frozen);
+    names!.set(obj.metadata.name, frozen);
     this.uids.set(frozen.metadata.uid, frozen);
     this.indexOwners(frozen, previous);
     this.record('MODIFIED', frozen, previous, actor);
@@ -93,11 +95,10 @@ export class Store {
 
   /** Removes an object; `last` is its final state (with the deletion's resourceVersion). */
   remove(last: Stored, actor: string): void {
-    const key = storeKey(last.metadata.namespace ?? '', last.metadata.name);
-    const bucket = this.bucket(last.kind);
-    const previous = bucket.get(key);
+    const names = this.byKind.get(last.kind)?.get(last.metadata.namespace ?? '');
+    const previous = names?.get(last.metadata.name);
     if (!previous) return;
-    bucket.delete(key);
+    names!.delete(last.metadata.name);
     this.uids.delete(previous.metadata.uid);
     this.indexOwners(undefined, previous);
     this.liveObjects--;
@@ -110,23 +111,29 @@ export class Store {
     this.watches.publish(obj.kind, type, obj, previous, rv);
   }
 
-  private bucket(kind: string): Bucket {
+  private names(kind: string, namespace: string): Map<string, Stored> {
     let b = this.byKind.get(kind);
     if (!b) this.byKind.set(kind, (b = new Map()));
-    return b;
+    let names = b.get(namespace);
+    if (!names) b.set(namespace, (names = new Map()));
+    return names;
   }
 
   private indexOwners(now: Stored | undefined, before: Stored | undefined): void {
-    if (before) for (const ref of before.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(before);
-    if (now) {
-      for (const ref of now.metadata.ownerReferences ?? []) {
-        let set = this.dependents.get(ref.uid);
-        if (!set) this.dependents.set(ref.uid, (set = new Set()));
-        set.add(now);
+    const beforeRefs = before?.metadata.ownerReferences;
+    const nowRefs = now?.metadata.ownerReferences;
+    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) this.dependents.get(beforeRefs[i]!.uid)?.delete(before!);
+    if (nowRefs) {
+      for (let i = 0; i < nowRefs.length; i++) {
+        const uid = nowRefs[i]!.uid;
+        let set = this.dependents.get(uid);
+        if (!set) this.dependents.set(uid, (set = new Set()));
+        set.add(now!);
       }
     }
-    if (before) for (const ref of before.metadata.ownerReferences ?? []) {
-      if (this.dependents.get(ref.uid)?.size === 0) this.dependents.delete(ref.uid);
+    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) {
+      const uid = beforeRefs[i]!.uid;
+      if (this.dependents.get(uid)?.size === 0) this.dependents.delete(uid);
     }
   }
 

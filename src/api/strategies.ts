@@ -100,12 +100,14 @@ export function prepareForUpdate(obj: Draft, old: Stored, info: ResourceInfo, su
   m.namespace = om.namespace;
   m.uid = om.uid;
   m.creationTimestamp = om.creationTimestamp;
-  m.deletionTimestamp = om.deletionTimestamp;
-  m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
-  m.generation = om.generation;
-  if (!m.deletionTimestamp) delete m.deletionTimestamp;
-  if (m.deletionGracePeriodSeconds === undefined) delete m.deletionGracePeriodSeconds;
-  if (m.generation === undefined) delete m.generation;
+  // Set only what the old object has: adding a key and deleting it again would turn the object
+  // into a slow dictionary (the resulting keys and their order are the same either way).
+  if (om.deletionTimestamp) m.deletionTimestamp = om.deletionTimestamp;
+  else if ('deletionTimestamp' in m) delete m.deletionTimestamp;
+  if (om.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+  else if ('deletionGracePeriodSeconds' in m) delete m.deletionGracePeriodSeconds;
+  if (om.generation !== undefined) m.generation = om.generation;
+  else if ('generation' in m) delete m.generation;
   if (subresource === 'status') {
     obj.spec = old.spec;
     if (obj.spec === undefined) delete obj.spec;

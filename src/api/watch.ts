@@ -5,7 +5,7 @@
 import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
-import { fieldRequirementsMatch, matches, type FieldRequirement, type Selector } from './selectors';
+import { matches, type FieldRequirement, type Selector } from './selectors';
 import { fieldValue } from './field_values';
 
 export interface WatchEvent {
@@ -45,7 +45,13 @@ export class Watcher {
     const o = this.options;
     if (o.namespace && obj.metadata.namespace !== o.namespace) return false;
     if (o.labelSelector && !matches(o.labelSelector, obj.metadata.labels)) return false;
-    if (o.fieldSelector && !fieldRequirementsMatch(o.fieldSelector, f => fieldValue(obj, f))) return false;
+    if (o.fieldSelector) {
+      // fieldRequirementsMatch, without a getter closure per call.
+      for (const r of o.fieldSelector) {
+        const v = fieldValue(obj, r.field) ?? '';
+        if (r.operator === '=' ? v !== r.value : v === r.value) return false;
+      }
+    }
     return true;
   }
 }
@@ -74,21 +80,29 @@ function deliveryLabel(kind: string): string {
 class Delivery {
   readonly watchers: Watcher[] = [];
   readonly events: WatchEvent[] = [];
-  readonly times: number[] = [];
+  /** Each watcher's delivery instant; only kept once two differ (until then every one is firstAt). */
+  times: number[] | undefined;
   firstAt = 0;
   uniform = true;
-  private readonly byType: Partial<Record<WatchEventType, WatchEvent>> = {};
+  private added: WatchEvent | undefined;
+  private modified: WatchEvent | undefined;
+  private deleted: WatchEvent | undefined;
 
   shared(type: WatchEventType, object: Stored, rv: number): WatchEvent {
-    return (this.byType[type] ??= { type, object, rv });
+    if (type === 'ADDED') return (this.added ??= { type, object, rv });
+    if (type === 'MODIFIED') return (this.modified ??= { type, object, rv });
+    return (this.deleted ??= { type, object, rv });
   }
 
   add(w: Watcher, ev: WatchEvent, at: number): void {
     if (this.watchers.length === 0) this.firstAt = at;
-    else if (at !== this.firstAt) this.uniform = false;
+    else if (at !== this.firstAt && this.uniform) {
+      this.uniform = false;
+      this.times = this.watchers.map(() => this.firstAt);
+    }
     this.watchers.push(w);
     this.events.push(ev);
-    this.times.push(at);
+    this.times?.push(at);
   }
 
   deliver(): void {
@@ -191,10 +205,11 @@ export class WatchHub {
       return;
     }
     const byTime = new Map<number, Delivery>();
+    const times = out.times!;
     for (let i = 0; i < out.watchers.length; i++) {
-      let d = byTime.get(out.times[i]!);
-      if (!d) byTime.set(out.times[i]!, (d = new Delivery()));
-      d.add(out.watchers[i]!, out.events[i]!, out.times[i]!);
+      let d = byTime.get(times[i]!);
+      if (!d) byTime.set(times[i]!, (d = new Delivery()));
+      d.add(out.watchers[i]!, out.events[i]!, times[i]!);
     }
     for (const [at, d] of byTime) this.sim.scheduleAt(at, deliveryLabel(kind), () => d.deliver());
   }

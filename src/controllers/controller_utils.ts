@@ -57,7 +57,7 @@ export function getPodFromTemplate(template: PodTemplateSpec, owner: Stored, ref
   const meta = template.metadata ?? {};
   const pod: KubeObject = {
     apiVersion: 'v1', kind: 'Pod',
-    metadata: { generateName: getPodsPrefix(owner.metadata.name), ownerReferences: [ref] },
+    metadata: { generateName: getPodsPrefix(owner.metadata.name), ownerReferences: [{ ...ref }] },
     spec: structuredCloneJson(template.spec),
   };
   if (meta.labels) pod.metadata.labels = { ...meta.labels };
@@ -78,7 +78,7 @@ export class PodControl {
     if (!pod.metadata.labels || Object.keys(pod.metadata.labels).length === 0) throw new ControllerError('unable to create pods, no labels');
     let created: Stored;
     try {
-      created = this.client.create(pod);
+      created = this.client.createOwned(pod);
     } catch (e) {
       if (isApiError(e) && !isNamespaceTerminating(e)) this.recorder.event(owner, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
       throw e;

@@ -18,28 +18,37 @@ export type IndexFn = (obj: Stored) => string[];
 
 const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
 
+/**
+ * One index: its function and its buckets (value → cache key → object). `single` gives the one value
+ * of an index that always has exactly one (the namespace), without building a list per call.
+ */
+interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Map<string, Stored>> }
+
+const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
+
 export class Informer {
   private readonly cache = new Map<string, Stored>();
   private readonly handlers: Handlers[] = [];
-  private readonly indexFns = new Map<string, IndexFn>();
-  private readonly indexes = new Map<string, Map<string, Map<string, Stored>>>();
+  private readonly indexes = new Map<string, Index>();
+  /** The same indexes as a list, for the per-write loops. */
+  private readonly indexList: Index[] = [];
   private watcher: Watcher | undefined;
   synced = false;
 
   constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
-    this.addIndex('namespace', o => [o.metadata.namespace ?? '']);
+    this.addIndex('namespace', o => [namespaceOf(o)], namespaceOf);
   }
 
   addHandlers(h: Handlers): void {
     this.handlers.push(h);
   }
 
-  addIndex(name: string, fn: IndexFn): void {
-    if (this.indexFns.has(name)) return;
-    this.indexFns.set(name, fn);
-    const idx = new Map<string, Map<string, Stored>>();
-    this.indexes.set(name, idx);
-    for (const [k, o] of this.cache) this.indexInsert(name, fn, k, o);
+  addIndex(name: string, fn: IndexFn, single?: (obj: Stored) => string): void {
+    if (this.indexes.has(name)) return;
+    const index: Index = { fn, single, buckets: new Map() };
+    this.indexes.set(name, index);
+    this.indexList.push(index);
+    for (const [k, o] of this.cache) indexInsert(index, fn(o), k, o);
   }
 
   get(namespace: string, name: string): Stored | undefined {
@@ -51,7 +60,7 @@ export class Informer {
   }
 
   byIndex(index: string, value: string): Stored[] {
-    const bucket = this.indexes.get(index)?.get(value);
+    const bucket = this.indexes.get(index)?.buckets.get(value);
     return bucket ? [...bucket.values()] : [];
   }
 
@@ -103,41 +112,59 @@ export class Informer {
       for (const h of this.handlers) h.onDelete?.(e.object);
       return;
     }
-    this.put(e.object);
+    this.put(e.object, k, old);
     if (old) for (const h of this.handlers) h.onUpdate?.(old, e.object);
     else for (const h of this.handlers) h.onAdd?.(e.object);
   }
 
-  private put(obj: Stored): void {
-    const k = cacheKey(obj);
-    const old = this.cache.get(k);
-    if (old) for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
+  private put(obj: Stored, k = cacheKey(obj), old = this.cache.get(k)): void {
     this.cache.set(k, obj);
-    for (const [name, fn] of this.indexFns) this.indexInsert(name, fn, k, obj);
+    for (let i = 0; i < this.indexList.length; i++) {
+      const index = this.indexList[i]!;
+      if (old && index.single && index.single(old) === index.single(obj)) {
+        // The same value, as the slow path below would find: the object moves to the bucket's end.
+        const bucket = index.buckets.get(index.single(obj))!;
+        bucket.delete(k);
+        bucket.set(k, obj);
+        continue;
+      }
+      const now = index.fn(obj);
+      if (old) {
+        const before = index.fn(old);
+        // Usually the indexed values stay (same namespace, same owner): the bucket takes the new
+        // version, moved to the end as a delete and insert would (byIndex lists in that order).
+        if (before.length === 1 && now.length === 1 && before[0] === now[0]) {
+          const bucket = index.buckets.get(now[0]!)!;
+          bucket.delete(k);
+          bucket.set(k, obj);
+          continue;
+        }
+        indexDelete(index, before, k);
+      }
+      indexInsert(index, now, k, obj);
+    }
   }
 
   private remove(k: string, old: Stored): void {
     this.cache.delete(k);
-    for (const [name, fn] of this.indexFns) this.indexDelete(name, fn, k, old);
+    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(old), k);
   }
+}
 
-  private indexInsert(name: string, fn: IndexFn, k: string, obj: Stored): void {
-    const idx = this.indexes.get(name)!;
-    for (const v of fn(obj)) {
-      let bucket = idx.get(v);
-      if (!bucket) idx.set(v, (bucket = new Map()));
-      bucket.set(k, obj);
-    }
+function indexInsert(index: Index, values: string[], k: string, obj: Stored): void {
+  for (let i = 0; i < values.length; i++) {
+    let bucket = index.buckets.get(values[i]!);
+    if (!bucket) index.buckets.set(values[i]!, (bucket = new Map()));
+    bucket.set(k, obj);
   }
+}
 
-  private indexDelete(name: string, fn: IndexFn, k: string, obj: Stored): void {
-    const idx = this.indexes.get(name)!;
-    for (const v of fn(obj)) {
-      const bucket = idx.get(v);
-      if (!bucket) continue;
-      bucket.delete(k);
-      if (bucket.size === 0) idx.delete(v);
-    }
+function indexDelete(index: Index, values: string[], k: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const bucket = index.buckets.get(values[i]!);
+    if (!bucket) continue;
+    bucket.delete(k);
+    if (bucket.size === 0) index.buckets.delete(values[i]!);
   }
 }
 

@@ -30,6 +30,8 @@ const NO_SCHEDULE_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap(m =
 
 interface NodeHealth { probeMs: number; heartbeat: string | undefined; leaseRenew: string | undefined }
 
+const NO_TAINTS: readonly Taint[] = [];
+const hasNoExecute = (taints: readonly Taint[], key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
 const readyOf = (n: Node): Condition | undefined => n.status?.conditions?.find(c => c.type === 'Ready');
 const zoneKey = (n: Node): string => {
   const l = n.metadata.labels ?? {};
@@ -81,9 +83,10 @@ class NodeLifecycleController implements Reconciler {
     for (const node of nodes) {
       const observed = readyOf(node);
       const current = this.tryUpdateNodeHealth(node);
-      const z = zoneReady.get(zoneKey(node)) ?? { ready: 0, notReady: 0 };
+      const zone = zoneKey(node);
+      const z = zoneReady.get(zone) ?? { ready: 0, notReady: 0 };
       if (current?.status === 'True') z.ready++; else z.notReady++;
-      zoneReady.set(zoneKey(node), z);
+      zoneReady.set(zone, z);
       if (!current || !observed) continue;
       this.processTaintBaseEviction(node, observed);
       if (current.status !== 'True' && observed.status === 'True') {
@@ -135,17 +138,18 @@ class NodeLifecycleController implements Reconciler {
   /** processTaintBaseEviction, on the Ready condition observed before this pass updated it. */
   private processTaintBaseEviction(node: Stored<Node>, observed: Condition): void {
     const name = node.metadata.name;
-    const taints = node.spec?.taints ?? [];
-    const has = (key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
+    const taints = node.spec?.taints ?? NO_TAINTS;
     if (observed.status === 'False' || observed.status === 'Unknown') {
       const [add, remove] = observed.status === 'False' ? [NOT_READY, UNREACHABLE] : [UNREACHABLE, NOT_READY];
-      if (has(remove)) this.swapTaints(node, [{ key: add, effect: 'NoExecute' }], [{ key: remove, effect: 'NoExecute' }]);
-      else if (!has(add)) this.markNodeForTainting(node);
+      if (hasNoExecute(taints, remove)) this.swapTaints(node, [{ key: add, effect: 'NoExecute' }], [{ key: remove, effect: 'NoExecute' }]);
+      else if (!hasNoExecute(taints, add)) this.markNodeForTainting(node);
       return;
     }
     // markNodeAsReachable: Ready again, so no NoExecute taint and nothing queued.
     for (const q of this.tainter.values()) { const i = q.indexOf(name); if (i >= 0) q.splice(i, 1); }
-    if (has(UNREACHABLE) || has(NOT_READY)) this.swapTaints(node, [], [{ key: UNREACHABLE, effect: 'NoExecute' }, { key: NOT_READY, effect: 'NoExecute' }]);
+    if (hasNoExecute(taints, UNREACHABLE) || hasNoExecute(taints, NOT_READY)) {
+      this.swapTaints(node, [], [{ key: UNREACHABLE, effect: 'NoExecute' }, { key: NOT_READY, effect: 'NoExecute' }]);
+    }
   }
 
   private markNodeForTainting(node: Node): void {

@@ -197,7 +197,11 @@ export class Kubelet implements KubeletContext {
   reasons(uid: string, create = false): Map<string, SyncReason> {
     const p = this.proc;
     let r = p.reasons.get(uid);
-    if (!r) { r = new Map(); if (create) p.reasons.set(uid, r); }
+    if (!r) {
+      // A pod without a cache reads the shared empty one (only `create` callers write).
+      if (!create) return NO_REASONS;
+      p.reasons.set(uid, (r = new Map()));
+    }
     return r;
   }
 
@@ -247,6 +251,8 @@ export class Kubelet implements KubeletContext {
     p.workers.updatePod(current);
   }
 }
+
+const NO_REASONS = new Map<string, SyncReason>();
 
 function unreachable(node: string): ApiError {
   return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 503, reason: 'ServiceUnavailable',

@@ -9,7 +9,7 @@ import type { RandomStream } from '../sim/random';
 import type { Client } from '../api/client';
 import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../api/objects';
 import { isApiError } from '../api/errors';
-import { deepEqual } from '../api/freeze';
+import { deepEqual, deepEqualExcept } from '../api/freeze';
 import { toRfc3339, toRfc3339Micro } from '../sim/time';
 import type { PresentImage } from './images';
 
@@ -52,6 +52,13 @@ export function nodeResources(shape: NodeShape): Record<string, string> {
     cpu: String(shape.cpu ?? '4'), 'ephemeral-storage': shape.ephemeralStorage ?? '100Gi', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0',
     memory: shape.memory ?? '16Gi', pods: String(shape.pods ?? 110),
   };
+}
+
+/** The same present images in the same order (the image manager keeps one object per image). */
+function sameImages(a: PresentImage[], b: PresentImage[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export class NodeStatusReporter {
@@ -106,7 +113,7 @@ export class NodeStatusReporter {
   }
 
   /** The status the kubelet would report now, keeping transition times of unchanged conditions. */
-  computeStatus(current: NodeStatus | undefined): NodeStatus {
+  computeStatus(current: NodeStatus | undefined, images = this.images()): NodeStatus {
     const now = toRfc3339(this.sim.nowMs);
     const resources = nodeResources(this.shape);
     const conditions: Condition[] = CONDITION_TEXT.map(([type, status, reason, message]) => {
@@ -123,15 +130,28 @@ export class NodeStatusReporter {
         kubeProxyVersion: 'v1.32.0', kubeletVersion: 'v1.32.0', machineID: '', operatingSystem: 'linux', osImage: 'Debian GNU/Linux 12 (bookworm)',
         systemUUID: '',
       },
-      images: this.images().map(i => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
+      images: images.map(i => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
     };
   }
 
-  /** nodeStatusHasChanged: everything but heartbeat times. */
+  /** nodeStatusHasChanged: everything but heartbeat times (compared in place, without stripped copies). */
   private static changed(a: NodeStatus | undefined, b: NodeStatus): boolean {
-    const strip = (s: NodeStatus | undefined) => s && { ...s, conditions: s.conditions?.map(c => ({ ...c, lastHeartbeatTime: undefined })) };
-    return !deepEqual(strip(a), strip(b));
+    if (!a) return true;
+    if (!deepEqualExcept(a, b, 'conditions')) return true;
+    const ac = a.conditions, bc = b.conditions;
+    if (ac == null || bc == null) return (ac == null) !== (bc == null);
+    if (!Array.isArray(ac) || !Array.isArray(bc)) return !deepEqual(ac, bc);
+    if (ac.length !== bc.length) return true;
+    for (let i = 0; i < ac.length; i++) if (!deepEqualExcept(ac[i]!, bc[i]!, 'lastHeartbeatTime')) return true;
+    return false;
   }
+
+  /**
+   * The node object and the images of the last check that found nothing changed: while the node is
+   * still that object and the images are the same, the status computed now differs from it only in
+   * heartbeat times, which nodeStatusHasChanged ignores, so the check is not repeated.
+   */
+  private unchangedAgainst: { node: Stored<Node>; images: PresentImage[] } | undefined;
 
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
   updateStatus(): void {
@@ -141,10 +161,15 @@ export class NodeStatusReporter {
       try {
         const node = this.client.find<Node>('Node', '', this.name);
         if (node) {
-          const next = this.computeStatus(node.status);
-          if (NodeStatusReporter.changed(node.status, next) || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
+          const images = this.images();
+          const known = this.unchangedAgainst;
+          const same = known !== undefined && known.node === node && sameImages(known.images, images);
+          const next = same ? undefined : this.computeStatus(node.status, images);
+          const changed = next !== undefined && NodeStatusReporter.changed(node.status, next);
+          this.unchangedAgainst = next !== undefined && !changed ? { node, images } : same ? known : undefined;
+          if (changed || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
             const { resourceVersion: _rv, ...metadata } = node.metadata;
-            this.client.updateStatus({ ...node, metadata, status: next } as KubeObject);
+            this.client.updateStatus({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
             this.lastReportMs = this.sim.nowMs;
           }
         }

@@ -4,6 +4,9 @@
 // (restartable init) containers are handled as upstream does; static pods are not modelled.
 import type { Condition, Container, ContainerStatus, PodSpec, PodStatus } from '../api/objects';
 
+/** No containers (shared, never allocated per call: these functions run on every status computation). */
+const NONE: readonly Container[] = [];
+
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
 export const isRestartableInit = (c: Container): boolean => c.restartPolicy === 'Always';
@@ -28,7 +31,7 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
   let pendingRestartableInit = 0;
   let pendingRegularInit = 0;
   let failedInitialization = 0;
-  for (const c of spec.initContainers ?? []) {
+  for (const c of spec.initContainers ?? NONE) {
     if (isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) { pendingRegularInit++; continue; }
@@ -40,7 +43,7 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
     } else pendingRegularInit++;
   }
   let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
-  for (const c of spec.initContainers ?? []) {
+  for (const c of spec.initContainers ?? NONE) {
     if (!isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) { unknown++; continue; }
@@ -85,7 +88,7 @@ export function containersReadyCondition(spec: PodSpec, statuses: readonly Conta
   if (statuses === undefined) return kubeletCondition('ContainersReady', 'False', 'UnknownContainerStatuses');
   const unknown: string[] = [];
   const unready: string[] = [];
-  for (const c of spec.initContainers ?? []) {
+  for (const c of spec.initContainers ?? NONE) {
     if (!isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) unknown.push(c.name);
@@ -122,7 +125,7 @@ export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[
 
 /** GeneratePodInitializedCondition. */
 export function podInitializedCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
-  const inits = spec.initContainers ?? [];
+  const inits = spec.initContainers ?? NONE;
   if (statuses === undefined && inits.length > 0) return kubeletCondition('Initialized', 'False', 'UnknownContainerStatuses');
   const all = statuses ?? [];
   const unknown: string[] = [];
@@ -173,10 +176,13 @@ export function stampTransitions(conditions: Condition[], old: readonly Conditio
     const c = conditions[i]!;
     if (c.lastTransitionTime) { out[i] = c; continue; }
     let prev: Condition | undefined;
-    if (old) for (const o of old) if (o.type === c.type) { prev = o; break; }
-    const s: Condition = { ...c };
+    if (old) for (let j = 0; j < old.length; j++) if (old[j]!.type === c.type) { prev = old[j]; break; }
+    // Copied key by key rather than spread: a spread at a call site that sees many shapes gives
+    // every copy a hidden class of its own, which costs memory and slows every later read.
+    const s: Record<string, unknown> = {};
+    for (const key in c) s[key] = c[key as keyof Condition];
     s.lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : now;
-    out[i] = s;
+    out[i] = s as unknown as Condition;
   }
   return out;
 }

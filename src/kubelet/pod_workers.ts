@@ -121,11 +121,10 @@ export class PodWorkers {
   private run(w: PodWorker): void {
     if (this.stopped) return;
     const token = (w.token = new SyncToken());
-    const done = (o: SyncOutcome): void => this.complete(w, token, o);
-    if (w.phase === 'syncing') this.syncer.syncPod(w, token, done);
-    else if (w.phase === 'terminating') this.syncer.syncTerminatingPod(w, token, done);
-    else if (w.phase === 'terminated') this.syncer.syncTerminatedPod(w, done);
-    else done({});
+    if (w.phase === 'syncing') this.syncer.syncPod(w, token, o => this.complete(w, token, o));
+    else if (w.phase === 'terminating') this.syncer.syncTerminatingPod(w, token, o => this.complete(w, token, o));
+    else if (w.phase === 'terminated') this.syncer.syncTerminatedPod(w, o => this.complete(w, token, o));
+    else this.complete(w, token, {});
   }
 
   /** completeWork: requeue, move through the phases, run what is pending. */

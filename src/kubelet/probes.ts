@@ -103,7 +103,7 @@ export class ProbeWorker {
     this.stopped = true;
     this.host.sim.cancel(this.tick);
     this.tick = undefined;
-    if (this.containerId) this.manager.results[this.type].delete(this.containerId);
+    if (this.containerId) this.manager.deleteResult(this.type, this.containerId);
     this.manager.removeWorker(this);
   }
 
@@ -120,7 +120,7 @@ export class ProbeWorker {
     if (!c || !c.containerID) c = status.initContainerStatuses?.find(s => s.name === this.container.name);
     if (!c || !c.containerID) return true;
     if (this.containerId !== c.containerID) {
-      if (this.containerId) this.manager.results[this.type].delete(this.containerId);
+      if (this.containerId) this.manager.deleteResult(this.type, this.containerId);
       this.containerId = c.containerID;
       this.set(INITIAL[this.type]);
       this.onHold = false;
@@ -164,8 +164,16 @@ export class ProbeManager {
   /** Workers with a manual run waiting (flushed once the triggering sync stored its status). */
   readonly pendingTriggers = new Set<ProbeWorker>();
   private readonly byPod = new Map<string, Set<ProbeWorker>>();
+  /** Bumped on every change of a result or of the set of workers (what UpdatePodStatus reads). */
+  version = 0;
+  /** Manual readiness runs UpdatePodStatus has asked for so far. */
+  triggerCalls = 0;
 
   constructor(private readonly host: ProbeHost) {}
+
+  deleteResult(type: ProbeType, containerId: string): void {
+    if (this.results[type].delete(containerId)) this.version++;
+  }
 
   private key(uid: string, container: string, type: ProbeType): string { return `${uid}/${container}/${type}`; }
 
@@ -178,6 +186,7 @@ export class ProbeManager {
         if (this.workers.has(k)) continue;
         const w = new ProbeWorker(this.host, this, pod, c, type, spec);
         this.workers.set(k, w);
+        this.version++;
         let set = this.byPod.get(pod.metadata.uid);
         if (!set) this.byPod.set(pod.metadata.uid, (set = new Set()));
         set.add(w);
@@ -193,7 +202,7 @@ export class ProbeManager {
 
   removeWorker(w: ProbeWorker): void {
     const k = this.key(w.pod.metadata.uid, w.container.name, w.type);
-    if (this.workers.get(k) === w) this.workers.delete(k);
+    if (this.workers.get(k) === w) { this.workers.delete(k); this.version++; }
     this.byPod.get(w.pod.metadata.uid)?.delete(w);
   }
 
@@ -220,6 +229,7 @@ export class ProbeManager {
     const m = this.results[type];
     if (m.get(containerId) === result) return;
     m.set(containerId, result);
+    this.version++;
     this.host.onResult(pod, type, containerId, result);
   }
 
@@ -233,7 +243,7 @@ export class ProbeManager {
       if (this.results.readiness.get(c.containerID ?? '') === 'Success') { c.ready = true; continue; }
       const w = this.worker(uid, c.name, 'readiness');
       c.ready = !w;
-      w?.trigger();
+      if (w) { this.triggerCalls++; w.trigger(); }
     }
     for (const c of status.initContainerStatuses ?? []) {
       c.started = this.isStarted(uid, c);

@@ -6,7 +6,7 @@
 // directory does).
 import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
-import type { RandomStream } from '../sim/random';
+import { hex8, type RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
 import { qualifiedImage } from './image_catalogue';
 
@@ -47,6 +47,24 @@ export interface RuntimePod {
 export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
 export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
 
+/** An instance without its timers and stop bookkeeping (a literal: object rest copies are slow). */
+function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
+  return {
+    id: c.id, name: c.name, init: c.init, attempt: c.attempt, specImage: c.specImage, image: c.image, imageID: c.imageID, profile: c.profile,
+    createdAtMs: c.createdAtMs, startedAtMs: c.startedAtMs, state: c.state, finishedAtMs: c.finishedAtMs, exitCode: c.exitCode, reason: c.reason,
+  };
+}
+
+const imageIDs = new Map<string, string>();
+
+/** "<repository>@sha256:<digest>" (one string per image and digest, shared by its containers). */
+function imageID(image: string, digest: string): string {
+  const key = `${image}\u0000${digest}`;
+  let id = imageIDs.get(key);
+  if (id === undefined) imageIDs.set(key, (id = `${image.replace(/:[^:/@]+$/, '')}@sha256:${digest}`));
+  return id;
+}
+
 /** containerd's reason for an exit code: Completed for 0, Error otherwise. */
 export const exitReason = (code: number): string => (code === 0 ? 'Completed' : 'Error');
 
@@ -66,12 +84,24 @@ export class ContainerRuntime {
 
   pod(uid: string): RuntimePod | undefined { return this.pods.get(uid); }
 
+  private changeSeq = 0;
+  /** When each pod last changed (a global sequence): equal numbers mean an identical snapshot. */
+  private readonly lastChange = new Map<string, number>();
+
+  /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
+  changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
+
+  private changed(uid: string): void {
+    if (this.pods.has(uid)) this.lastChange.set(uid, ++this.changeSeq); else this.lastChange.delete(uid);
+    this.onChange(uid);
+  }
+
   snapshot(uid: string): PodSnapshot {
     const p = this.pods.get(uid);
     if (!p) return { sandbox: undefined, containers: [] };
     return {
       sandbox: p.sandbox ? { ...p.sandbox } : undefined,
-      containers: p.containers.map(({ timers: _t, stopping: _s, exitWaiters: _w, ...rest }) => rest),
+      containers: p.containers.map(instanceSnapshot),
     };
   }
 
@@ -83,9 +113,10 @@ export class ContainerRuntime {
 
   /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
   private newId(): string {
-    let id = '';
-    for (let i = 0; i < 8; i++) id += Math.floor(this.stream.float() * 0x1_0000_0000).toString(16).padStart(8, '0');
-    return id;
+    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip.
+    const parts = new Array<string>(8);
+    for (let i = 0; i < 8; i++) parts[i] = hex8(this.stream.uint32());
+    return parts.join('');
   }
 
   /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */
@@ -95,7 +126,7 @@ export class ContainerRuntime {
     const attempt = this.sandboxAttempts.get(uid) ?? 0;
     this.sandboxAttempts.set(uid, attempt + 1);
     p.sandbox = { id: this.newId(), ip: this.allocateIP(), createdAtMs: this.sim.nowMs, ready: true, attempt };
-    this.onChange(uid);
+    this.changed(uid);
     return p.sandbox;
   }
 
@@ -103,7 +134,7 @@ export class ContainerRuntime {
     const p = this.pods.get(uid);
     if (!p?.sandbox || !p.sandbox.ready) return;
     p.sandbox.ready = false;
-    this.onChange(uid);
+    this.changed(uid);
   }
 
   private allocateIP(): string {
@@ -138,7 +169,7 @@ export class ContainerRuntime {
     const image = qualifiedImage(specImage);
     const inst: ContainerInstance = {
       id: this.newId(), name, init, attempt, specImage, image,
-      imageID: `${image.replace(/:[^:/@]+$/, '')}@sha256:${profile.digest}`, profile,
+      imageID: imageID(image, profile.digest), profile,
       createdAtMs: this.sim.nowMs, startedAtMs: this.sim.nowMs, state: 'running', finishedAtMs: 0, exitCode: 0, reason: '',
       timers: [], stopping: false, exitWaiters: [],
     };
@@ -151,7 +182,7 @@ export class ContainerRuntime {
       inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));
     }
     for (const hook of this.startHooks) hook(uid, inst);
-    this.onChange(uid);
+    this.changed(uid);
     return inst;
   }
 
@@ -169,7 +200,7 @@ export class ContainerRuntime {
     inst.exitCode = code;
     inst.reason = reason;
     inst.finishedAtMs = this.sim.nowMs;
-    this.onChange(uid);
+    this.changed(uid);
     const waiters = inst.exitWaiters;
     inst.exitWaiters = [];
     for (const w of waiters) w();
@@ -210,7 +241,7 @@ export class ContainerRuntime {
     for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
     if (p.sandbox) this.releaseIP(p.sandbox.ip);
     this.pods.delete(uid);
-    this.onChange(uid);
+    this.changed(uid);
   }
 
   /** A node crash: every sandbox and container is gone; only the logs' restart counts remain. */

@@ -108,7 +108,9 @@ export class StatusManager {
       if (isTerminalPhase(current.status?.phase) && merged.phase !== current.status?.phase) merged.phase = current.status!.phase;
       if (!deepEqual(merged, current.status)) {
         const { resourceVersion: _rv, ...metadata } = current.metadata;
-        const stored = this.client.updateStatus({ ...current, metadata, status: merged });
+        // merged is new for this write and the kubelet never mutates a status it has set (it builds
+        // new ones), so the API server may keep it as it is.
+        const stored = this.client.updateStatusOwned({ ...current, metadata, status: merged });
         if (stored.status) this.written.set(uid, stored.status);
       }
       this.reconcile.delete(uid);

@@ -17,6 +17,10 @@ const MIN_GRACE_SECONDS = 2;
 
 interface StartResult { container: Container; error?: string; message?: string }
 
+interface StatusMemo {
+  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
+}
+
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
   const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
@@ -26,33 +30,74 @@ export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
 
 /** Runs steps one after another; each calls next() now or later. */
 function series(steps: ((next: () => void) => void)[], done: () => void): void {
-  let i = 0;
-  const next = (): void => { const s = steps[i++]; if (s) s(next); else done(); };
-  next();
+  const run: SeriesRun = { steps, done, i: 0, next: undefined! };
+  // A bound function rather than a named closure (the loader gives those a name property per call).
+  run.next = runNextStep.bind(undefined, run);
+  run.next();
+}
+
+interface SeriesRun { steps: ((next: () => void) => void)[]; done: () => void; i: number; next: () => void }
+
+function runNextStep(run: SeriesRun): void {
+  const s = run.steps[run.i++];
+  if (s) s(run.next); else run.done();
 }
 
 export class Syncer implements PodSyncer {
-  /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
-  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {}
+  /** The inputs and result of each pod's last status computation that changed nothing (see writeStatus). */
+  private readonly lastStatus = new Map<string, StatusMemo>();
+  /** Per pod, bumped whenever a sync changes its reason cache. */
+  private readonly reasonVersions = new Map<string, number>();
 
-  /** generateAPIPodStatus + SetPodStatus. */
-  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus {
+  /** The probe results computePodActions consults (built once, not per sync). */
+  private readonly probeResults: Parameters<typeof computePodActions>[2];
+
+  /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
+  constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
+    this.probeResults = {
+      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
+      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
+    };
+  }
+
+  /**
+   * generateAPIPodStatus + SetPodStatus. Both are functions of the pod, the runtime's view of it, the
+   * status last set, the reason cache and the probe results; when none of these changed since a
+   * computation that changed nothing and asked for no manual probe (a periodic resync of a steady
+   * pod), the same status would come out and be found unchanged again, so it is not recomputed.
+   */
+  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus['phase'] {
     const k = this.k;
+    const uid = pod.metadata.uid;
+    const cached = k.statusManager.getPodStatus(uid);
+    const runtimeSeq = k.runtime.changeSeqOf(uid);
+    const pm = k.probeManager;
+    const memo = this.lastStatus.get(uid);
+    if (memo !== undefined && cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === runtimeSeq &&
+      memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === pm.version && memo.terminal === podIsTerminal) {
+      pm.flushTriggers();
+      return memo.phase;
+    }
+    const probes = pm.version;
+    const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
-      pod, snapshot, oldStatus: k.statusManager.getPodStatus(pod.metadata.uid) ?? pod.status ?? {}, reasons: k.reasons(pod.metadata.uid),
-      podIsTerminal, hostIP: k.hostIP, updateProbes: s => k.probeManager.updatePodStatus(pod, s),
+      pod, snapshot, oldStatus: cached ?? pod.status ?? {}, reasons: k.reasons(uid),
+      podIsTerminal, hostIP: k.hostIP, updateProbes: pm.updatePodStatus.bind(pm, pod),
     });
     k.statusManager.setPodStatus(pod, status);
-    k.probeManager.flushTriggers();
-    return status;
+    const unchanged = cached !== undefined && k.statusManager.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
+    if (unchanged) this.lastStatus.set(uid, { pod, cached, runtimeSeq, reasons: this.reasonVersions.get(uid) ?? 0, probes, terminal: podIsTerminal, phase: status.phase });
+    else this.lastStatus.delete(uid);
+    pm.flushTriggers();
+    return status.phase;
   }
 
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
     const snapshot = k.runtime.snapshot(w.uid);
-    const status = this.writeStatus(pod, snapshot, false);
-    if (status.phase === 'Succeeded' || status.phase === 'Failed') return done({ terminal: true });
+    const phase = this.writeStatus(pod, snapshot, false);
+    if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
     k.volumeManager.addPod(pod);
     const cancelWait = k.volumeManager.waitForAttachAndMount(w.uid, ok => {
       if (token.cancelled) return done({ cancelled: true });
@@ -61,11 +106,18 @@ export class Syncer implements PodSyncer {
       k.probeManager.addPod(pod);
       this.runtimeSync(pod, snapshot, token, results => {
         if (!this.live()) return;
-        const reasons = k.reasons(w.uid, true);
+        // The cache is stored only once it holds a reason (an empty one reads the same as none).
+        let reasons = k.reasons(w.uid);
+        let changed = false;
         for (const r of results) {
-          if (r.error) reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
-          else reasons.delete(r.container.name);
+          if (r.error) {
+            const before = reasons.get(r.container.name);
+            if (!before || before.reason !== r.error || before.message !== (r.message ?? '')) changed = true;
+            if (reasons.size === 0) reasons = k.reasons(w.uid, true);
+            reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
+          } else if (reasons.delete(r.container.name)) changed = true;
         }
+        if (changed) this.reasonVersions.set(w.uid, (this.reasonVersions.get(w.uid) ?? 0) + 1);
         if (token.cancelled) return done({ cancelled: true });
         const failed = results.find(r => r.error);
         done(failed ? { error: failed.error } : {});
@@ -77,10 +129,7 @@ export class Syncer implements PodSyncer {
   /** kubeGenericRuntimeManager.SyncPod. */
   private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[]) => void): void {
     const k = this.k;
-    const actions = computePodActions(pod, snapshot, {
-      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
-      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
-    });
+    const actions = computePodActions(pod, snapshot, this.probeResults);
     const results: StartResult[] = [];
     const steps: ((next: () => void) => void)[] = [];
     if (actions.killPod && snapshot.sandbox?.ready) {
@@ -191,6 +240,8 @@ export class Syncer implements PodSyncer {
   }
 
   forget(w: PodWorker): void {
+    this.lastStatus.delete(w.uid);
+    this.reasonVersions.delete(w.uid);
     this.k.forgetPod(w.uid);
   }
 }

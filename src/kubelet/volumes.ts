@@ -30,6 +30,8 @@ function requirement(v: Volume): { kind: string; name: string; notFound: string 
   return undefined;
 }
 
+const NOTHING_TO_CANCEL = (): void => {};
+
 export class VolumeManager {
   private readonly pods = new Map<string, PodVolumes>();
 
@@ -94,6 +96,7 @@ export class VolumeManager {
    * mount that happened at the same instant. Returns a cancel function.
    */
   waitForAttachAndMount(uid: string, done: (ok: boolean) => void): () => void {
+    if (this.allMounted(uid)) { done(true); return NOTHING_TO_CANCEL; }
     const startMs = this.sim.nowMs;
     let ev: ScheduledEvent | undefined;
     let cancelled = false;
@@ -109,7 +112,6 @@ export class VolumeManager {
         ev = this.sim.scheduleAt(next, 'kubelet: WaitForAttachAndMount', poll);
       });
     };
-    if (this.allMounted(uid)) { done(true); return () => {}; }
     poll();
     return () => { cancelled = true; this.sim.cancel(ev); };
   }

@@ -5,6 +5,8 @@
 import type { Node, Pod, Stored } from '../api/objects';
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources';
 import { familiarImage } from '../kubelet/image_catalogue';
+import { deepEqual } from '../api/freeze';
+import { matches, type Selector } from '../api/selectors';
 
 export interface PodEntry {
   pod: Stored<Pod>;
@@ -17,8 +19,23 @@ export interface PodEntry {
   constrained: boolean;
 }
 
+/**
+ * The pods matching one (namespace, selector) — PodTopologySpread's count — kept per node as pods
+ * come, go and change, so scoring reads a number instead of scanning every pod on every node.
+ */
+export class SpreadTracker {
+  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector) {}
+
+  /** countPodsMatchSelector's test: not being deleted, same namespace, labels matching. */
+  counts(p: Pod): boolean {
+    return !p.metadata.deletionTimestamp && p.metadata.namespace === this.namespace && matches(this.selector, p.metadata.labels);
+  }
+}
+
 export class NodeInfo {
   readonly pods = new Map<string, PodEntry>();
+  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
+  readonly spreadCounts: number[] = [];
   readonly requested: Resources = emptyResources();
   readonly nonZeroRequested: Resources = emptyResources();
   readonly usedPorts = new Map<string, number>();
@@ -28,9 +45,25 @@ export class NodeInfo {
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
 
-  constructor(public node: Stored<Node>) {
+  constructor(public node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
     this.allocatable = nodeAllocatable(node);
     this.images = nodeImages(node);
+  }
+
+  /** The number of this node's pods a tracker counts. */
+  spreadCount(t: SpreadTracker): number { return this.spreadCounts[t.id] ?? 0; }
+
+  private track(p: Pod, sign: 1 | -1): void {
+    for (let i = 0; i < this.trackers.length; i++) {
+      const t = this.trackers[i]!;
+      if (t.counts(p)) this.spreadCounts[t.id] = (this.spreadCounts[t.id] ?? 0) + sign;
+    }
+  }
+
+  /** The entry's pod changed but not its spec: only what trackers count can change. */
+  replacePod(e: PodEntry, pod: Stored<Pod>): void {
+    if (this.trackers.length) { this.track(e.pod, -1); this.track(pod, 1); }
+    e.pod = pod;
   }
 
   get name(): string { return this.node.metadata.name; }
@@ -45,6 +78,7 @@ export class NodeInfo {
 
   add(e: PodEntry): void {
     this.pods.set(e.pod.metadata.uid, e);
+    this.track(e.pod, 1);
     apply(this.requested, e.requests, 1);
     apply(this.nonZeroRequested, e.nonZero, 1);
     for (const p of e.ports) this.usedPorts.set(p, (this.usedPorts.get(p) ?? 0) + 1);
@@ -55,6 +89,7 @@ export class NodeInfo {
     const e = this.pods.get(uid);
     if (!e) return;
     this.pods.delete(uid);
+    this.track(e.pod, -1);
     apply(this.requested, e.requests, -1);
     apply(this.nonZeroRequested, e.nonZero, -1);
     for (const p of e.ports) {
@@ -102,7 +137,34 @@ export class SchedulerCache {
   private readonly byName = new Map<string, NodeInfo>();
   private readonly podNode = new Map<string, string>();
   /** Image name → sizes and how many nodes have it (ImageStateSummary). */
-  readonly imageStates = new Map<string, { size: number; numNodes: number }>();
+  private readonly images = new Map<string, { size: number; numNodes: number }>();
+  /** Nodes' images changed since the summary was last built: it is rebuilt when next read. */
+  private imagesDirty = false;
+
+  /** ImageStateSummary by familiar image name (rebuilt lazily: nodes report images far more often than pods are scored). */
+  get imageStates(): ReadonlyMap<string, { size: number; numNodes: number }> {
+    if (this.imagesDirty) this.rebuildImages();
+    return this.images;
+  }
+  /** Every (namespace, selector) PodTopologySpread has scored with, counted on every node from then on. */
+  private readonly trackers: SpreadTracker[] = [];
+  private readonly trackerByKey = new Map<string, SpreadTracker>();
+
+  /** The tracker for a namespace and selector; a new one counts the pods already on every node once. */
+  spreadTracker(namespace: string, selector: Selector): SpreadTracker {
+    const key = `${namespace}\u0000${JSON.stringify(selector)}`;
+    let t = this.trackerByKey.get(key);
+    if (t) return t;
+    t = new SpreadTracker(this.trackers.length, namespace, selector);
+    this.trackers.push(t);
+    this.trackerByKey.set(key, t);
+    for (const n of this.nodes) {
+      let count = 0;
+      for (const e of n.pods.values()) if (t.counts(e.pod)) count++;
+      n.spreadCounts[t.id] = count;
+    }
+    return t;
+  }
 
   node(name: string): NodeInfo | undefined { return this.byName.get(name); }
 
@@ -111,13 +173,13 @@ export class SchedulerCache {
     if (existing) {
       const before = existing.node.status?.images;
       existing.setNode(node);
-      if (before !== node.status?.images) this.rebuildImages();
+      if (before !== node.status?.images) this.imagesDirty = true;
       return;
     }
-    const info = new NodeInfo(node);
+    const info = new NodeInfo(node, this.trackers);
     this.byName.set(info.name, info);
     this.nodes.push(info);
-    this.rebuildImages();
+    this.imagesDirty = true;
   }
 
   removeNode(name: string): void {
@@ -125,22 +187,30 @@ export class SchedulerCache {
     if (!info) return;
     this.byName.delete(name);
     this.nodes.splice(this.nodes.indexOf(info), 1);
-    this.rebuildImages();
+    this.imagesDirty = true;
   }
 
   /** Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted). */
-  setPod(pod: Stored<Pod>): void {
+  setPod(pod: Stored<Pod>, computed?: PodEntry): void {
     const uid = pod.metadata.uid;
     const nodeName = pod.spec.nodeName;
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
     const prev = this.podNode.get(uid);
+    if (prev !== undefined && prev === nodeName && !terminal) {
+      // Same node, same spec (status writes keep the stored spec object; the binding repeats the
+      // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
+      const info = this.byName.get(prev);
+      const e = info?.pods.get(uid);
+      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return; }
+    }
     if (prev !== undefined) this.byName.get(prev)?.remove(uid);
     this.podNode.delete(uid);
     if (!nodeName || terminal) return;
     this.podNode.set(uid, nodeName);
     let info = this.byName.get(nodeName);
     if (!info) return; // a pod on a node the scheduler does not know counts once the node appears
-    info.add(podEntry(pod));
+    // Requests, ports and constraints depend on the spec alone, the node name aside.
+    info.add(computed ? { ...computed, pod } : podEntry(pod));
   }
 
   removePod(uid: string): void {
@@ -152,14 +222,15 @@ export class SchedulerCache {
   nodeOfPod(uid: string): string | undefined { return this.podNode.get(uid); }
 
   private rebuildImages(): void {
-    this.imageStates.clear();
+    this.imagesDirty = false;
+    this.images.clear();
     for (const n of this.nodes) {
       for (const img of n.node.status?.images ?? []) {
         const name = img.names.find(x => !x.includes('@'));
         if (name === undefined) continue;
         const key = familiarImage(name);
-        const s = this.imageStates.get(key);
-        if (s) s.numNodes++; else this.imageStates.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
+        const s = this.images.get(key);
+        if (s) s.numNodes++; else this.images.set(key, { size: img.sizeBytes ?? 0, numNodes: 1 });
       }
     }
   }

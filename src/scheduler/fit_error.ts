@@ -24,7 +24,7 @@ export interface Diagnosis {
   /** A PreFilter rejection (same for every node), e.g. `persistentvolumeclaim "data" not found`. */
   preFilterMsg?: string;
   /** Node name → why it was filtered out. */
-  nodeStatuses: Map<string, FilterStatus>;
+  nodeStatuses: ReadonlyMap<string, FilterStatus>;
 }
 
 /** The preemption post-filter's message over the same nodes. */

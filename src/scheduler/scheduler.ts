@@ -13,7 +13,7 @@ import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
 import { toRfc3339 } from '../sim/time';
 import { InformerFactory } from '../controllers/informer';
-import { SchedulerCache, podEntry, type NodeInfo } from './cache';
+import { SchedulerCache, podEntry, type NodeInfo, type PodEntry } from './cache';
 import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
@@ -21,6 +21,8 @@ import { selectHost, scoreNodes } from './scores';
 import { defaultSelector } from './default_selector';
 
 export const SCHEDULER_NAME = 'default-scheduler';
+/** The filter statuses of a cycle where every node fit (read only). */
+const NO_STATUSES: ReadonlyMap<string, FilterStatus> = new Map();
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE = 5;
 
@@ -164,44 +166,45 @@ export class Scheduler {
     }
     const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, feasible, this.cache,
       defaultSelector(pod, this.informers!)), () => this.random);
-    this.assumeAndBind(info, pod, host);
+    this.assumeAndBind(info, pod, host, entry);
   }
 
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
-  private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: Map<string, FilterStatus> } {
+  private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
     const feasible: NodeInfo[] = [];
-    const statuses = new Map<string, FilterStatus>();
+    let statuses: Map<string, FilterStatus> | undefined;
     let processed = 0;
     for (let k = 0; k < nodes.length && feasible.length < want; k++) {
       const n = nodes[(this.nextStartNodeIndex + k) % nodes.length]!;
       processed++;
       const s = runFilters(entry, n);
-      if (s) statuses.set(n.name, s); else feasible.push(n);
+      if (s) (statuses ??= new Map()).set(n.name, s); else feasible.push(n);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
-    return { feasible, statuses };
+    return { feasible, statuses: statuses ?? NO_STATUSES };
   }
 
-  private assumeAndBind(info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
+  private assumeAndBind(info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo, entry: PodEntry): void {
     const q = this.queue!;
     const assumed = { ...pod, spec: { ...pod.spec, nodeName: host.name } } as Stored<Pod>;
-    this.cache.setPod(assumed);
-    const bind = (): void => {
-      if (!this.running) return;
-      try {
-        this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
-        q.done(pod.metadata.uid);
-        this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
-      } catch (e) {
-        if (!isApiError(e)) throw e;
-        this.cache.removePod(pod.metadata.uid);
-        this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
-        q.addBackoff(info);
-      }
-    };
+    this.cache.setPod(assumed, entry);
     const delay = this.options.bindingDelayMs ?? 0;
-    if (delay > 0) this.sim.schedule(delay, 'kube-scheduler: bind', bind); else bind();
+    if (delay > 0) this.sim.schedule(delay, 'kube-scheduler: bind', () => this.bind(q, info, pod, host)); else this.bind(q, info, pod, host);
+  }
+
+  private bind(q: SchedulingQueue, info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
+    if (!this.running) return;
+    try {
+      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
+      q.done(pod.metadata.uid);
+      this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      this.cache.removePod(pod.metadata.uid);
+      this.recorder.event(pod, 'Warning', 'FailedScheduling', `Binding rejected: ${e.message}`);
+      q.addBackoff(info);
+    }
   }
 
   /** handleSchedulingFailure: event, PodScheduled=False/Unschedulable (only if it changed), park the pod. */

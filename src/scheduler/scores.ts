@@ -7,7 +7,7 @@
 import type { Pod, Toleration } from '../api/objects';
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
-import { matches, type Selector } from '../api/selectors';
+import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
 import { familiarImage } from '../kubelet/image_catalogue';
 
@@ -94,44 +94,46 @@ const HOSTNAME = 'kubernetes.io/hostname';
 const ZONE = 'topology.kubernetes.io/zone';
 const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew: 5 }];
 
-function countMatching(info: NodeInfo, selector: Selector, namespace: string): number {
-  let n = 0;
-  for (const e of info.pods.values()) {
-    const p = e.pod;
-    if (p.metadata.deletionTimestamp || p.metadata.namespace !== namespace) continue;
-    if (matches(selector, p.metadata.labels)) n++;
-  }
-  return n;
-}
-
 /**
  * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
- * selector is not empty: PreScore, Score and NormalizeScore over the feasible nodes.
+ * selector is not empty: PreScore, Score and NormalizeScore over the feasible nodes. The matching
+ * pods per node (countPodsMatchSelector) come from the cache's tracker for the selector.
  */
-export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[]): number[] {
+export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[], cache: SchedulerCache): number[] {
   if (!selector || selector.requirements.length === 0) return feasible.map(() => 0);
   const ns = pod.metadata.namespace ?? 'default';
+  const tracker = cache.spreadTracker(ns, selector);
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
   for (const n of feasible) { const z = n.node.metadata.labels?.[ZONE]; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (const n of all) {
     const z = n.node.metadata.labels?.[ZONE];
-    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + countMatching(n, selector, ns));
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + n.spreadCount(tracker));
   }
   const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
-  const raw = feasible.map(n => {
+  // Plain loops (this runs for every feasible node of every pod): the constraints in order, as before.
+  const raw = new Array<number>(feasible.length);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < feasible.length; j++) {
+    const n = feasible[j]!;
+    const labels = n.node.metadata.labels;
     let score = 0;
-    DEFAULT_CONSTRAINTS.forEach((c, i) => {
-      const v = n.node.metadata.labels?.[c.key];
-      if (v === undefined) return;
-      const cnt = c.key === HOSTNAME ? countMatching(n, selector, ns) : zoneCounts.get(v) ?? 0;
+    for (let i = 0; i < DEFAULT_CONSTRAINTS.length; i++) {
+      const c = DEFAULT_CONSTRAINTS[i]!;
+      const v = labels?.[c.key];
+      if (v === undefined) continue;
+      const cnt = c.key === HOSTNAME ? n.spreadCount(tracker) : zoneCounts.get(v) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
-    });
-    return Math.round(score);
-  });
-  const min = Math.min(...raw);
-  const max = Math.max(...raw);
-  return raw.map(s => (max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - s)) / max)));
+    }
+    const s = Math.round(score);
+    raw[j] = s;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const out = new Array<number>(raw.length);
+  for (let j = 0; j < raw.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[j]!)) / max);
+  return out;
 }
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
@@ -148,7 +150,7 @@ export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: Scheduler
   const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
     ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
   const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
-  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes) : undefined;
+  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes, cache) : undefined;
   const totals = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;

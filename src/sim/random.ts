@@ -26,6 +26,11 @@ export class RandomStream {
     return uniformInt(this.rng, from, to);
   }
 
+  /** Unsigned 32-bit integer: the draw float() scales down (float() === uint32() / 2^32, the same draw). */
+  uint32(): number {
+    return this.rng.next() >>> 0;
+  }
+
   /** Float in [0, 1) with 32 bits of resolution. */
   float(): number {
     return (this.rng.next() >>> 0) / 0x1_0000_0000;
@@ -38,8 +43,21 @@ export class RandomStream {
 
   /** n characters drawn uniformly from alphabet. */
   string(n: number, alphabet: string): string {
-    let out = '';
-    for (let i = 0; i < n; i++) out += alphabet[this.int(0, alphabet.length - 1)];
+    const chars = this.chars(n, alphabet);
+    return chars.length === 1 ? chars[0]! : chars.join('');
+  }
+
+  /** The characters string(n, alphabet) would return, one per array element (the same draws). */
+  chars(n: number, alphabet: string): string[] {
+    const out = new Array<string>(n);
+    const size = alphabet.length;
+    if (size > 0 && (size & (size - 1)) === 0) {
+      // uniformInt over a power-of-two range takes one draw and keeps its low bits (no rejection).
+      const mask = size - 1;
+      for (let i = 0; i < n; i++) out[i] = alphabet[this.rng.next() & mask]!;
+    } else {
+      for (let i = 0; i < n; i++) out[i] = alphabet[this.int(0, size - 1)]!;
+    }
     return out;
   }
 }
@@ -55,4 +73,15 @@ export class RandomSource {
     if (!s) this.streams.set(name, (s = new RandomStream(this.seed, name)));
     return s;
   }
+}
+
+/** Two lowercase hex digits per byte value. */
+const BYTE_HEX: string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** A byte as two lowercase hex digits. */
+export const hex2 = (b: number): string => BYTE_HEX[b & 255]!;
+
+/** A 32-bit unsigned value as 8 lowercase hex digits (what toString(16).padStart(8, '0') gives). */
+export function hex8(v: number): string {
+  return BYTE_HEX[v >>> 24]! + BYTE_HEX[(v >>> 16) & 255]! + BYTE_HEX[(v >>> 8) & 255]! + BYTE_HEX[v & 255]!;
 }

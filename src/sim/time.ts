@@ -63,15 +63,37 @@ export function civil(simMs: number): CivilTime {
  * matters (a Ready condition's lastTransitionTime is compared at second precision upstream).
  */
 export function toRfc3339(simMs: number): string {
+  const second = Math.floor(simMs / MS_PER_SECOND);
+  // Recent seconds are remembered (a direct-mapped cache): a simulation formats "now" and a few
+  // recent instants (container start times) over and over.
+  const slot = second & (SECOND_CACHE_SIZE - 1);
+  if (secondKeys[slot] === second) return secondTexts[slot]!;
   const c = civil(simMs);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}Z`;
+  // join builds one flat string; a template literal would keep a tree of pieces alive in every stored timestamp.
+  const text = [pad(c.year, 4), '-', pad(c.month), '-', pad(c.day), 'T', pad(c.hour), ':', pad(c.minute), ':', pad(c.second), 'Z'].join('');
+  if (Number.isSafeInteger(second)) { secondKeys[slot] = second; secondTexts[slot] = text; }
+  return text;
 }
+
+const SECOND_CACHE_SIZE = 1024;
+const secondKeys = new Float64Array(SECOND_CACHE_SIZE).fill(NaN);
+const secondTexts = new Array<string>(SECOND_CACHE_SIZE);
+let lastMicroMs = NaN;
+let lastMicroText = '';
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
 export function toRfc3339Micro(simMs: number): string {
-  const c = civil(simMs);
-  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}.${pad(c.ms, 3)}000Z`;
+  if (simMs === lastMicroMs) return lastMicroText;
+  // The whole-second part is toRfc3339's (remembered per second) without its "Z".
+  const secondText = toRfc3339(simMs);
+  const ms = simMs - Math.floor(simMs / MS_PER_SECOND) * MS_PER_SECOND;
+  lastMicroText = [secondText.slice(0, -1), '.', MS_TEXT[ms] ?? pad(civil(simMs).ms, 3), '000Z'].join('');
+  lastMicroMs = simMs;
+  return lastMicroText;
 }
+
+/** "000" … "999". */
+const MS_TEXT: string[] = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
 
 /** Unix milliseconds of a simulation instant (used where upstream formats Unix seconds or nanoseconds). */
 export const toUnixMs = (simMs: number): number => EPOCH_UNIX_MS + simMs;

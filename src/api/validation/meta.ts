@@ -142,6 +142,10 @@ function pathSegmentErrors(name: string): string[] {
  * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
  * update validation follows; repeated messages are dropped when the 422 is built.
  */
+function immutable(next: ObjectMeta, prev: ObjectMeta, field: 'name' | 'namespace' | 'uid', path: string, errs: FieldError[]): void {
+  if ((next[field] ?? '') !== (prev[field] ?? '')) errs.push(invalidField(path, next[field] ?? '', FIELD_IMMUTABLE));
+}
+
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
   const errs: FieldError[] = [];
   if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
@@ -155,12 +159,9 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
     }
   }
   if ((next.generation ?? 0) < (prev.generation ?? 0)) errs.push(invalidField('metadata.generation', next.generation ?? 0, 'must not be decremented'));
-  const immutable = (field: 'name' | 'namespace' | 'uid', path: string): void => {
-    if ((next[field] ?? '') !== (prev[field] ?? '')) errs.push(invalidField(path, next[field] ?? '', FIELD_IMMUTABLE));
-  };
-  immutable('name', 'metadata.name');
-  immutable('namespace', 'metadata.namespace');
-  immutable('uid', 'metadata.uid');
+  immutable(next, prev, 'name', 'metadata.name', errs);
+  immutable(next, prev, 'namespace', 'metadata.namespace', errs);
+  immutable(next, prev, 'uid', 'metadata.uid', errs);
   errs.push(...validateLabels(next.labels, 'metadata.labels'));
   errs.push(...validateAnnotations(next.annotations, 'metadata.annotations'));
   errs.push(...validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences'));

@@ -32,14 +32,37 @@ const DNS1123_SUBDOMAIN_ERR = regexError("a lowercase RFC 1123 subdomain must co
 const DNS1035_LABEL_ERR = regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
   '[a-z]([-a-z0-9]*[a-z0-9])?', 'my-name', 'abc-123');
 
+/**
+ * Values already found valid, per rule: the same namespaces, label keys and values are checked on
+ * every write. Bounded (cleared when full); a valid value always gets a new empty list.
+ */
+const VALID_LIMIT = 10_000;
+const validDNS1123Label = new Set<string>();
+const validQualifiedName = new Set<string>();
+const validLabelValue = new Set<string>();
+
+function remember(set: Set<string>, value: string, errs: string[]): string[] {
+  if (errs.length === 0) {
+    if (set.size >= VALID_LIMIT) set.clear();
+    set.add(value);
+  }
+  return errs;
+}
+
 // v1.32 has no "must not contain dots" special case for labels (that message came later).
 export function isDNS1123Label(value: string): string[] {
+  if (validDNS1123Label.has(value)) return [];
+  return remember(validDNS1123Label, value, dns1123LabelErrors(value));
+}
+
+function dns1123LabelErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!DNS1123_LABEL.test(value)) errs.push(DNS1123_LABEL_ERR);
   return errs;
 }
 
+// Not remembered: subdomains are mostly object names, each seen once.
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
@@ -56,6 +79,11 @@ export function isDNS1035Label(value: string): string[] {
 
 /** IsQualifiedName: "[prefix/]name", the form of label and annotation keys. */
 export function isQualifiedName(value: string): string[] {
+  if (validQualifiedName.has(value)) return [];
+  return remember(validQualifiedName, value, qualifiedNameErrors(value));
+}
+
+function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -77,6 +105,11 @@ export function isQualifiedName(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
+  if (validLabelValue.has(value)) return [];
+  return remember(validLabelValue, value, labelValueErrors(value));
+}
+
+function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
   if (value.length > 63) errs.push(maxLenError(63));
   if (!LABEL_VALUE.test(value)) errs.push(LABEL_VALUE_ERR);

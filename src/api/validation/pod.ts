@@ -27,28 +27,42 @@ export interface PodSpecOptions {
   isPod?: boolean;
 }
 
+const VOLUME_SOURCE_KEYS = new Set(VOLUME_SOURCES.map(([key]) => key));
+
 function validateVolumeSource(v: Volume, p: string, errs: FieldError[]): void {
+  // With exactly one source set (the usual case) the loop below would check just that one; find it
+  // among the volume's own keys instead of probing every source type.
+  let only: string | undefined;
+  let count = 0;
+  for (const key in v) {
+    if (VOLUME_SOURCE_KEYS.has(key) && v[key] !== undefined && v[key] !== null) { only = key; count++; }
+  }
+  if (count === 1) { validateOneSource(v, only!, p, errs); return; }
   let n = 0;
   for (const [key, forbiddenPath] of VOLUME_SOURCES) {
     if (v[key] === undefined || v[key] === null) continue;
     if (n > 0) { errs.push(forbiddenField(`${p}.${forbiddenPath}`, 'may not specify more than 1 volume type')); continue; }
     n++;
-    const src = v[key] as Record<string, unknown>;
-    if (key === 'secret') {
-      if (!src.secretName) errs.push(required(`${p}.secret.secretName`, ''));
-      fileMode(src.defaultMode, `${p}.secret.defaultMode`, errs);
-    } else if (key === 'configMap') {
-      if (!src.name) errs.push(required(`${p}.configMap.name`, ''));
-      fileMode(src.defaultMode, `${p}.configMap.defaultMode`, errs);
-    } else if (key === 'persistentVolumeClaim') {
-      if (!src.claimName) errs.push(required(`${p}.persistentVolumeClaim.claimName`, ''));
-    } else if (key === 'hostPath') {
-      if (!src.path) errs.push(required(`${p}.hostPath.path`, ''));
-    } else if (key === 'emptyDir' && src.sizeLimit !== undefined && (parseQuantity(src.sizeLimit as string) ?? 0) < 0) {
-      errs.push(forbiddenField(`${p}.emptyDir.sizeLimit`, 'SizeLimit field must be a valid resource quantity'));
-    }
+    validateOneSource(v, key, p, errs);
   }
   if (n === 0) errs.push(required(p, 'must specify a volume type'));
+}
+
+function validateOneSource(v: Volume, key: string, p: string, errs: FieldError[]): void {
+  const src = v[key] as Record<string, unknown>;
+  if (key === 'secret') {
+    if (!src.secretName) errs.push(required(`${p}.secret.secretName`, ''));
+    fileMode(src.defaultMode, `${p}.secret.defaultMode`, errs);
+  } else if (key === 'configMap') {
+    if (!src.name) errs.push(required(`${p}.configMap.name`, ''));
+    fileMode(src.defaultMode, `${p}.configMap.defaultMode`, errs);
+  } else if (key === 'persistentVolumeClaim') {
+    if (!src.claimName) errs.push(required(`${p}.persistentVolumeClaim.claimName`, ''));
+  } else if (key === 'hostPath') {
+    if (!src.path) errs.push(required(`${p}.hostPath.path`, ''));
+  } else if (key === 'emptyDir' && src.sizeLimit !== undefined && (parseQuantity(src.sizeLimit as string) ?? 0) < 0) {
+    errs.push(forbiddenField(`${p}.emptyDir.sizeLimit`, 'SizeLimit field must be a valid resource quantity'));
+  }
 }
 
 function fileMode(mode: unknown, path: string, errs: FieldError[]): void {

@@ -1,0 +1,52 @@
+// ReplicaSet throughput: one ReplicaSet of 10,000 replicas on 100 nodes, from creation until every
+// replica is available, then scaled down to 0 until every pod is gone — the whole path (ReplicaSet
+// controller at 20 qps, kube-scheduler, kubelets, events). Also run at 2,500 replicas: the wall-time
+// ratio shows how cost grows with n (4.0 = linear; a scan per pod would show as ~16).
+import { performance } from 'node:perf_hooks';
+import { Cluster } from '../src/cluster/cluster';
+import { peakRssMb, report } from './report';
+
+interface Run { upS: number; upCpuS: number; upVirtualS: number; downS: number; downCpuS: number; downVirtualS: number }
+
+const cpuS = (since: NodeJS.CpuUsage): number => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
+
+function run(replicas: number, nodes: number): Run {
+  const c = new Cluster({
+    seed: 1, limits: { maxEventsPerAdvance: 50_000_000, maxObjects: 2_000_000 },
+    nodes: Array.from({ length: nodes }, (_, i) => ({ name: `node${String(i + 1).padStart(3, '0')}`, cpu: '32', memory: '128Gi', pods: 110 })),
+  });
+  let pods = 0;
+  c.store.history.onAppend(r => { if (r.kind === 'Pod' && r.type !== 'MODIFIED') pods += r.type === 'ADDED' ? 1 : -1; });
+  const k = c.client('bench');
+  const status = () => c.store.get('ReplicaSet', 'default', 'web')?.status ?? {};
+  let t0 = performance.now();
+  let cpu0 = process.cpuUsage();
+  let v0 = c.sim.nowMs;
+  k.create({
+    apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web' },
+    spec: { replicas, selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'example.com/app:1' }] } } },
+  });
+  if (!c.sim.runUntil(() => status().availableReplicas === replicas, v0 + 24 * 3600_000)) throw new Error(`${replicas} replicas never became available`);
+  const up = { upS: (performance.now() - t0) / 1000, upCpuS: cpuS(cpu0), upVirtualS: (c.sim.nowMs - v0) / 1000 };
+  t0 = performance.now();
+  cpu0 = process.cpuUsage();
+  v0 = c.sim.nowMs;
+  k.mutate('ReplicaSet', 'default', 'web', d => { d.spec.replicas = 0; });
+  const gone = () => pods === 0 && status().replicas === 0;
+  if (!c.sim.runUntil(gone, v0 + 24 * 3600_000)) throw new Error('the replicas were never all gone');
+  return { ...up, downS: (performance.now() - t0) / 1000, downCpuS: cpuS(cpu0), downVirtualS: (c.sim.nowMs - v0) / 1000 };
+}
+
+run(500, 100); // warm-up
+const small = run(2_500, 100);
+const big = run(10_000, 100);
+report({ name: 'replicaset 10,000 replicas / 100 nodes: created -> all available (wall)', value: +big.upS.toFixed(2), unit: 's', goal: '< 2' });
+report({ name: 'same: CPU time (user + system, all threads)', value: +big.upCpuS.toFixed(2), unit: 's', goal: 'report' });
+report({ name: 'same: virtual duration', value: big.upVirtualS, unit: 's (virtual)', goal: 'report' });
+report({ name: 'replicaset scale-down 10,000 -> 0: until every pod is gone (wall)', value: +big.downS.toFixed(2), unit: 's', goal: '< 2' });
+report({ name: 'same: CPU time (user + system, all threads)', value: +big.downCpuS.toFixed(2), unit: 's', goal: 'report' });
+report({ name: 'same: virtual duration', value: big.downVirtualS, unit: 's (virtual)', goal: 'report' });
+report({ name: 'replicaset cost growth 2,500 -> 10,000 replicas, scale-up (wall ratio; 4.0 = linear)', value: +(big.upS / small.upS).toFixed(2), unit: 'x', goal: '~4' });
+report({ name: 'replicaset cost growth 2,500 -> 10,000 replicas, scale-down (wall ratio; 4.0 = linear)', value: +(big.downS / small.downS).toFixed(2), unit: 'x', goal: '~4' });
+report({ name: 'replicaset bench: peak RSS', value: peakRssMb(), unit: 'MB', goal: 'report' });
