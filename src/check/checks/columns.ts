@@ -7,7 +7,7 @@ import type { StateCheck } from '../state';
 import type { ClusterView } from '../view';
 import { describeRef, type ObjectRef } from '../refs';
 import { amountHolds, countNoun, type Amount } from '../amount';
-import { podsOf } from './workloads';
+import { workloadPodsCheck } from './workloads';
 import { podPendingReason } from '../pending';
 
 /** Column headers as kubectl prints them: `STATUS`, `UP-TO-DATE`, `NOMINATED NODE`. */
@@ -70,20 +70,12 @@ export function workloadPodsColumn(ref: ObjectRef, which: PodQuantifier, column:
   const index = columnIndex('Pod', column);
   const subject = which.every ? 'every pod' : countNoun(which.amount, 'pod');
   const verb = which.every || (which.amount.op === '=' && which.amount.n === 1) ? 'has' : 'have';
-  return {
-    description: `${subject} of ${describeRef(ref)} ${verb} ${column} ${JSON.stringify(expected)}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const owner = view.get(ref.kind, ref.namespace, ref.name);
-      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const pods = podsOf(view, owner);
-      const texts = pods.map(p => cellText(view, p, index));
-      const matching = texts.filter(t => t === expected).length;
-      const ok = which.every ? pods.length > 0 && matching === pods.length : amountHolds(which.amount, matching);
-      return { ok, observed: tally(texts, column), pending: ok ? undefined : explainOthers(view, pods, texts, expected) };
-    },
-  };
+  return workloadPodsCheck(ref, `${subject} of ${describeRef(ref)} ${verb} ${column} ${JSON.stringify(expected)}`, (view, pods) => {
+    const texts = pods.map(p => cellText(view, p, index));
+    const matching = texts.filter(t => t === expected).length;
+    const ok = which.every ? pods.length > 0 && matching === pods.length : amountHolds(which.amount, matching);
+    return { ok, observed: tally(texts, column), pending: ok ? undefined : explainOthers(view, pods, texts, expected) };
+  });
 }
 
 function explainOthers(view: ClusterView, pods: Stored<Pod>[], texts: string[], expected: string): string | undefined {

@@ -5,7 +5,7 @@ import type { StateCheck } from '../state';
 import { describeRef, type ObjectRef } from '../refs';
 import { amountHolds, countNoun, type Amount } from '../amount';
 import { podPendingReason } from '../pending';
-import { podsOf } from './workloads';
+import { workloadPodsCheck } from './workloads';
 
 export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
 
@@ -77,19 +77,11 @@ export function podOnNode(ref: ObjectRef, node: string): StateCheck {
 /** `2 pods of replicaset "web" are scheduled to node "node01"`. */
 export function workloadPodsOnNode(ref: ObjectRef, amount: Amount, node: string): StateCheck {
   const verb = amount.op === '=' && amount.n === 1 ? 'is' : 'are';
-  return {
-    description: `${countNoun(amount, 'pod')} of ${describeRef(ref)} ${verb} scheduled to node ${JSON.stringify(node)}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const owner = view.get(ref.kind, ref.namespace, ref.name);
-      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const pods = podsOf(view, owner);
-      const byNode = new Map<string, number>();
-      for (const p of pods) byNode.set(p.spec.nodeName || '<none>', (byNode.get(p.spec.nodeName || '<none>') ?? 0) + 1);
-      const n = byNode.get(node) ?? 0;
-      const spread = [...byNode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}: ${v}`).join(', ');
-      return { ok: amountHolds(amount, n), observed: `${countNoun(n, 'pod')} on ${node} (${spread || 'no pods'})` };
-    },
-  };
+  return workloadPodsCheck(ref, `${countNoun(amount, 'pod')} of ${describeRef(ref)} ${verb} scheduled to node ${JSON.stringify(node)}`, (view, pods) => {
+    const byNode = new Map<string, number>();
+    for (const p of pods) byNode.set(p.spec.nodeName || '<none>', (byNode.get(p.spec.nodeName || '<none>') ?? 0) + 1);
+    const n = byNode.get(node) ?? 0;
+    const spread = [...byNode].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}: ${v}`).join(', ');
+    return { ok: amountHolds(amount, n), observed: `${countNoun(n, 'pod')} on ${node} (${spread || 'no pods'})` };
+  });
 }

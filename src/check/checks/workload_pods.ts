@@ -9,7 +9,7 @@ import type { ClusterView } from '../view';
 import { describeRef, type ObjectRef } from '../refs';
 import { amountHolds, countNoun, type Amount } from '../amount';
 import { explainPods } from '../pending';
-import { podsOf } from './workloads';
+import { workloadPodsCheck } from './workloads';
 
 export type PodState = 'serving' | 'available' | 'active';
 export const POD_STATES: PodState[] = ['serving', 'available', 'active'];
@@ -27,22 +27,14 @@ function inState(view: ClusterView, pod: Stored<Pod>, state: PodState, minReadyS
 /** `deployment "web" has at least 8 available pods`: counted over the pods themselves. */
 export function podStateCount(ref: ObjectRef, amount: Amount, state: PodState): StateCheck {
   const noun = `${state} pod`;
-  return {
-    description: `${describeRef(ref)} has ${countNoun(amount, noun)}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const owner = view.get(ref.kind, ref.namespace, ref.name);
-      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const minReady = state === 'available' ? minReadySecondsOf(owner) : 0;
-      const pods = podsOf(view, owner);
-      const matching = pods.filter(p => inState(view, p, state, minReady));
-      const observed = `${countNoun(matching.length, noun)} of ${countNoun(pods.length, 'pod')}`;
-      if (amountHolds(amount, matching.length)) return { ok: true, observed };
-      const others = pods.filter(p => !matching.includes(p));
-      return { ok: false, observed, pending: explainPods(view, others, minReady) };
-    },
-  };
+  return workloadPodsCheck(ref, `${describeRef(ref)} has ${countNoun(amount, noun)}`, (view, pods, owner) => {
+    const minReady = state === 'available' ? minReadySecondsOf(owner) : 0;
+    const matching = pods.filter(p => inState(view, p, state, minReady));
+    const observed = `${countNoun(matching.length, noun)} of ${countNoun(pods.length, 'pod')}`;
+    if (amountHolds(amount, matching.length)) return { ok: true, observed };
+    const others = pods.filter(p => !matching.includes(p));
+    return { ok: false, observed, pending: explainPods(view, others, minReady) };
+  });
 }
 
 /** The images a pod's containers run. */
@@ -57,34 +49,18 @@ function byImage(pods: Stored<Pod>[]): string {
 
 /** `replicaset "web" has 2 pods with image "nginx:1.28"`: pods (Terminating ones included) with a container on that image. */
 export function podsWithImage(ref: ObjectRef, amount: Amount, image: string): StateCheck {
-  return {
-    description: `${describeRef(ref)} has ${countNoun(amount, 'pod')} with image ${JSON.stringify(image)}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const owner = view.get(ref.kind, ref.namespace, ref.name);
-      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const pods = podsOf(view, owner);
-      const n = pods.filter(p => imagesOf(p).includes(image)).length;
-      return { ok: amountHolds(amount, n), observed: `${countNoun(n, 'pod')} with that image (by image: ${byImage(pods)})` };
-    },
-  };
+  return workloadPodsCheck(ref, `${describeRef(ref)} has ${countNoun(amount, 'pod')} with image ${JSON.stringify(image)}`, (view, pods) => {
+    const n = pods.filter(p => imagesOf(p).includes(image)).length;
+    return { ok: amountHolds(amount, n), observed: `${countNoun(n, 'pod')} with that image (by image: ${byImage(pods)})` };
+  });
 }
 
 /** `the pods of replicaset "web" all run image "nginx:1.27"`: at least one pod, and every one (Terminating included) has it. */
 export function allPodsRunImage(ref: ObjectRef, image: string): StateCheck {
-  return {
-    description: `the pods of ${describeRef(ref)} all run image ${JSON.stringify(image)}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const owner = view.get(ref.kind, ref.namespace, ref.name);
-      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const pods = podsOf(view, owner);
-      const ok = pods.length > 0 && pods.every(p => imagesOf(p).includes(image));
-      const others = pods.filter(p => !imagesOf(p).includes(image)).map(p => p.metadata.name);
-      const observed = `pods by image: ${byImage(pods)}${others.length ? `; not on it: ${others.join(', ')}` : ''}`;
-      return { ok, observed };
-    },
-  };
+  return workloadPodsCheck(ref, `the pods of ${describeRef(ref)} all run image ${JSON.stringify(image)}`, (view, pods) => {
+    const ok = pods.length > 0 && pods.every(p => imagesOf(p).includes(image));
+    const others = pods.filter(p => !imagesOf(p).includes(image)).map(p => p.metadata.name);
+    const observed = `pods by image: ${byImage(pods)}${others.length ? `; not on it: ${others.join(', ')}` : ''}`;
+    return { ok, observed };
+  });
 }

@@ -1,7 +1,7 @@
 // State checks about workloads, read from the status fields their controllers write (what
 // `kubectl get` columns show), and about the pods a workload owns.
 import type { Pod, Stored } from '../../api/objects';
-import type { StateCheck } from '../state';
+import type { Observation, StateCheck } from '../state';
 import type { ClusterView } from '../view';
 import { describeRef, type ObjectRef } from '../refs';
 import { amountHolds, countNoun, type Amount } from '../amount';
@@ -25,6 +25,24 @@ export function podsOf(view: ClusterView, owner: Stored): Stored<Pod>[] {
   const via = owner.kind === 'Deployment' ? 'ReplicaSet' : owner.kind === 'CronJob' ? 'Job' : undefined;
   const owners = via ? view.dependentsOf(owner.metadata.uid, via) : [owner];
   return owners.flatMap(o => view.dependentsOf(o.metadata.uid, 'Pod')) as Stored<Pod>[];
+}
+
+/**
+ * A check over the pods a workload owns (Terminating ones included): fails with "not found" while
+ * the workload does not exist, and shows the workload and its pods in a failure snapshot.
+ */
+export function workloadPodsCheck(ref: ObjectRef, description: string,
+  evaluate: (view: ClusterView, pods: Stored<Pod>[], owner: Stored) => Observation): StateCheck {
+  return {
+    description,
+    namespace: ref.namespace,
+    related: [ref.kind, 'Pod'],
+    evaluate: view => {
+      const owner = view.get(ref.kind, ref.namespace, ref.name);
+      if (!owner) return { ok: false, observed: `${describeRef(ref)} not found` };
+      return evaluate(view, podsOf(view, owner), owner);
+    },
+  };
 }
 
 function readCount(obj: Stored, field: string): number {
