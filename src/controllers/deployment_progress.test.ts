@@ -13,13 +13,19 @@ const setsByImage = (c: Cluster): Map<string, Stored> =>
 /** A kubelet under which the image "nginx:broken" runs but never becomes Ready. */
 const kubelet = (c: Cluster): void => startFakeKubelet(c, { ready: p => p.spec.containers[0].image !== 'nginx:broken' });
 
-test('a rollout whose new pods never become ready stops at the bound and times out after progressDeadlineSeconds', () => {
+/** 10 replicas, progressDeadlineSeconds 60, fully rolled out; then at T the template moves to the broken image. */
+function rollToBrokenImage(): { c: Cluster; T: number } {
   const c = new Cluster(WITHOUT_NODES);
   kubelet(c);
   c.client().create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
   c.sim.advance(10_000);
   const T = c.sim.nowMs;
   setImage(c, 'web', 'nginx:broken');
+  return { c, T };
+}
+
+test('a rollout whose new pods never become ready stops at the bound and times out after progressDeadlineSeconds', () => {
+  const { c, T } = rollToBrokenImage();
   c.sim.advance(120_000);
   const newRS = setsByImage(c).get('nginx:broken')!;
   const oldRS = setsByImage(c).get('nginx:1.27')!;
@@ -151,12 +157,7 @@ test('scaling mid-rollout splits the new replicas proportionally (the documented
 });
 
 test('a sync within the last second before the deadline requeues rate-limited (5 ms) instead of waiting for deadline + 1 s', () => {
-  const c = new Cluster(WITHOUT_NODES);
-  kubelet(c);
-  c.client().create(deployment('web', 10, { progressDeadlineSeconds: 60 }));
-  c.sim.advance(10_000);
-  const T = c.sim.nowMs;
-  setImage(c, 'web', 'nginx:broken');
+  const { c, T } = rollToBrokenImage();
   // Last progress at T (lastUpdateTime T); the deadline passes strictly after T + 60 s.
   c.sim.advance(59_500);
   // A label change wakes the controller at T + 59.5 s with nothing to write: 0.5 s remain (< 1 s), so
