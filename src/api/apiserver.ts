@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareSawUndefined, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -210,7 +210,8 @@ export class ApiServer {
         draft.status = cloneUnfrozen(draft.status);
         same = shareUnchanged(draft, old);
       }
-      if (same || deepEqual(draft, old)) return old as Stored<T>;
+      // (A value that differs along a shared path settles it: see shareFoundDifference.)
+      if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
       draft.metadata = meta;
       draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.replace(draft as Stored, ctx.actor);

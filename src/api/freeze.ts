@@ -99,6 +99,7 @@ export const NEVER_SHARED = 'ownerReferences';
 
 export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
+  valueDiffered = false;
   stackTop = 0;
   watchKey = watchUndefinedUnder;
   watchRoot = draft;
@@ -116,6 +117,17 @@ export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnde
 export function shareSawUndefined(): boolean { return undefinedSeen; }
 
 let undefinedSeen = false;
+let valueDiffered = false;
+
+/**
+ * Whether the last shareUnchanged met two values at the same path (same keys, same indexes) that
+ * differ and are not both objects: a primitive that changed, or an object against a primitive or
+ * nothing. deepEqual compares along the same paths and finds any such pair unequal (a key holding
+ * undefined against a defined value included), so the two versions are then certainly not equal and
+ * deepEqual need not run. Without such a pair, share may still have said "not the same" for key order
+ * or keys only the base has, where deepEqual decides.
+ */
+export function shareFoundDifference(): boolean { return valueDiffered; }
 /** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
 const keyStack: string[] = [];
 let stackTop = 0;
@@ -125,9 +137,10 @@ let watching = false;
 
 function share(draft: unknown, base: unknown): boolean {
   if (draft === base) return true;
-  if (draft === null || typeof draft !== 'object') return false;
+  if (draft === null || typeof draft !== 'object') { valueDiffered = true; return false; }
   const isArray = Array.isArray(draft);
   if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
+    valueDiffered = true;
     if (watching && hasUndefined(draft)) undefinedSeen = true;
     return false;
   }
