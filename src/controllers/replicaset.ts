@@ -145,8 +145,10 @@ export class ReplicaSetController implements Reconciler {
       if (e instanceof SelectorParseError) return; // an invalid selector is not retried
       throw e;
     }
-    const candidates = [...this.pods.byIndex(OWNER_INDEX, rs.metadata.uid), ...this.pods.byIndex(OWNER_INDEX, `${namespace}/`)]
-      .filter(isPodActive);
+    const candidates: Stored[] = [];
+    const addActive = (p: Stored): void => { if (isPodActive(p)) candidates.push(p); };
+    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, addActive);
+    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, addActive);
     const { claimed, errors } = new ControllerRefManager(this.ctx.client, rs, selector).claim(candidates);
     if (errors.length) throw aggregate(errors);
 
