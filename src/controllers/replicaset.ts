@@ -222,11 +222,11 @@ export class ReplicaSetController implements Reconciler {
       } catch {
         continue;
       }
-      for (const pod of this.pods.byIndex('namespace', related.metadata.namespace ?? '')) {
-        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) continue;
+      this.pods.eachInIndex('namespace', related.metadata.namespace ?? '', pod => {
+        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) return;
         seen.add(pod.metadata.uid);
         out.push(pod);
-      }
+      });
     }
     return out;
   }
