@@ -69,12 +69,23 @@ export function podImages(pod: Pod): PodImages {
 
 /** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
 export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: SchedulerCache): number {
-  let sum = 0;
-  for (const key of images.keys) {
-    if (!info.images.has(key)) continue;
+  return imageLocalityFromScaled(images, scaledImageSizes(images, cache), info);
+}
+
+/**
+ * Each image's scaled size (its size × the share of nodes that have it; 0 for an unknown image, which
+ * adds nothing): the same for every node of one scheduling cycle, so computed once per cycle.
+ */
+function scaledImageSizes(images: PodImages, cache: SchedulerCache): number[] {
+  return images.keys.map(key => {
     const state = cache.imageStates.get(key);
-    if (state) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
-  }
+    return state ? Math.trunc(state.size * (state.numNodes / cache.nodes.length)) : 0;
+  });
+}
+
+function imageLocalityFromScaled(images: PodImages, scaled: number[], info: NodeInfo): number {
+  let sum = 0;
+  for (let i = 0; i < images.keys.length; i++) if (info.images.has(images.keys[i]!)) sum += scaled[i]!;
   const max = IMAGE_MAX_CONTAINER_THRESHOLD * images.containers;
   const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
   return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
@@ -144,6 +155,7 @@ export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: Scheduler
   const n = feasible.length;
   const tolerations = preferNoScheduleTolerations(p);
   const images = podImages(p);
+  const scaled = scaledImageSizes(images, cache);
   const taintCounts = new Array<number>(n);
   for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
   const taints = defaultNormalize(taintCounts, true);
@@ -159,7 +171,7 @@ export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: Scheduler
       WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
       WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
       WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
-      WEIGHTS.ImageLocality * imageLocalityScore(images, info, cache);
+      WEIGHTS.ImageLocality * imageLocalityFromScaled(images, scaled, info);
   }
   return totals;
 }
