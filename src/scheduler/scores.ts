@@ -5,7 +5,7 @@
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
 // The plugins and the per-node loop share this module so the hot loop calls them directly.
 import type { Pod, Toleration } from '../api/objects';
-import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
 import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
@@ -101,9 +101,8 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
   });
 }
 
-const HOSTNAME = 'kubernetes.io/hostname';
-const ZONE = 'topology.kubernetes.io/zone';
-const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew: 5 }];
+const HOSTNAME = HOSTNAME_LABEL;
+const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE_LABEL, maxSkew: 5 }];
 
 /**
  * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
@@ -116,9 +115,9 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
   const tracker = cache.spreadTracker(ns, selector);
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
-  for (const n of feasible) { const z = n.node.metadata.labels?.[ZONE]; if (z !== undefined) zoneCounts.set(z, 0); }
+  for (const n of feasible) { const z = n.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (const n of all) {
-    const z = n.node.metadata.labels?.[ZONE];
+    const z = n.zoneLabel;
     if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + n.spreadCount(tracker));
   }
   const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
@@ -128,11 +127,10 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
   let max = -Infinity;
   for (let j = 0; j < feasible.length; j++) {
     const n = feasible[j]!;
-    const labels = n.node.metadata.labels;
     let score = 0;
     for (let i = 0; i < DEFAULT_CONSTRAINTS.length; i++) {
       const c = DEFAULT_CONSTRAINTS[i]!;
-      const v = labels?.[c.key];
+      const v = c.key === HOSTNAME ? n.hostnameLabel : n.zoneLabel;
       if (v === undefined) continue;
       const cnt = c.key === HOSTNAME ? n.spreadCount(tracker) : zoneCounts.get(v) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
