@@ -4,13 +4,24 @@
 
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  freezeTree(value);
+  return value;
+}
+
+/** Freezes an unfrozen object and its unfrozen descendants; primitives and frozen parts are skipped without a call. */
+function freezeTree(value: object): void {
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
   } else {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
   }
-  return value;
 }
 
 /** Structural equality of JSON-shaped values (apiequality.Semantic.DeepEqual for our purposes). */
