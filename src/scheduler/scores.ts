@@ -110,7 +110,16 @@ const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE_LABEL, m
  * pods per node (countPodsMatchSelector) come from the cache's tracker for the selector.
  */
 export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[], cache: SchedulerCache): number[] {
-  if (!selector || selector.requirements.length === 0) return feasible.map(() => 0);
+  return topologySpreadInto([], pod, selector, feasible, all, cache) ?? feasible.map(() => 0);
+}
+
+/**
+ * topologySpreadScores written into `out` (indexes 0 to feasible.length - 1; the raw score of a node
+ * is replaced by its normalized one in place); undefined when every score would be 0.
+ */
+function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
+  cache: SchedulerCache): number[] | undefined {
+  if (!selector || selector.requirements.length === 0) return undefined;
   const ns = pod.metadata.namespace ?? 'default';
   const tracker = cache.spreadTracker(ns, selector);
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
@@ -122,7 +131,6 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
   }
   const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
   // Plain loops (this runs for every feasible node of every pod): the constraints in order, as before.
-  const raw = new Array<number>(feasible.length);
   let min = Infinity;
   let max = -Infinity;
   for (let j = 0; j < feasible.length; j++) {
@@ -136,14 +144,20 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
       score += cnt * weights[i]! + (c.maxSkew - 1);
     }
     const s = Math.round(score);
-    raw[j] = s;
+    out[j] = s;
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  const out = new Array<number>(raw.length);
-  for (let j = 0; j < raw.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[j]!)) / max);
+  for (let j = 0; j < feasible.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - out[j]!)) / max);
   return out;
 }
+
+/**
+ * Per-node scratch of one scoring cycle (a cycle runs to completion before the next, and nothing
+ * keeps these): untolerated taint counts and topology spread scores, without two fresh lists per pod.
+ */
+const taintScratch: number[] = [];
+const spreadScratch: number[] = [];
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
 
@@ -154,17 +168,23 @@ export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: Scheduler
   const tolerations = preferNoScheduleTolerations(p);
   const images = podImages(p);
   const scaled = scaledImageSizes(images, cache);
-  const taintCounts = new Array<number>(n);
-  for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
-  const taints = defaultNormalize(taintCounts, true);
+  // TaintToleration's counts, normalized in reverse as defaultNormalize does (the maximum count, at least 0, scales them).
+  const taintCounts = taintScratch;
+  let maxTaints = 0;
+  for (let i = 0; i < n; i++) {
+    const c = intolerablePreferNoSchedule(tolerations, feasible[i]!);
+    taintCounts[i] = c;
+    if (c > maxTaints) maxTaints = c;
+  }
   const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
     ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
   const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
-  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes, cache) : undefined;
+  const spread = selector ? topologySpreadInto(spreadScratch, p, selector, feasible, cache.nodes, cache) : undefined;
   const totals = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
-    totals[i] = WEIGHTS.TaintToleration * taints[i]! +
+    const taintScore = maxTaints === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * taintCounts[i]!) / maxTaints);
+    totals[i] = WEIGHTS.TaintToleration * taintScore +
       WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
       WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
       WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
