@@ -328,9 +328,18 @@ export { labelSelectorAsSelector };
  * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
  */
 function dropEmptyMetadata(meta: Record<string, any>): void {
-  for (const field of ['labels', 'annotations', 'ownerReferences', 'finalizers']) {
+  for (let i = 0; i < OMITEMPTY_METADATA.length; i++) {
+    const field = OMITEMPTY_METADATA[i]!;
     if (!(field in meta)) continue;
     const v = meta[field];
-    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0)) delete meta[field];
+    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v))) delete meta[field];
   }
+}
+
+const OMITEMPTY_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
+
+/** Object.keys(v).length > 0 without building the list (every write checks labels and annotations). */
+function hasOwnKey(v: object): boolean {
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return true;
+  return false;
 }
