@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareSawUndefined, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -101,6 +101,15 @@ export class ApiServer {
       if (!obj) throw notFound(info, name);
       return obj;
     });
+  }
+
+  /**
+   * get, with a missing object as undefined: the same request through the same interceptors (none
+   * looks at a NotFound), without building an error that the caller would only catch and drop.
+   */
+  find(kind: string, namespace: string, name: string, ctx: RequestContext): Stored | undefined {
+    const info = mustResource(kind);
+    return this.call({ verb: 'get', kind, namespace, name, actor: ctx.actor }, () => this.store.get(kind, info.namespaced ? namespace : '', name));
   }
 
   list(kind: string, options: ListOptions, ctx: RequestContext): { items: Stored[]; resourceVersion: number } {
@@ -201,7 +210,8 @@ export class ApiServer {
         draft.status = cloneUnfrozen(draft.status);
         same = shareUnchanged(draft, old);
       }
-      if (same || deepEqual(draft, old)) return old as Stored<T>;
+      // (A value that differs along a shared path settles it: see shareFoundDifference.)
+      if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
       draft.metadata = meta;
       draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
       const stored = this.store.replace(draft as Stored, ctx.actor);
@@ -318,9 +328,18 @@ export { labelSelectorAsSelector };
  * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
  */
 function dropEmptyMetadata(meta: Record<string, any>): void {
-  for (const field of ['labels', 'annotations', 'ownerReferences', 'finalizers']) {
+  for (let i = 0; i < OMITEMPTY_METADATA.length; i++) {
+    const field = OMITEMPTY_METADATA[i]!;
     if (!(field in meta)) continue;
     const v = meta[field];
-    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0)) delete meta[field];
+    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v))) delete meta[field];
   }
+}
+
+const OMITEMPTY_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
+
+/** Object.keys(v).length > 0 without building the list (every write checks labels and annotations). */
+function hasOwnKey(v: object): boolean {
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return true;
+  return false;
 }

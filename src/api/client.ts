@@ -3,7 +3,6 @@
 import type { KubeObject, Stored } from './objects';
 import type { ApiServer, ListOptions } from './apiserver';
 import type { DeleteOptions, DeleteResult } from './deletion';
-import { isApiError } from './errors';
 
 /**
  * client-go's client-side rate limit (flowcontrol token bucket): qps tokens a second up to burst.
@@ -48,12 +47,8 @@ export class Client {
 
   /** get, with NotFound as undefined. */
   find<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): Stored<T> | undefined {
-    try {
-      return this.get<T>(kind, namespace, name);
-    } catch (e) {
-      if (isApiError(e, 'NotFound')) return undefined;
-      throw e;
-    }
+    this.limiter?.take();
+    return this.api.find(kind, namespace, name, { actor: this.actor }) as Stored<T> | undefined;
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): Stored<T>[] {

@@ -177,6 +177,8 @@ export function objectReference(obj: KubeObject | Stored): ObjectReference {
 
 export class EventRecorder {
   private readonly state: SourceState;
+  /** Who the writes are from: "<component>/<host>", or the component alone. */
+  private readonly actor: string;
 
   /**
    * `limiter`: the rate limit of the clientset the event sink writes through. A controller's
@@ -187,6 +189,7 @@ export class EventRecorder {
   constructor(private readonly api: ApiServer, private readonly source: EventSource, private readonly correlator: EventCorrelator,
     private readonly limiter?: ClientRateLimiter) {
     this.state = correlator.source(source.component, source.host);
+    this.actor = source.host ? `${source.component}/${source.host}` : source.component;
   }
 
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
@@ -201,10 +204,10 @@ export class EventRecorder {
     const namespace = ref.namespace || 'default';
     const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
       ? { ...prior, count: prior.count + 1 }
-      : { name: [String(ref.name), this.correlator.nanos(nowMs)].join('.'), namespace, count: 1, firstTimestamp: now };
+      : { name: `${ref.name}.${this.correlator.nanos(nowMs)}`, namespace, count: 1, firstTimestamp: now };
     this.correlator.remember(key, observed);
     if (this.correlator.spam(objectState)) return;
-    const actor = this.source.host ? `${this.source.component}/${this.source.host}` : this.source.component;
+    const actor = this.actor;
     try {
       if (prior) {
         try {

@@ -4,13 +4,24 @@
 
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  freezeTree(value);
+  return value;
+}
+
+/** Freezes an unfrozen object and its unfrozen descendants; primitives and frozen parts are skipped without a call. */
+function freezeTree(value: object): void {
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
   } else {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
   }
-  return value;
 }
 
 /** Structural equality of JSON-shaped values (apiequality.Semantic.DeepEqual for our purposes). */
@@ -99,6 +110,7 @@ export const NEVER_SHARED = 'ownerReferences';
 
 export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
+  valueDiffered = false;
   stackTop = 0;
   watchKey = watchUndefinedUnder;
   watchRoot = draft;
@@ -116,6 +128,17 @@ export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnde
 export function shareSawUndefined(): boolean { return undefinedSeen; }
 
 let undefinedSeen = false;
+let valueDiffered = false;
+
+/**
+ * Whether the last shareUnchanged met two values at the same path (same keys, same indexes) that
+ * differ and are not both objects: a primitive that changed, or an object against a primitive or
+ * nothing. deepEqual compares along the same paths and finds any such pair unequal (a key holding
+ * undefined against a defined value included), so the two versions are then certainly not equal and
+ * deepEqual need not run. Without such a pair, share may still have said "not the same" for key order
+ * or keys only the base has, where deepEqual decides.
+ */
+export function shareFoundDifference(): boolean { return valueDiffered; }
 /** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
 const keyStack: string[] = [];
 let stackTop = 0;
@@ -125,9 +148,10 @@ let watching = false;
 
 function share(draft: unknown, base: unknown): boolean {
   if (draft === base) return true;
-  if (draft === null || typeof draft !== 'object') return false;
+  if (draft === null || typeof draft !== 'object') { valueDiffered = true; return false; }
   const isArray = Array.isArray(draft);
   if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
+    valueDiffered = true;
     if (watching && hasUndefined(draft)) undefinedSeen = true;
     return false;
   }

@@ -247,5 +247,9 @@ export function splitKey(key: string): { namespace: string; name: string } {
 }
 
 export function controllerRef(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find(r => r.controller === true);
+  // A plain loop: claims and informer handlers call this for every pod they see.
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }

@@ -5,7 +5,11 @@ import { parseRfc3339 } from '../sim/time';
 type AnyPod = Pod | Stored;
 
 export function getPodReadyCondition(pod: AnyPod): Condition | undefined {
-  return (pod.status?.conditions as Condition[] | undefined)?.find(c => c.type === 'Ready');
+  // A plain loop: controllers call this for every pod of every sync.
+  const conditions = pod.status?.conditions as Condition[] | undefined;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === 'Ready') return conditions[i];
+  return undefined;
 }
 
 /** IsPodReady: a Ready condition with status True — nothing else is consulted. */
@@ -19,9 +23,14 @@ export function isPodReady(pod: AnyPod): boolean {
  * (`<=` arrived with PR #132122, after v1.33.)
  */
 export function isPodAvailable(pod: AnyPod, minReadySeconds: number, nowMs: number): boolean {
-  if (!isPodReady(pod)) return false;
+  const c = getPodReadyCondition(pod);
+  return c?.status === 'True' && isReadyConditionAvailable(c, minReadySeconds, nowMs);
+}
+
+/** The rest of IsPodAvailable for a pod whose Ready condition (given) is True. */
+export function isReadyConditionAvailable(ready: Condition, minReadySeconds: number, nowMs: number): boolean {
   if (!minReadySeconds) return true;
-  const ltt = getPodReadyCondition(pod)?.lastTransitionTime;
+  const ltt = ready.lastTransitionTime;
   const t = ltt ? parseRfc3339(ltt) : undefined;
   return t !== undefined && t + minReadySeconds * 1000 < nowMs;
 }

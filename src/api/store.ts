@@ -19,7 +19,6 @@ export class Store {
   private readonly dependents = new Map<string, Set<Stored>>(); // owner uid → current dependents
   private readonly uids = new Map<string, Stored>();
   private liveObjects = 0;
-  private readonly createdBy = new Map<string, Map<string, number>>(); // actor → kind → objects created
 
   constructor(private readonly sim: Simulation) {
     this.watches = new WatchHub(sim);
@@ -73,9 +72,6 @@ export class Store {
     this.uids.set(frozen.metadata.uid, frozen);
     this.indexOwners(frozen, undefined);
     this.liveObjects++;
-    let perKind = this.createdBy.get(actor);
-    if (!perKind) this.createdBy.set(actor, (perKind = new Map()));
-    perKind.set(frozen.kind, (perKind.get(frozen.kind) ?? 0) + 1);
     this.record('ADDED', frozen, undefined, actor);
     return frozen;
   }
@@ -138,7 +134,16 @@ export class Store {
   }
 
   private objectLimitError(): SimulationLimitError {
-    const counts = [...this.createdBy].flatMap(([actor, kinds]) => [...kinds].map(([kind, n]) => [`${actor} ${kind}`, n] as const));
+    // Creations per actor and kind, counted only now: every insert (and nothing else) records an
+    // ADDED write with its actor, so the history holds the counts, in first-seen order.
+    const createdBy = new Map<string, Map<string, number>>();
+    for (const r of this.history.records) {
+      if (r.type !== 'ADDED') continue;
+      let perKind = createdBy.get(r.actor);
+      if (!perKind) createdBy.set(r.actor, (perKind = new Map()));
+      perKind.set(r.kind, (perKind.get(r.kind) ?? 0) + 1);
+    }
+    const counts = [...createdBy].flatMap(([actor, kinds]) => [...kinds].map(([kind, n]) => [`${actor} ${kind}`, n] as const));
     const top = counts.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${k}: ${n} created`).join(', ');
     return new SimulationLimitError(`simulation stopped: the cluster holds ${this.liveObjects} objects ` +
       `(limit maxObjects=${this.sim.limits.maxObjects}); most created by ${top}`);

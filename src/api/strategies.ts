@@ -131,9 +131,11 @@ export function prepareForUpdate(obj: Draft, old: Stored, info: ResourceInfo, su
     const changed = !deepEqual(obj.spec?.template, old.spec?.template);
     setTemplateGeneration(obj, changed ? gen + 1 : gen);
   }
-  const specChanged = !deepEqual(obj.spec, old.spec);
-  const annotationsChanged = info.generation === 'spec+annotations' && !deepEqual(m.annotations ?? {}, om.annotations ?? {});
-  if (info.generation !== 'none' && (specChanged || annotationsChanged)) m.generation = (om.generation ?? 0) + 1;
+  // Kinds without a generation (pods, leases, nodes, …) need no comparison at all.
+  if (info.generation === 'none') return;
+  const changed = !deepEqual(obj.spec, old.spec) ||
+    (info.generation === 'spec+annotations' && !deepEqual(m.annotations ?? {}, om.annotations ?? {}));
+  if (changed) m.generation = (om.generation ?? 0) + 1;
 }
 
 /** qos.GetPodQOS: Guaranteed when every container has equal cpu and memory requests and limits, BestEffort with none. */

@@ -5,7 +5,7 @@ import type { KubeObject, OwnerReference, PodTemplateSpec, Stored } from '../api
 import type { Client } from '../api/client';
 import type { EventRecorder } from '../api/events';
 import { isApiError, type ApiError } from '../api/errors';
-import { isPodReady } from '../api/pod_util';
+import { getPodReadyCondition } from '../api/pod_util';
 import { parseRfc3339 } from '../sim/time';
 import { isDNS1123Subdomain } from '../api/validation/names';
 
@@ -113,8 +113,8 @@ const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running:
 const ms = (t: string | undefined): number | undefined => (t ? parseRfc3339(t) : undefined);
 
 function podReadyTime(pod: Stored): number | undefined {
-  if (!isPodReady(pod)) return undefined;
-  return ms((pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.lastTransitionTime);
+  const ready = getPodReadyCondition(pod);
+  return ready?.status === 'True' ? ms(ready.lastTransitionTime) : undefined;
 }
 
 /** afterOrZero: a zero time sorts first; otherwise the later one does. */
@@ -130,7 +130,10 @@ function logRank(t: number, nowMs: number): number {
 }
 
 function maxRestarts(statuses: { restartCount?: number }[] | undefined): number {
-  return Math.max(0, ...(statuses ?? []).map(s => s.restartCount ?? 0));
+  // Math.max(0, ...counts) as a loop: this runs for every pod of every scale-down.
+  let max = 0;
+  if (statuses) for (let i = 0; i < statuses.length; i++) max = Math.max(max, statuses[i]!.restartCount ?? 0);
+  return max;
 }
 
 function deletionCost(pod: Stored): number {
@@ -139,6 +142,7 @@ function deletionCost(pod: Stored): number {
 }
 
 function sidecarRestarts(p: Stored): number {
+  if (!p.status?.initContainerStatuses?.length) return 0;
   return maxRestarts((p.status?.initContainerStatuses ?? []).filter((s: { name: string }) =>
     (p.spec?.initContainers ?? []).some((c: { name: string; restartPolicy?: string }) => c.name === s.name && c.restartPolicy === 'Always')));
 }
@@ -150,10 +154,11 @@ export interface PodRankKey {
 }
 
 export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
+  const ready = getPodReadyCondition(pod)?.status === 'True';
   const readyMs = podReadyTime(pod);
   const createdMs = ms(pod.metadata.creationTimestamp);
   return {
-    uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0, ready: isPodReady(pod),
+    uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0, ready,
     cost: deletionCost(pod), rank, readyMs, readyLog: readyMs === undefined ? 0 : logRank(readyMs, nowMs),
     restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod),
     createdMs, createdLog: createdMs === undefined ? 0 : logRank(createdMs, nowMs),

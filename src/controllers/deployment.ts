@@ -150,8 +150,11 @@ export class DeploymentController implements Reconciler, Dc {
     const selector = selectorOf(d.spec?.selector);
     const podMap: PodMap = new Map();
     for (const rs of rsList) {
-      podMap.set(rs.metadata.uid, this.pods.byIndex(OWNER_INDEX, rs.metadata.uid)
-        .filter(p => p.metadata.namespace === d.metadata.namespace && !!selector && matches(selector, p.metadata.labels)));
+      const pods: Stored[] = [];
+      this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => {
+        if (p.metadata.namespace === d.metadata.namespace && !!selector && matches(selector, p.metadata.labels)) pods.push(p);
+      });
+      podMap.set(rs.metadata.uid, pods);
     }
     return podMap;
   }

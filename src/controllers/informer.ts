@@ -64,6 +64,12 @@ export class Informer {
     return bucket ? [...bucket.values()] : [];
   }
 
+  /** The objects byIndex would list, in its order, without copying them into a list first. */
+  eachInIndex(index: string, value: string, fn: (o: Stored) => void): void {
+    const bucket = this.indexes.get(index)?.buckets.get(value);
+    if (bucket) for (const o of bucket.values()) fn(o);
+  }
+
   /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
   start(): void {
     const { items } = this.api.list(this.kind, {}, { actor: this.owner });

@@ -118,7 +118,11 @@ class NodeLifecycleController implements Reconciler {
     if (!h) this.health.set(name, (h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: lease?.spec?.renewTime }));
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
     const renew = lease?.spec?.renewTime;
-    if (renew && (!h.leaseRenew || (parseRfc3339(h.leaseRenew) ?? 0) < (parseRfc3339(renew) ?? 0))) { h.leaseRenew = renew; h.probeMs = this.nowMs; }
+    // An unchanged renewTime is not newer than itself: only a changed one is parsed and compared.
+    if (renew && renew !== h.leaseRenew && (!h.leaseRenew || (parseRfc3339(h.leaseRenew) ?? 0) < (parseRfc3339(renew) ?? 0))) {
+      h.leaseRenew = renew;
+      h.probeMs = this.nowMs;
+    }
     if (!ready || this.nowMs <= h.probeMs + NODE_MONITOR_GRACE_PERIOD_MS) return ready;
     const now = toRfc3339(this.nowMs);
     const conditions = (node.status?.conditions ?? []).map(c => (['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'].includes(c.type) && c.status !== 'Unknown'

@@ -145,8 +145,10 @@ export class ReplicaSetController implements Reconciler {
       if (e instanceof SelectorParseError) return; // an invalid selector is not retried
       throw e;
     }
-    const candidates = [...this.pods.byIndex(OWNER_INDEX, rs.metadata.uid), ...this.pods.byIndex(OWNER_INDEX, `${namespace}/`)]
-      .filter(isPodActive);
+    const candidates: Stored[] = [];
+    const addActive = (p: Stored): void => { if (isPodActive(p)) candidates.push(p); };
+    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, addActive);
+    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, addActive);
     const { claimed, errors } = new ControllerRefManager(this.ctx.client, rs, selector).claim(candidates);
     if (errors.length) throw aggregate(errors);
 
@@ -220,11 +222,11 @@ export class ReplicaSetController implements Reconciler {
       } catch {
         continue;
       }
-      for (const pod of this.pods.byIndex('namespace', related.metadata.namespace ?? '')) {
-        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) continue;
+      this.pods.eachInIndex('namespace', related.metadata.namespace ?? '', pod => {
+        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) return;
         seen.add(pod.metadata.uid);
         out.push(pod);
-      }
+      });
     }
     return out;
   }

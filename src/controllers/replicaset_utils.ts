@@ -5,7 +5,7 @@ import type { Condition, Stored } from '../api/objects';
 import type { Client } from '../api/client';
 import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
-import { isPodAvailable, isPodReady } from '../api/pod_util';
+import { getPodReadyCondition, isReadyConditionAvailable } from '../api/pod_util';
 import { matches, selectorFromSet } from '../api/selectors';
 import { toRfc3339 } from '../sim/time';
 
@@ -36,11 +36,14 @@ export function calculateStatus(rs: Stored, templateLabels: Record<string, strin
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
-  for (const pod of filteredPods) {
+  for (let i = 0; i < filteredPods.length; i++) {
+    const pod = filteredPods[i]!;
     if (matches(template, pod.metadata.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
+    // isPodReady, then isPodAvailable on the same Ready condition (looked up once).
+    const readyCondition = getPodReadyCondition(pod);
+    if (readyCondition?.status === 'True') {
       ready++;
-      if (isPodAvailable(pod, minReadySeconds, nowMs)) available++;
+      if (isReadyConditionAvailable(readyCondition, minReadySeconds, nowMs)) available++;
     }
   }
   let conditions = [...(prev.conditions ?? [])];

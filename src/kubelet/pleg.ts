@@ -76,7 +76,9 @@ export class Pleg {
     const changed = [...this.dirty];
     this.dirty.clear();
     for (const uid of changed) this.onPodEvent(uid);
-    const resumed = [...this.waiting].filter(([, at]) => at <= atMs).map(([r]) => r);
+    // The due waiters in registration order, read off the map without a [resume, tick] pair per waiter.
+    const resumed: (() => void)[] = [];
+    this.waiting.forEach((at, r) => { if (at <= atMs) resumed.push(r); });
     for (const r of resumed) this.waiting.delete(r);
     for (const r of resumed) r();
   }

@@ -15,9 +15,13 @@ export const STATUS_SYNC_PERIOD_MS = 10_000;
 
 /** mergePodStatus: conditions the kubelet does not own come from the API; the rest from the kubelet. */
 export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodStatus {
-  const foreign = (apiStatus.conditions ?? []).filter(c => !KUBELET_CONDITIONS.has(c.type));
-  const own = (kubelet.conditions ?? []).filter(c => KUBELET_CONDITIONS.has(c.type));
-  const merged: PodStatus = { ...kubelet, conditions: [...foreign, ...own] };
+  // The API's foreign conditions, then the kubelet's own, into one new list.
+  const conditions: Condition[] = [];
+  const api = apiStatus.conditions;
+  if (api) for (let i = 0; i < api.length; i++) if (!KUBELET_CONDITIONS.has(api[i]!.type)) conditions.push(api[i]!);
+  const own = kubelet.conditions;
+  if (own) for (let i = 0; i < own.length; i++) if (KUBELET_CONDITIONS.has(own[i]!.type)) conditions.push(own[i]!);
+  const merged: PodStatus = { ...kubelet, conditions };
   if (apiStatus.nominatedNodeName) merged.nominatedNodeName = apiStatus.nominatedNodeName;
   return merged;
 }

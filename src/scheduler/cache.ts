@@ -23,6 +23,9 @@ export interface PodEntry {
  * The pods matching one (namespace, selector) — PodTopologySpread's count — kept per node as pods
  * come, go and change, so scoring reads a number instead of scanning every pod on every node.
  */
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
 export class SpreadTracker {
   constructor(readonly id: number, readonly namespace: string, readonly selector: Selector) {}
 
@@ -45,10 +48,23 @@ export class NodeInfo {
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
 
-  constructor(public node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
+  /**
+   * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
+   * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
+   */
+  hostnameLabel: string | undefined;
+  zoneLabel: string | undefined;
+  private current: Stored<Node>;
+
+  constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
+    this.current = node;
     this.allocatable = nodeAllocatable(node);
     this.images = nodeImages(node);
+    this.hostnameLabel = node.metadata.labels?.[HOSTNAME_LABEL];
+    this.zoneLabel = node.metadata.labels?.[ZONE_LABEL];
   }
+
+  get node(): Stored<Node> { return this.current; }
 
   /** The number of this node's pods a tracker counts. */
   spreadCount(t: SpreadTracker): number { return this.spreadCounts[t.id] ?? 0; }
@@ -70,7 +86,9 @@ export class NodeInfo {
 
   setNode(node: Stored<Node>): void {
     const imagesChanged = node.status?.images !== this.node.status?.images;
-    this.node = node;
+    this.current = node;
+    this.hostnameLabel = node.metadata.labels?.[HOSTNAME_LABEL];
+    this.zoneLabel = node.metadata.labels?.[ZONE_LABEL];
     this.allocatable = nodeAllocatable(node);
     if (imagesChanged) this.images = nodeImages(node);
     this.generation++;

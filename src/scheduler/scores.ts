@@ -5,7 +5,7 @@
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
 // The plugins and the per-node loop share this module so the hot loop calls them directly.
 import type { Pod, Toleration } from '../api/objects';
-import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
 import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
@@ -69,12 +69,23 @@ export function podImages(pod: Pod): PodImages {
 
 /** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
 export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: SchedulerCache): number {
-  let sum = 0;
-  for (const key of images.keys) {
-    if (!info.images.has(key)) continue;
+  return imageLocalityFromScaled(images, scaledImageSizes(images, cache), info);
+}
+
+/**
+ * Each image's scaled size (its size × the share of nodes that have it; 0 for an unknown image, which
+ * adds nothing): the same for every node of one scheduling cycle, so computed once per cycle.
+ */
+function scaledImageSizes(images: PodImages, cache: SchedulerCache): number[] {
+  return images.keys.map(key => {
     const state = cache.imageStates.get(key);
-    if (state) sum += Math.trunc(state.size * (state.numNodes / cache.nodes.length));
-  }
+    return state ? Math.trunc(state.size * (state.numNodes / cache.nodes.length)) : 0;
+  });
+}
+
+function imageLocalityFromScaled(images: PodImages, scaled: number[], info: NodeInfo): number {
+  let sum = 0;
+  for (let i = 0; i < images.keys.length; i++) if (info.images.has(images.keys[i]!)) sum += scaled[i]!;
   const max = IMAGE_MAX_CONTAINER_THRESHOLD * images.containers;
   const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
   return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
@@ -90,9 +101,8 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
   });
 }
 
-const HOSTNAME = 'kubernetes.io/hostname';
-const ZONE = 'topology.kubernetes.io/zone';
-const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew: 5 }];
+const HOSTNAME = HOSTNAME_LABEL;
+const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE_LABEL, maxSkew: 5 }];
 
 /**
  * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
@@ -100,41 +110,54 @@ const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE, maxSkew
  * pods per node (countPodsMatchSelector) come from the cache's tracker for the selector.
  */
 export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[], cache: SchedulerCache): number[] {
-  if (!selector || selector.requirements.length === 0) return feasible.map(() => 0);
+  return topologySpreadInto([], pod, selector, feasible, all, cache) ?? feasible.map(() => 0);
+}
+
+/**
+ * topologySpreadScores written into `out` (indexes 0 to feasible.length - 1; the raw score of a node
+ * is replaced by its normalized one in place); undefined when every score would be 0.
+ */
+function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
+  cache: SchedulerCache): number[] | undefined {
+  if (!selector || selector.requirements.length === 0) return undefined;
   const ns = pod.metadata.namespace ?? 'default';
   const tracker = cache.spreadTracker(ns, selector);
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
-  for (const n of feasible) { const z = n.node.metadata.labels?.[ZONE]; if (z !== undefined) zoneCounts.set(z, 0); }
+  for (const n of feasible) { const z = n.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (const n of all) {
-    const z = n.node.metadata.labels?.[ZONE];
+    const z = n.zoneLabel;
     if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + n.spreadCount(tracker));
   }
   const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
   // Plain loops (this runs for every feasible node of every pod): the constraints in order, as before.
-  const raw = new Array<number>(feasible.length);
   let min = Infinity;
   let max = -Infinity;
   for (let j = 0; j < feasible.length; j++) {
     const n = feasible[j]!;
-    const labels = n.node.metadata.labels;
     let score = 0;
     for (let i = 0; i < DEFAULT_CONSTRAINTS.length; i++) {
       const c = DEFAULT_CONSTRAINTS[i]!;
-      const v = labels?.[c.key];
+      const v = c.key === HOSTNAME ? n.hostnameLabel : n.zoneLabel;
       if (v === undefined) continue;
       const cnt = c.key === HOSTNAME ? n.spreadCount(tracker) : zoneCounts.get(v) ?? 0;
       score += cnt * weights[i]! + (c.maxSkew - 1);
     }
     const s = Math.round(score);
-    raw[j] = s;
+    out[j] = s;
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  const out = new Array<number>(raw.length);
-  for (let j = 0; j < raw.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw[j]!)) / max);
+  for (let j = 0; j < feasible.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - out[j]!)) / max);
   return out;
 }
+
+/**
+ * Per-node scratch of one scoring cycle (a cycle runs to completion before the next, and nothing
+ * keeps these): untolerated taint counts and topology spread scores, without two fresh lists per pod.
+ */
+const taintScratch: number[] = [];
+const spreadScratch: number[] = [];
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
 
@@ -144,22 +167,29 @@ export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: Scheduler
   const n = feasible.length;
   const tolerations = preferNoScheduleTolerations(p);
   const images = podImages(p);
-  const taintCounts = new Array<number>(n);
-  for (let i = 0; i < n; i++) taintCounts[i] = intolerablePreferNoSchedule(tolerations, feasible[i]!);
-  const taints = defaultNormalize(taintCounts, true);
+  const scaled = scaledImageSizes(images, cache);
+  // TaintToleration's counts, normalized in reverse as defaultNormalize does (the maximum count, at least 0, scales them).
+  const taintCounts = taintScratch;
+  let maxTaints = 0;
+  for (let i = 0; i < n; i++) {
+    const c = intolerablePreferNoSchedule(tolerations, feasible[i]!);
+    taintCounts[i] = c;
+    if (c > maxTaints) maxTaints = c;
+  }
   const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
     ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
   const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
-  const spread = selector ? topologySpreadScores(p, selector, feasible, cache.nodes, cache) : undefined;
+  const spread = selector ? topologySpreadInto(spreadScratch, p, selector, feasible, cache.nodes, cache) : undefined;
   const totals = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
-    totals[i] = WEIGHTS.TaintToleration * taints[i]! +
+    const taintScore = maxTaints === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * taintCounts[i]!) / maxTaints);
+    totals[i] = WEIGHTS.TaintToleration * taintScore +
       WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
       WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
       WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
       WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
-      WEIGHTS.ImageLocality * imageLocalityScore(images, info, cache);
+      WEIGHTS.ImageLocality * imageLocalityFromScaled(images, scaled, info);
   }
   return totals;
 }

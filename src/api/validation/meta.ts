@@ -28,8 +28,14 @@ export function nameErrors(kind: string, name: string, prefix: boolean): string[
 
 /** metav1validation.ValidateLabels: key errors then value errors, per label, all at the map's path. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels ?? {})) {
+  return labelErrors(labels, path, []);
+}
+
+/** validateLabels into an existing list (the write path validates every object's metadata: no list per map). */
+function labelErrors(labels: Record<string, string> | undefined, path: string, errs: FieldError[]): FieldError[] {
+  // for-in over a JSON object visits its own keys in Object.entries' order.
+  for (const k in labels) {
+    const v = labels[k]!;
     for (const msg of isQualifiedName(k)) errs.push(invalidField(path, k, msg));
     for (const msg of isValidLabelValue(String(v))) errs.push(invalidField(path, v, msg));
   }
@@ -37,9 +43,13 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 }
 
 export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+  return annotationErrors(annotations, path, []);
+}
+
+function annotationErrors(annotations: Record<string, string> | undefined, path: string, errs: FieldError[]): FieldError[] {
   let size = 0;
-  for (const [k, v] of Object.entries(annotations ?? {})) {
+  for (const k in annotations) {
+    const v = annotations[k]!;
     // The rule is QualifiedName except that case doesn't matter.
     for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidField(path, k, msg));
     size += Buffer.byteLength(k) + Buffer.byteLength(String(v));
@@ -57,8 +67,7 @@ function goOwnerReferences(refs: ObjectMeta['ownerReferences']): GoRendered {
   return new GoRendered(`[]v1.OwnerReference{${(refs ?? []).map(goOwnerReference).join(', ')}}`);
 }
 
-function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: string, errs: FieldError[]): FieldError[] {
   let firstController = '';
   for (const ref of refs ?? []) {
     const apiVersion = ref.apiVersion ?? '';
@@ -82,8 +91,7 @@ function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: stri
 }
 
 /** apimachinery ValidateFinalizers: names at the list's path (no index), then the orphan/foreground conflict. */
-function validateFinalizers(finalizers: string[] | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function validateFinalizers(finalizers: string[] | undefined, path: string, errs: FieldError[]): FieldError[] {
   for (const f of finalizers ?? []) for (const msg of isQualifiedName(f)) errs.push(invalidField(path, f, msg));
   if (finalizers?.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errs.push(invalidField(path, goStringSlice(finalizers), 'finalizer orphan and foregroundDeletion cannot be both set'));
@@ -92,8 +100,7 @@ function validateFinalizers(finalizers: string[] | undefined, path: string): Fie
 }
 
 /** core's validateKubeFinalizerName, per finalizer at finalizers[i]: a bare name must be a standard one. */
-function validateKubeFinalizerNames(finalizers: string[] | undefined, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function validateKubeFinalizerNames(finalizers: string[] | undefined, path: string, errs: FieldError[]): FieldError[] {
   (finalizers ?? []).forEach((f, i) => {
     if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
       errs.push(invalidField(`${path}[${i}]`, f, 'name is neither a standard finalizer name nor is it fully qualified'));
@@ -103,8 +110,7 @@ function validateKubeFinalizerNames(finalizers: string[] | undefined, path: stri
 }
 
 /** The part of ValidateObjectMetaAccessor shared by create and the common update check. */
-function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
-  const errs: FieldError[] = [];
+function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldError[]): void {
   if (info.namespaced) {
     if (!meta.namespace) errs.push(required('metadata.namespace', ''));
     else for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalidField('metadata.namespace', meta.namespace, msg));
@@ -112,11 +118,10 @@ function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo): FieldError[] 
     errs.push(forbiddenField('metadata.namespace', 'not allowed on this type'));
   }
   if ((meta.generation ?? 0) < 0) errs.push(invalidField('metadata.generation', meta.generation, 'must be greater than or equal to 0'));
-  errs.push(...validateLabels(meta.labels, 'metadata.labels'));
-  errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
-  errs.push(...validateOwnerReferences(meta.ownerReferences, 'metadata.ownerReferences'));
-  errs.push(...validateFinalizers(meta.finalizers, 'metadata.finalizers'));
-  return errs;
+  labelErrors(meta.labels, 'metadata.labels', errs);
+  annotationErrors(meta.annotations, 'metadata.annotations', errs);
+  validateOwnerReferences(meta.ownerReferences, 'metadata.ownerReferences', errs);
+  validateFinalizers(meta.finalizers, 'metadata.finalizers', errs);
 }
 
 /** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
@@ -127,13 +132,14 @@ export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldE
   }
   if (!meta.name) errs.push(required('metadata.name', 'name or generateName is required'));
   else for (const msg of nameErrors(info.kind, meta.name, false)) errs.push(invalidField('metadata.name', meta.name, msg));
-  errs.push(...validateMetaCommon(meta, info));
-  errs.push(...validateKubeFinalizerNames(meta.finalizers, 'metadata.finalizers'));
+  validateMetaCommon(meta, info, errs);
+  validateKubeFinalizerNames(meta.finalizers, 'metadata.finalizers', errs);
   return errs;
 }
 
 function pathSegmentErrors(name: string): string[] {
   if (name === '.' || name === '..') return [`may not be '${name}'`];
+  if (!name.includes('/') && !name.includes('%')) return [];
   return ['/', '%'].filter(c => name.includes(c)).map(c => `may not contain '${c}'`);
 }
 
@@ -151,7 +157,7 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
   else for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
-  errs.push(...validateMetaCommon(next, info));
+  validateMetaCommon(next, info, errs);
   if (prev.deletionTimestamp) {
     const extra = [...new Set(next.finalizers ?? [])].filter(f => !(prev.finalizers ?? []).includes(f)).sort();
     if (extra.length) {
@@ -162,9 +168,9 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   immutable(next, prev, 'name', 'metadata.name', errs);
   immutable(next, prev, 'namespace', 'metadata.namespace', errs);
   immutable(next, prev, 'uid', 'metadata.uid', errs);
-  errs.push(...validateLabels(next.labels, 'metadata.labels'));
-  errs.push(...validateAnnotations(next.annotations, 'metadata.annotations'));
-  errs.push(...validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences'));
-  errs.push(...validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers'));
+  labelErrors(next.labels, 'metadata.labels', errs);
+  annotationErrors(next.annotations, 'metadata.annotations', errs);
+  validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences', errs);
+  validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
   return errs;
 }

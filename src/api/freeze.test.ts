@@ -1,0 +1,33 @@
+// shareUnchanged's "certainly different" answer must never contradict deepEqual: the API server
+// skips deepEqual on it to decide whether an update writes anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deepEqual, deepFreeze, shareFoundDifference, shareUnchanged } from './freeze';
+
+const cases: [string, unknown, unknown, boolean][] = [
+  // [what, draft, base, deepEqual]
+  ['a primitive changed', { spec: { renewTime: 'b' } }, { spec: { renewTime: 'a' } }, false],
+  ['same values, other key order', { b: 1, a: 2 }, { a: 2, b: 1 }, true],
+  ['an undefined key the base lacks', { a: 1, b: undefined }, { a: 1 }, true],
+  ['a key only the base has', { a: 1 }, { a: 1, b: 2 }, false],
+  ['an undefined key against a defined one', { a: undefined }, { a: 1 }, false],
+  ['an object against a primitive', { a: { x: 1 } }, { a: 1 }, false],
+  ['an array against an object', { a: [] }, { a: {} }, false],
+  ['a longer array', { a: [1, 2] }, { a: [1] }, false],
+  ['equal nested arrays', { a: [{ x: 1 }] }, { a: [{ x: 1 }] }, true],
+  ['null against an object', { a: null }, { a: {} }, false],
+];
+
+test('shareUnchanged reports a certain difference only where deepEqual finds the versions unequal', () => {
+  for (const [what, draft, base, equal] of cases) {
+    assert.equal(deepEqual(draft, base), equal, what);
+    const frozenBase = deepFreeze(structuredClone(base));
+    shareUnchanged(structuredClone(draft), frozenBase);
+    if (shareFoundDifference()) assert.equal(equal, false, what);
+  }
+  // The flag is set by real value changes (so the skip is taken) and reset by the next comparison.
+  shareUnchanged({ a: 2 }, deepFreeze({ a: 1 }));
+  assert.equal(shareFoundDifference(), true);
+  shareUnchanged({ b: 1, a: 2 }, deepFreeze({ a: 2, b: 1 }));
+  assert.equal(shareFoundDifference(), false);
+});
