@@ -11,6 +11,20 @@ import type { Reconciler } from './runner';
 
 const hasFinalizer = (o: Stored, f: string): boolean => (o.metadata.finalizers ?? []).includes(f);
 const deletingDependents = (o: Stored): boolean => !!o.metadata.deletionTimestamp && hasFinalizer(o, FINALIZER_FOREGROUND);
+/**
+ * referencesDiffs found nothing (graph_builder.go): the same references, field for field. An update
+ * that rewrites ownerReferences with equal values (a Lease renewal) changes nothing in the graph.
+ */
+function sameOwnerReferences(a: readonly OwnerReference[] | undefined, b: readonly OwnerReference[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((r, i) => {
+    const o = b[i]!;
+    return r.uid === o.uid && r.apiVersion === o.apiVersion && r.kind === o.kind && r.name === o.name &&
+      r.controller === o.controller && r.blockOwnerDeletion === o.blockOwnerDeletion;
+  });
+}
+
 const itemKey = (o: Stored): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 class GarbageCollector implements Reconciler {
@@ -29,7 +43,7 @@ class GarbageCollector implements Reconciler {
   private observe(o: Stored, old: Stored | undefined): void {
     const q = this.ctx.queue;
     if (o.metadata.deletionTimestamp && (hasFinalizer(o, FINALIZER_ORPHAN) || hasFinalizer(o, FINALIZER_FOREGROUND))) q.add(itemKey(o));
-    if ((o.metadata.ownerReferences ?? []).length > 0 && (!old || old.metadata.ownerReferences !== o.metadata.ownerReferences)) q.add(itemKey(o));
+    if ((o.metadata.ownerReferences ?? []).length > 0 && (!old || !sameOwnerReferences(old.metadata.ownerReferences, o.metadata.ownerReferences))) q.add(itemKey(o));
   }
 
   private onDeleted(o: Stored): void {
