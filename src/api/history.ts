@@ -28,22 +28,29 @@ export class WriteRecord {
 
 export class History {
   readonly records: WriteRecord[] = [];
-  /** Record indexes per uid: a number while an object has one version (most events), a list after. */
+  /**
+   * Record indexes per uid: a number while an object has one version (most events), a list after.
+   * Built when first asked for and brought up to date on every later question (records before
+   * `indexedCount` are in it): most runs never ask, and a write then pays nothing for it.
+   */
   private readonly byUid = new Map<string, number | number[]>();
+  private indexedCount = 0;
   private readonly listeners: ((r: WriteRecord) => void)[] = [];
 
   append(record: WriteRecord): void {
-    const i = this.records.length;
     this.records.push(record);
-    const uid = record.uid;
-    const list = this.byUid.get(uid);
-    if (list === undefined) this.byUid.set(uid, i);
-    else if (typeof list === 'number') this.byUid.set(uid, [list, i]);
-    else list.push(i);
     for (let j = 0; j < this.listeners.length; j++) this.listeners[j]!(record);
   }
 
   private indexesOf(uid: string): readonly number[] {
+    for (let i = this.indexedCount; i < this.records.length; i++) {
+      const u = this.records[i]!.uid;
+      const list = this.byUid.get(u);
+      if (list === undefined) this.byUid.set(u, i);
+      else if (typeof list === 'number') this.byUid.set(u, [list, i]);
+      else list.push(i);
+    }
+    this.indexedCount = this.records.length;
     const list = this.byUid.get(uid);
     return list === undefined ? [] : typeof list === 'number' ? [list] : list;
   }
