@@ -8,10 +8,23 @@ import type { WatchEventType } from './history';
 import { matches, type FieldRequirement, type Selector } from './selectors';
 import { fieldValue } from './field_values';
 
-export interface WatchEvent {
-  type: WatchEventType;
-  object: Stored;
-  rv: number;
+/** One write as a watcher sees it; one event object is shared by every watcher that sees the same thing. */
+export class WatchEvent {
+  private keyMemo: string | undefined = undefined;
+
+  constructor(readonly type: WatchEventType, readonly object: Stored, readonly rv: number) {}
+
+  /**
+   * The object's "namespace/name" (client-go MetaNamespaceKeyFunc), built on first use and then
+   * shared by the informers the event reaches (the object is frozen, so the key cannot go stale).
+   */
+  get key(): string {
+    if (this.keyMemo === undefined) {
+      const m = this.object.metadata;
+      this.keyMemo = m.namespace ? `${m.namespace}/${m.name}` : m.name;
+    }
+    return this.keyMemo;
+  }
 }
 
 export interface WatchOptions {
@@ -89,9 +102,9 @@ class Delivery {
   private deleted: WatchEvent | undefined;
 
   shared(type: WatchEventType, object: Stored, rv: number): WatchEvent {
-    if (type === 'ADDED') return (this.added ??= { type, object, rv });
-    if (type === 'MODIFIED') return (this.modified ??= { type, object, rv });
-    return (this.deleted ??= { type, object, rv });
+    if (type === 'ADDED') return (this.added ??= new WatchEvent(type, object, rv));
+    if (type === 'MODIFIED') return (this.modified ??= new WatchEvent(type, object, rv));
+    return (this.deleted ??= new WatchEvent(type, object, rv));
   }
 
   add(w: Watcher, ev: WatchEvent, at: number): void {
@@ -182,7 +195,7 @@ export class WatchHub {
     if (kw.uniformLatencyMs !== undefined && kw.byValue.size === 0) {
       if (kw.plain.length === 0) return;
       const watchers = kw.plain;
-      const event: WatchEvent = { type, object: obj, rv };
+      const event = new WatchEvent(type, obj, rv);
       kw.lastFastAt = Math.max(this.sim.nowMs + kw.uniformLatencyMs + this.publishDelayMs, kw.lastFastAt);
       this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), () => {
         for (let i = 0; i < watchers.length; i++) if (!watchers[i]!.stopped) watchers[i]!.handler(event);

@@ -110,7 +110,7 @@ export class Informer {
   }
 
   private onWatchEvent(e: WatchEvent): void {
-    const k = cacheKey(e.object);
+    const k = e.key;
     const old = this.cache.get(k);
     if (e.type === 'DELETED') {
       if (!old) return;

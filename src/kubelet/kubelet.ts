@@ -9,7 +9,7 @@ import type { ApiServer } from '../api/apiserver';
 import { Client } from '../api/client';
 import { EventRecorder, type EventCorrelator } from '../api/events';
 import type { ObjectReference, Pod, Stored } from '../api/objects';
-import type { Watcher, WatchEvent } from '../api/watch';
+import { WatchEvent, type Watcher } from '../api/watch';
 import { deepEqual } from '../api/freeze';
 import { ApiError, isApiError } from '../api/errors';
 import type { ImageCatalogue } from './image_catalogue';
@@ -173,8 +173,8 @@ export class Kubelet implements KubeletContext {
     p.watcher = this.api.watch('Pod', { watcher: `kubelet/${this.nodeName}`, fieldSelector }, e => this.onWatch(p, e));
     if (relist) {
       const seen = new Set(listed.map(x => x.metadata.uid));
-      for (const uid of [...p.pods.keys()]) if (!seen.has(uid)) this.onWatch(p, { type: 'DELETED', object: p.pods.get(uid)!, rv: 0 });
-      for (const pod of listed) this.onWatch(p, { type: p.pods.has(pod.metadata.uid) ? 'MODIFIED' : 'ADDED', object: pod, rv: 0 });
+      for (const uid of [...p.pods.keys()]) if (!seen.has(uid)) this.onWatch(p, new WatchEvent('DELETED', p.pods.get(uid)!, 0));
+      for (const pod of listed) this.onWatch(p, new WatchEvent(p.pods.has(pod.metadata.uid) ? 'MODIFIED' : 'ADDED', pod, 0));
     }
     return listed;
   }
