@@ -38,30 +38,37 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
   containers: readonly Container[], hasInitContainers: boolean, reasons: ReasonCache): ContainerStatus[] {
   const defaultReason = hasInitContainers ? 'PodInitializing' : 'ContainerCreating';
   return containers.map(c => {
-    let s: ContainerStatus = { name: c.name, state: { waiting: { reason: defaultReason } }, lastState: {}, ready: false, restartCount: 0,
-      image: c.image ?? '', imageID: '', started: false };
     const old = oldStatuses?.find(o => o.name === c.name);
-    if (old) {
-      if (old.state?.terminated) s = { ...old, lastState: old.lastState ?? {} };
-      else { s.restartCount = old.restartCount; s.lastState = old.lastState ?? {}; }
+    // The runtime's two newest instances of this container (the snapshot lists newest first).
+    let newest: InstanceSnapshot | undefined;
+    let previous: InstanceSnapshot | undefined;
+    for (const i of snapshot.containers) {
+      if (i.name !== c.name) continue;
+      if (newest === undefined) newest = i;
+      else { previous = i; break; }
     }
-    const instances = snapshot.containers.filter(i => i.name === c.name);
-    const newest = instances[0];
+    let s: ContainerStatus;
     if (newest) {
       s = {
         name: c.name, state: stateOf(newest), lastState: {}, ready: false, restartCount: newest.attempt, image: newest.image,
         imageID: newest.imageID, containerID: containerID(newest.id), started: false,
       };
-      const previous = instances[1];
       if (previous) s.lastState = stateOf(previous);
       else if (old?.lastState?.terminated && newest.attempt > 0) s.lastState = old.lastState;
-      const mounts = volumeMountStatuses(c);
-      if (mounts && mounts.length) s.volumeMounts = mounts;
-    } else if (old?.state?.running && isDefaultWaiting(s, defaultReason)) {
-      // The container used to run and can no longer be found (the node lost it).
-      s = { ...s, state: { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown',
-        message: 'The container could not be located when the pod was deleted.  The container used to be Running' } } };
-      if (!pod.metadata.deletionTimestamp) s.restartCount += 1;
+      if (c.volumeMounts && c.volumeMounts.length) s.volumeMounts = volumeMountStatuses(c);
+    } else {
+      s = { name: c.name, state: { waiting: { reason: defaultReason } }, lastState: {}, ready: false, restartCount: 0,
+        image: c.image ?? '', imageID: '', started: false };
+      if (old) {
+        if (old.state?.terminated) s = { ...old, lastState: old.lastState ?? {} };
+        else { s.restartCount = old.restartCount; s.lastState = old.lastState ?? {}; }
+      }
+      if (old?.state?.running && isDefaultWaiting(s, defaultReason)) {
+        // The container used to run and can no longer be found (the node lost it).
+        s = { ...s, state: { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown',
+          message: 'The container could not be located when the pod was deleted.  The container used to be Running' } } };
+        if (!pod.metadata.deletionTimestamp) s.restartCount += 1;
+      }
     }
     // A container the next sync will (re)start shows the last sync error, if any, as Waiting.
     if (shouldContainerBeRestarted(c, pod, snapshot)) {
@@ -91,10 +98,12 @@ export interface StatusInputs {
 export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
   const { pod, snapshot, oldStatus } = inp;
   const spec = pod.spec;
-  const hasInit = (spec.initContainers ?? []).length > 0;
-  const initStatuses = convertToAPIContainerStatuses(pod, snapshot, oldStatus.initContainerStatuses, spec.initContainers ?? [], hasInit, inp.reasons);
+  const hasInit = spec.initContainers !== undefined && spec.initContainers.length > 0;
+  const initStatuses = hasInit ? convertToAPIContainerStatuses(pod, snapshot, oldStatus.initContainerStatuses, spec.initContainers!, hasInit, inp.reasons) : [];
   const statuses = convertToAPIContainerStatuses(pod, snapshot, oldStatus.containerStatuses, spec.containers, hasInit, inp.reasons);
-  let phase: Phase = getPhase(spec, [...initStatuses, ...statuses], inp.podIsTerminal);
+  // Init then regular statuses (the same objects the status holds); without init containers, the regular list itself.
+  const all = hasInit ? [...initStatuses, ...statuses] : statuses;
+  let phase: Phase = getPhase(spec, all, inp.podIsTerminal);
   // A terminal phase is sticky ("Pod attempted illegal phase transition").
   if (isTerminalPhase(pod.status?.phase) && phase !== pod.status?.phase) phase = pod.status!.phase as Phase;
   const status: PodStatus = { phase };
@@ -113,6 +122,6 @@ export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
   status.containerStatuses = statuses;
   if (apiStatus.qosClass) status.qosClass = apiStatus.qosClass;
   inp.updateProbes?.(status);
-  status.conditions = kubeletConditions(spec, apiStatus.conditions ?? [], [...initStatuses, ...statuses], phase, !!sandbox?.ready);
+  status.conditions = kubeletConditions(spec, apiStatus.conditions ?? [], all, phase, !!sandbox?.ready);
   return status;
 }

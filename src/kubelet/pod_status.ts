@@ -6,6 +6,7 @@ import type { Condition, Container, ContainerStatus, PodSpec, PodStatus } from '
 
 /** No containers (shared, never allocated per call: these functions run on every status computation). */
 const NONE: readonly Container[] = [];
+const NO_STATUSES: readonly ContainerStatus[] = [];
 
 export type Phase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
 
@@ -86,35 +87,41 @@ function kubeletCondition(type: string, status: Condition['status'], reason?: st
 /** GenerateContainersReadyCondition. */
 export function containersReadyCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
   if (statuses === undefined) return kubeletCondition('ContainersReady', 'False', 'UnknownContainerStatuses');
-  const unknown: string[] = [];
-  const unready: string[] = [];
+  // Name lists only once a container is unknown or unready (a ready pod's status is computed often).
+  let unknown: string[] | undefined;
+  let unready: string[] | undefined;
   for (const c of spec.initContainers ?? NONE) {
     if (!isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
+    if (!s) (unknown ??= []).push(c.name);
+    else if (!s.ready) (unready ??= []).push(c.name);
   }
   for (const c of spec.containers) {
     const s = statusOf(statuses, c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
+    if (!s) (unknown ??= []).push(c.name);
+    else if (!s.ready) (unready ??= []).push(c.name);
   }
-  if (phase === 'Succeeded' && unknown.length === 0) return kubeletCondition('ContainersReady', 'False', 'PodCompleted');
+  if (phase === 'Succeeded' && unknown === undefined) return kubeletCondition('ContainersReady', 'False', 'PodCompleted');
   if (phase === 'Failed') return kubeletCondition('ContainersReady', 'False', 'PodFailed');
+  if (unknown === undefined && unready === undefined) return kubeletCondition('ContainersReady', 'True');
   const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: ${list(unknown)}`);
-  if (unready.length) messages.push(`containers with unready status: ${list(unready)}`);
-  if (messages.length) return kubeletCondition('ContainersReady', 'False', 'ContainersNotReady', messages.join(', '));
-  return kubeletCondition('ContainersReady', 'True');
+  if (unknown) messages.push(`containers with unknown status: ${list(unknown)}`);
+  if (unready) messages.push(`containers with unready status: ${list(unready)}`);
+  return kubeletCondition('ContainersReady', 'False', 'ContainersNotReady', messages.join(', '));
 }
 
-/** GeneratePodReadyCondition: ContainersReady, then the readiness gates. */
+/**
+ * GeneratePodReadyCondition: ContainersReady, then the readiness gates. `containersReady`: that
+ * condition for the same inputs when the caller has it already (it is not modified).
+ */
 export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[], statuses: readonly ContainerStatus[] | undefined,
-  phase: Phase): Condition {
-  const cr = containersReadyCondition(spec, statuses, phase);
+  phase: Phase, containersReady = containersReadyCondition(spec, statuses, phase)): Condition {
+  const cr = containersReady;
   if (cr.status !== 'True') return { ...cr, type: 'Ready' };
+  const gates = spec.readinessGates as { conditionType: string }[] | undefined;
+  if (gates === undefined || gates.length === 0) return kubeletCondition('Ready', 'True');
   const unready: string[] = [];
-  for (const gate of (spec.readinessGates as { conditionType: string }[] | undefined) ?? []) {
+  for (const gate of gates) {
     const c = conditions.find(x => x.type === gate.conditionType);
     if (!c) unready.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
     else if (c.status !== 'True') unready.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
@@ -127,22 +134,22 @@ export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[
 export function podInitializedCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
   const inits = spec.initContainers ?? NONE;
   if (statuses === undefined && inits.length > 0) return kubeletCondition('Initialized', 'False', 'UnknownContainerStatuses');
-  const all = statuses ?? [];
-  const unknown: string[] = [];
-  const incomplete: string[] = [];
+  const all = statuses ?? NO_STATUSES;
+  let unknown: string[] | undefined;
+  let incomplete: string[] | undefined;
   for (const c of inits) {
     const s = statusOf(all, c.name);
-    if (!s) { unknown.push(c.name); continue; }
-    if (isRestartableInit(c)) { if (!s.started) incomplete.push(c.name); continue; }
-    if (!s.ready) incomplete.push(c.name);
+    if (!s) { (unknown ??= []).push(c.name); continue; }
+    if (isRestartableInit(c)) { if (!s.started) (incomplete ??= []).push(c.name); continue; }
+    if (!s.ready) (incomplete ??= []).push(c.name);
   }
-  if (phase === 'Succeeded' && unknown.length === 0) return kubeletCondition('Initialized', 'True', 'PodCompleted');
+  if (phase === 'Succeeded' && unknown === undefined) return kubeletCondition('Initialized', 'True', 'PodCompleted');
   if (hasAnyRegularContainerStarted(spec, all)) return kubeletCondition('Initialized', 'True');
+  if (unknown === undefined && incomplete === undefined) return kubeletCondition('Initialized', 'True');
   const messages: string[] = [];
-  if (unknown.length) messages.push(`containers with unknown status: ${list(unknown)}`);
-  if (incomplete.length) messages.push(`containers with incomplete status: ${list(incomplete)}`);
-  if (messages.length) return kubeletCondition('Initialized', 'False', 'ContainersNotInitialized', messages.join(', '));
-  return kubeletCondition('Initialized', 'True');
+  if (unknown) messages.push(`containers with unknown status: ${list(unknown)}`);
+  if (incomplete) messages.push(`containers with incomplete status: ${list(incomplete)}`);
+  return kubeletCondition('Initialized', 'False', 'ContainersNotInitialized', messages.join(', '));
 }
 
 /** GeneratePodReadyToStartContainersCondition: True once the pod sandbox exists with its network. */
@@ -159,9 +166,12 @@ export const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized
  */
 export function kubeletConditions(spec: PodSpec, apiConditions: readonly Condition[], statuses: readonly ContainerStatus[],
   phase: Phase, sandboxReady: boolean): Condition[] {
-  const foreign = apiConditions.filter(c => !KUBELET_CONDITIONS.has(c.type));
-  const out = [...foreign, podReadyToStartContainersCondition(sandboxReady), podInitializedCondition(spec, statuses, phase)];
-  out.push(podReadyCondition(spec, out, statuses, phase), containersReadyCondition(spec, statuses, phase));
+  const out: Condition[] = [];
+  for (let i = 0; i < apiConditions.length; i++) if (!KUBELET_CONDITIONS.has(apiConditions[i]!.type)) out.push(apiConditions[i]!);
+  out.push(podReadyToStartContainersCondition(sandboxReady), podInitializedCondition(spec, statuses, phase));
+  // One ContainersReady condition serves both Ready (which copies it when not True) and its own entry.
+  const containersReady = containersReadyCondition(spec, statuses, phase);
+  out.push(podReadyCondition(spec, out, statuses, phase, containersReady), containersReady);
   out.push(kubeletCondition('PodScheduled', 'True'));
   return out;
 }
