@@ -65,7 +65,11 @@ export type SourceState = Map<string, ObjectState | ObjectState[]>;
  * (fieldPath and message; a fieldPath never holds the NUL that joins client-go's key, so the pair
  * stands for the key).
  */
-export interface ObservationKey { state: ReasonState; combined: boolean; fieldPath: string; message: string }
+export interface ObservationKey {
+  state: ReasonState; combined: boolean; fieldPath: string; message: string;
+  /** The message the event is recorded with (the combined prefix on an aggregate). */
+  recorded: string;
+}
 
 /**
  * The correlator's caches. client-go keeps one per broadcaster (per process); the simulation keeps
@@ -78,6 +82,9 @@ export class EventCorrelator {
   private readonly sources = new Map<string, SourceState>();
   private nanoSeq = 0;
   private lastMs = -1;
+  /** The hex of this millisecond's UnixNano without its last 8 digits, and those digits' value. */
+  private nanoHigh = '';
+  private nanoLow = 0;
 
   constructor(private readonly sim: Simulation) {}
 
@@ -114,11 +121,11 @@ export class EventCorrelator {
   }
 
   /**
-   * EventAggregate: returns the message to record and where the observation goes — the event's own
+   * EventAggregate: returns where the observation goes, with the message to record — the event's own
    * key (getEventKey: fieldPath and message) until the 10th distinct message for the same
    * source/object/type/reason within 10 minutes, the aggregate key from then on.
    */
-  aggregate(o: ObjectState, type: EventType, reason: string, fieldPath: string, message: string): { message: string; key: ObservationKey } {
+  aggregate(o: ObjectState, type: EventType, reason: string, fieldPath: string, message: string): ObservationKey {
     const now = this.sim.nowMs;
     const state = reasonState(o, type, reason);
     const keys = state.recordKeys;
@@ -126,24 +133,35 @@ export class EventCorrelator {
       // A new record holds its first message as a string (a set of one).
       state.recordKeys = message;
       state.recordLastMs = now;
-      return { message, key: { state, combined: false, fieldPath, message } };
+      return { state, combined: false, fieldPath, message, recorded: message };
     }
     state.recordLastMs = now;
     let set: Set<string>;
     if (typeof keys === 'string') {
-      if (keys === message) return { message, key: { state, combined: false, fieldPath, message } };
+      if (keys === message) return { state, combined: false, fieldPath, message, recorded: message };
       state.recordKeys = set = new Set([keys]);
     } else set = keys;
     set.add(message);
-    if (set.size < AGGREGATE_MAX_EVENTS) return { message, key: { state, combined: false, fieldPath, message } };
+    if (set.size < AGGREGATE_MAX_EVENTS) return { state, combined: false, fieldPath, message, recorded: message };
     set.delete(set.values().next().value!);
-    return { message: COMBINED_PREFIX + message, key: { state, combined: true, fieldPath, message } };
+    return { state, combined: true, fieldPath, message, recorded: COMBINED_PREFIX + message };
   }
 
   /** "%x" of UnixNano for event names, unique within a millisecond across every recorder, as real nanosecond clocks are. */
   nanos(nowMs: number): string {
-    if (nowMs !== this.lastMs) { this.lastMs = nowMs; this.nanoSeq = 0; }
-    return (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(this.nanoSeq++)).toString(16);
+    if (nowMs !== this.lastMs) {
+      this.lastMs = nowMs;
+      this.nanoSeq = 0;
+      const base = (BigInt(toUnixMs(nowMs)) * 1_000_000n).toString(16);
+      this.nanoHigh = base.slice(0, -8);
+      this.nanoLow = parseInt(base.slice(-8), 16);
+    }
+    const seq = this.nanoSeq++;
+    // The low 32 bits take the sequence number while they do not carry (a million events in one
+    // millisecond would be needed to reach the high digits); the exact sum otherwise.
+    const low = this.nanoLow + seq;
+    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return this.nanoHigh + low.toString(16).padStart(8, '0');
+    return (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(seq)).toString(16);
   }
 
   lastObserved(key: ObservationKey): Observed | undefined {
@@ -179,6 +197,8 @@ export class EventRecorder {
   private readonly state: SourceState;
   /** Who the writes are from: "<component>/<host>", or the component alone. */
   private readonly actor: string;
+  /** The Events' source field (frozen: every Event of this recorder shares it). */
+  private readonly sourceObject: EventSource;
 
   /**
    * `limiter`: the rate limit of the clientset the event sink writes through. A controller's
@@ -190,16 +210,19 @@ export class EventRecorder {
     private readonly limiter?: ClientRateLimiter) {
     this.state = correlator.source(source.component, source.host);
     this.actor = source.host ? `${source.component}/${source.host}` : source.component;
+    this.sourceObject = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
   }
 
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
   event(obj: KubeObject | Stored | ObjectReference, type: EventType, reason: string, message: string): void {
-    const ref = 'metadata' in obj ? objectReference(obj as KubeObject) : (obj as ObjectReference);
+    const ownRef = 'metadata' in obj;
+    const ref = ownRef ? objectReference(obj as KubeObject) : (obj as ObjectReference);
     const nowMs = this.api.sim.nowMs;
     const now = toRfc3339(nowMs);
     const objectState = this.correlator.objectState(this.state, ref);
     // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
-    const { message: msg, key } = this.correlator.aggregate(objectState, type, reason, ref.fieldPath ?? '', message);
+    const key = this.correlator.aggregate(objectState, type, reason, ref.fieldPath ?? '', message);
+    const msg = key.recorded;
     const prior = this.correlator.lastObserved(key);
     const namespace = ref.namespace || 'default';
     const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
@@ -222,12 +245,13 @@ export class EventRecorder {
           if (!isApiError(e, 'NotFound')) throw e;
         }
       }
-      // A fresh object throughout (the reference too: callers reuse theirs), handed over to the server.
+      // A fresh object handed over to the server: a reference the caller passed is copied (callers reuse
+      // theirs), one built here is not; the source is this recorder's frozen one, shared like any stored part.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
         metadata: { name: observed.name, namespace },
-        involvedObject: copyReference(ref), reason, message: msg,
-        source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+        involvedObject: ownRef ? ref : copyReference(ref), reason, message: msg,
+        source: this.sourceObject,
         firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
       };
