@@ -37,8 +37,12 @@ const isDefaultWaiting = (s: ContainerStatus, reason: string): boolean =>
 export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, oldStatuses: readonly ContainerStatus[] | undefined,
   containers: readonly Container[], hasInitContainers: boolean, reasons: ReasonCache): ContainerStatus[] {
   const defaultReason = hasInitContainers ? 'PodInitializing' : 'ContainerCreating';
-  return containers.map(c => {
-    const old = oldStatuses?.find(o => o.name === c.name);
+  // Indexed loops: the spec's and the old status's lists are frozen, where map and find take a slow path.
+  const out: ContainerStatus[] = [];
+  for (let ci = 0; ci < containers.length; ci++) {
+    const c = containers[ci]!;
+    let old: ContainerStatus | undefined;
+    if (oldStatuses) for (let oi = 0; oi < oldStatuses.length; oi++) if (oldStatuses[oi]!.name === c.name) { old = oldStatuses[oi]; break; }
     // The runtime's two newest instances of this container (the snapshot lists newest first).
     let newest: InstanceSnapshot | undefined;
     let previous: InstanceSnapshot | undefined;
@@ -78,8 +82,9 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
         s.state = { waiting: r.message ? { reason: r.reason, message: r.message } : { reason: r.reason } };
       }
     }
-    return s;
-  });
+    out.push(s);
+  }
+  return out;
 }
 
 export interface StatusInputs {

@@ -43,7 +43,8 @@ export interface ProbeResults {
 
 /** Init containers: the next one to start, or done; a failed one with restartPolicy Never fails the pod. */
 function initActions(pod: Pod, snapshot: PodSnapshot): { done: boolean; next?: Container; failed?: boolean } {
-  for (const c of pod.spec.initContainers ?? []) {
+  for (let cIndex = 0, cList = pod.spec.initContainers ?? []; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = newestOf(snapshot, c.name);
     if (!s) return { done: false, next: c };
     if (s.state === 'running') return { done: false };
@@ -69,7 +70,8 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
       const init = initActions(pod, snapshot);
       if (!init.done) { actions.nextInitContainer = init.next; if (init.failed) actions.createSandbox = false; return actions; }
     }
-    for (const c of pod.spec.containers) {
+    for (let cIndex = 0, cList = pod.spec.containers; cIndex < cList.length; cIndex++) {
+      const c = cList[cIndex]!;
       const s = newestOf(snapshot, c.name);
       if (pod.spec.restartPolicy === 'OnFailure' && s && s.state === 'exited' && s.exitCode === 0) continue;
       if (pod.spec.restartPolicy === 'Never' && s && s.state === 'exited') continue;
@@ -83,7 +85,8 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     if (!init.done) { actions.nextInitContainer = init.next; return actions; }
   }
   let keep = 0;
-  for (const c of pod.spec.containers) {
+  for (let cIndex = 0, cList = pod.spec.containers; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = newestOf(snapshot, c.name);
     if (!s || s.state !== 'running') {
       if (shouldContainerBeRestarted(c, pod, snapshot)) actions.containersToStart.push(c);

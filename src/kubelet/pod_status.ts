@@ -19,7 +19,8 @@ function statusOf(statuses: readonly ContainerStatus[], name: string): Container
 
 /** HasAnyRegularContainerStarted: a regular container is running or has terminated at least once. */
 export function hasAnyRegularContainerStarted(spec: PodSpec, statuses: readonly ContainerStatus[]): boolean {
-  for (const c of spec.containers) {
+  for (let cIndex = 0, cList = spec.containers; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = statusOf(statuses, c.name);
     if (!s) continue;
     if (s.state?.running || s.state?.terminated || s.lastState?.terminated) return true;
@@ -32,7 +33,8 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
   let pendingRestartableInit = 0;
   let pendingRegularInit = 0;
   let failedInitialization = 0;
-  for (const c of spec.initContainers ?? NONE) {
+  for (let cIndex = 0, cList = spec.initContainers ?? NONE; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     if (isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) { pendingRegularInit++; continue; }
@@ -44,7 +46,8 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
     } else pendingRegularInit++;
   }
   let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
-  for (const c of spec.initContainers ?? NONE) {
+  for (let cIndex = 0, cList = spec.initContainers ?? NONE; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     if (!isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) { unknown++; continue; }
@@ -53,7 +56,8 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
     else if (s.state?.waiting) { if (!s.lastState?.terminated) { pendingRestartableInit++; waiting++; } }
     else { pendingRestartableInit++; unknown++; }
   }
-  for (const c of spec.containers) {
+  for (let cIndex = 0, cList = spec.containers; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = statusOf(statuses, c.name);
     if (!s) { unknown++; continue; }
     if (s.state?.running) running++;
@@ -90,13 +94,15 @@ export function containersReadyCondition(spec: PodSpec, statuses: readonly Conta
   // Name lists only once a container is unknown or unready (a ready pod's status is computed often).
   let unknown: string[] | undefined;
   let unready: string[] | undefined;
-  for (const c of spec.initContainers ?? NONE) {
+  for (let cIndex = 0, cList = spec.initContainers ?? NONE; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     if (!isRestartableInit(c)) continue;
     const s = statusOf(statuses, c.name);
     if (!s) (unknown ??= []).push(c.name);
     else if (!s.ready) (unready ??= []).push(c.name);
   }
-  for (const c of spec.containers) {
+  for (let cIndex = 0, cList = spec.containers; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = statusOf(statuses, c.name);
     if (!s) (unknown ??= []).push(c.name);
     else if (!s.ready) (unready ??= []).push(c.name);
@@ -121,7 +127,8 @@ export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[
   const gates = spec.readinessGates as { conditionType: string }[] | undefined;
   if (gates === undefined || gates.length === 0) return kubeletCondition('Ready', 'True');
   const unready: string[] = [];
-  for (const gate of gates) {
+  for (let gateIndex = 0, gateList = gates; gateIndex < gateList.length; gateIndex++) {
+    const gate = gateList[gateIndex]!;
     const c = conditions.find(x => x.type === gate.conditionType);
     if (!c) unready.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
     else if (c.status !== 'True') unready.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
@@ -137,7 +144,8 @@ export function podInitializedCondition(spec: PodSpec, statuses: readonly Contai
   const all = statuses ?? NO_STATUSES;
   let unknown: string[] | undefined;
   let incomplete: string[] | undefined;
-  for (const c of inits) {
+  for (let cIndex = 0, cList = inits; cIndex < cList.length; cIndex++) {
+    const c = cList[cIndex]!;
     const s = statusOf(all, c.name);
     if (!s) { (unknown ??= []).push(c.name); continue; }
     if (isRestartableInit(c)) { if (!s.started) (incomplete ??= []).push(c.name); continue; }

@@ -177,22 +177,32 @@ export class ProbeManager {
 
   private key(uid: string, container: string, type: ProbeType): string { return `${uid}/${container}/${type}`; }
 
-  /** AddPod: one worker per container and probe, unless it already exists. */
+  /** AddPod: one worker per container and probe, unless it already exists (sidecars, then containers). */
   addPod(pod: Stored<Pod>): void {
-    for (const c of [...(pod.spec.initContainers ?? []).filter(x => x.restartPolicy === 'Always'), ...pod.spec.containers]) {
-      for (const [type, spec] of [['startup', c.startupProbe], ['readiness', c.readinessProbe], ['liveness', c.livenessProbe]] as const) {
-        if (!spec) continue;
-        const k = this.key(pod.metadata.uid, c.name, type);
-        if (this.workers.has(k)) continue;
-        const w = new ProbeWorker(this.host, this, pod, c, type, spec);
-        this.workers.set(k, w);
-        this.version++;
-        let set = this.byPod.get(pod.metadata.uid);
-        if (!set) this.byPod.set(pod.metadata.uid, (set = new Set()));
-        set.add(w);
-        w.start();
-      }
-    }
+    // Indexed loops over the pod's frozen lists (array iterators on frozen arrays take a slow path).
+    const inits = pod.spec.initContainers;
+    if (inits) for (let i = 0; i < inits.length; i++) if (inits[i]!.restartPolicy === 'Always') this.addWorkers(pod, inits[i]!);
+    const containers = pod.spec.containers;
+    for (let i = 0; i < containers.length; i++) this.addWorkers(pod, containers[i]!);
+  }
+
+  private addWorkers(pod: Stored<Pod>, c: Container): void {
+    this.addWorker(pod, c, 'startup', c.startupProbe);
+    this.addWorker(pod, c, 'readiness', c.readinessProbe);
+    this.addWorker(pod, c, 'liveness', c.livenessProbe);
+  }
+
+  private addWorker(pod: Stored<Pod>, c: Container, type: ProbeType, spec: Container['livenessProbe']): void {
+    if (!spec) return;
+    const k = this.key(pod.metadata.uid, c.name, type);
+    if (this.workers.has(k)) return;
+    const w = new ProbeWorker(this.host, this, pod, c, type, spec);
+    this.workers.set(k, w);
+    this.version++;
+    let set = this.byPod.get(pod.metadata.uid);
+    if (!set) this.byPod.set(pod.metadata.uid, (set = new Set()));
+    set.add(w);
+    w.start();
   }
 
   /** Runs the manual probes a pod sync fired, now that its status is stored. */

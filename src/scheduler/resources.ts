@@ -19,8 +19,11 @@ export interface Resources {
 
 export const emptyResources = (): Resources => ({ milliCPU: 0, memory: 0, ephemeralStorage: 0, scalar: {} });
 
+// Loops here are for-in and indexed: a stored pod's maps and lists are frozen, where entries
+// arrays and array iterators take a slow path, and every scheduling cycle reads them.
 function addList(r: Resources, list: Record<string, string> | undefined): void {
-  for (const [name, q] of Object.entries(list ?? {})) {
+  for (const name in list) {
+    const q = list[name]!;
     if (name === 'cpu') r.milliCPU += milliValue(q);
     else if (name === 'memory') r.memory += unitValue(q);
     else if (name === 'ephemeral-storage') r.ephemeralStorage += unitValue(q);
@@ -32,7 +35,7 @@ function maxInto(r: Resources, o: Resources): void {
   r.milliCPU = Math.max(r.milliCPU, o.milliCPU);
   r.memory = Math.max(r.memory, o.memory);
   r.ephemeralStorage = Math.max(r.ephemeralStorage, o.ephemeralStorage);
-  for (const [k, v] of Object.entries(o.scalar)) r.scalar[k] = Math.max(r.scalar[k] ?? 0, v);
+  for (const k in o.scalar) r.scalar[k] = Math.max(r.scalar[k] ?? 0, o.scalar[k]!);
 }
 
 function containerRequest(c: Container, nonZero: boolean): Resources {
@@ -48,10 +51,11 @@ function containerRequest(c: Container, nonZero: boolean): Resources {
 /** PodRequests: containers summed, init containers as a running maximum (sidecars add up), plus overhead. */
 export function podRequests(pod: Pod, nonZero = false): Resources {
   const sum = emptyResources();
-  for (const c of pod.spec.containers) {
-    const r = containerRequest(c, nonZero);
+  const containers = pod.spec.containers;
+  for (let i = 0; i < containers.length; i++) {
+    const r = containerRequest(containers[i]!, nonZero);
     sum.milliCPU += r.milliCPU; sum.memory += r.memory; sum.ephemeralStorage += r.ephemeralStorage;
-    for (const [k, v] of Object.entries(r.scalar)) sum.scalar[k] = (sum.scalar[k] ?? 0) + v;
+    for (const k in r.scalar) sum.scalar[k] = (sum.scalar[k] ?? 0) + r.scalar[k]!;
   }
   const sidecars = emptyResources();
   const initMax = emptyResources();
@@ -59,7 +63,7 @@ export function podRequests(pod: Pod, nonZero = false): Resources {
     const r = containerRequest(c, nonZero);
     if (c.restartPolicy === 'Always') {
       sidecars.milliCPU += r.milliCPU; sidecars.memory += r.memory; sidecars.ephemeralStorage += r.ephemeralStorage;
-      for (const [k, v] of Object.entries(r.scalar)) sidecars.scalar[k] = (sidecars.scalar[k] ?? 0) + v;
+      for (const k in r.scalar) sidecars.scalar[k] = (sidecars.scalar[k] ?? 0) + r.scalar[k]!;
       maxInto(initMax, sidecars);
     } else {
       maxInto(initMax, { milliCPU: r.milliCPU + sidecars.milliCPU, memory: r.memory + sidecars.memory,
