@@ -18,11 +18,13 @@ const deletingDependents = (o: Stored): boolean => !!o.metadata.deletionTimestam
 function sameOwnerReferences(a: readonly OwnerReference[] | undefined, b: readonly OwnerReference[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
-  return a.every((r, i) => {
-    const o = b[i]!;
-    return r.uid === o.uid && r.apiVersion === o.apiVersion && r.kind === o.kind && r.name === o.name &&
-      r.controller === o.controller && r.blockOwnerDeletion === o.blockOwnerDeletion;
-  });
+  // An indexed loop: both lists are frozen, where every() takes a slow path (this runs on every update).
+  for (let i = 0; i < a.length; i++) {
+    const r = a[i]!, o = b[i]!;
+    if (!(r.uid === o.uid && r.apiVersion === o.apiVersion && r.kind === o.kind && r.name === o.name &&
+      r.controller === o.controller && r.blockOwnerDeletion === o.blockOwnerDeletion)) return false;
+  }
+  return true;
 }
 
 const itemKey = (o: Stored): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
