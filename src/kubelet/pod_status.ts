@@ -195,6 +195,9 @@ export function stampTransitions(conditions: Condition[], old: readonly Conditio
     if (c.lastTransitionTime) { out[i] = c; continue; }
     let prev: Condition | undefined;
     if (old) for (let j = 0; j < old.length; j++) if (old[j]!.type === c.type) { prev = old[j]; break; }
+    // The old condition itself when the stamped copy would equal it key for key (a steady condition):
+    // it is immutable, and later comparisons of the two statuses find it by identity.
+    if (prev !== undefined && prev.lastTransitionTime && sameButTransition(c, prev)) { out[i] = prev; continue; }
     // Copied key by key rather than spread: a spread at a call site that sees many shapes gives
     // every copy a hidden class of its own, which costs memory and slows every later read.
     const s: Record<string, unknown> = {};
@@ -203,6 +206,29 @@ export function stampTransitions(conditions: Condition[], old: readonly Conditio
     out[i] = s as unknown as Condition;
   }
   return out;
+}
+
+/** Condition keys met so far by sameButTransition (written by index: no list per call). */
+const conditionKeys: string[] = [];
+
+/**
+ * Does `prev` hold exactly c's keys and values, in c's order, then lastTransitionTime — what the
+ * key-by-key copy of c with prev's transition time would hold? (c has no lastTransitionTime key.)
+ */
+function sameButTransition(c: Condition, prev: Condition): boolean {
+  const cv = c as unknown as Record<string, unknown>;
+  const pv = prev as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const key in cv) {
+    if (key === 'lastTransitionTime' || cv[key] !== pv[key]) return false;
+    conditionKeys[n++] = key;
+  }
+  let m = 0;
+  for (const key in pv) {
+    if (m < n ? key !== conditionKeys[m] : m > n || key !== 'lastTransitionTime') return false;
+    m++;
+  }
+  return m === n + 1;
 }
 
 export const isTerminalPhase = (phase: PodStatus['phase']): boolean => phase === 'Succeeded' || phase === 'Failed';
