@@ -172,15 +172,18 @@ export class Scheduler {
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
   private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
-    const feasible: NodeInfo[] = [];
+    // Sized once for the most it can hold and cut to what was found: no regrowth while filling.
+    const feasible = new Array<NodeInfo>(Math.min(want, nodes.length));
+    let found = 0;
     let statuses: Map<string, FilterStatus> | undefined;
     let processed = 0;
-    for (let k = 0; k < nodes.length && feasible.length < want; k++) {
+    for (let k = 0; k < nodes.length && found < want; k++) {
       const n = nodes[(this.nextStartNodeIndex + k) % nodes.length]!;
       processed++;
       const s = runFilters(entry, n);
-      if (s) (statuses ??= new Map()).set(n.name, s); else feasible.push(n);
+      if (s) (statuses ??= new Map()).set(n.name, s); else feasible[found++] = n;
     }
+    feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
     return { feasible, statuses: statuses ?? NO_STATUSES };
   }
