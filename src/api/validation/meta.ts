@@ -69,7 +69,9 @@ function goOwnerReferences(refs: ObjectMeta['ownerReferences']): GoRendered {
 
 function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: string, errs: FieldError[]): FieldError[] {
   let firstController = '';
-  for (const ref of refs ?? []) {
+  // Indexed: every create and update comes here, mostly without owner references or finalizers.
+  if (refs) for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i]!;
     const apiVersion = ref.apiVersion ?? '';
     const version = apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
     if (!version) errs.push(invalidField(`${path}.apiVersion`, apiVersion, 'version must not be empty'));
@@ -92,7 +94,7 @@ function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: stri
 
 /** apimachinery ValidateFinalizers: names at the list's path (no index), then the orphan/foreground conflict. */
 function validateFinalizers(finalizers: string[] | undefined, path: string, errs: FieldError[]): FieldError[] {
-  for (const f of finalizers ?? []) for (const msg of isQualifiedName(f)) errs.push(invalidField(path, f, msg));
+  if (finalizers) for (let i = 0; i < finalizers.length; i++) for (const msg of isQualifiedName(finalizers[i]!)) errs.push(invalidField(path, finalizers[i]!, msg));
   if (finalizers?.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errs.push(invalidField(path, goStringSlice(finalizers), 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
@@ -101,11 +103,12 @@ function validateFinalizers(finalizers: string[] | undefined, path: string, errs
 
 /** core's validateKubeFinalizerName, per finalizer at finalizers[i]: a bare name must be a standard one. */
 function validateKubeFinalizerNames(finalizers: string[] | undefined, path: string, errs: FieldError[]): FieldError[] {
-  (finalizers ?? []).forEach((f, i) => {
+  if (finalizers) for (let i = 0; i < finalizers.length; i++) {
+    const f = finalizers[i]!;
     if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
       errs.push(invalidField(`${path}[${i}]`, f, 'name is neither a standard finalizer name nor is it fully qualified'));
     }
-  });
+  }
   return errs;
 }
 
