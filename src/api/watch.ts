@@ -92,7 +92,9 @@ function deliveryLabel(kind: string): string {
 /** The watchers one write goes to, with their events and delivery instants. */
 class Delivery {
   readonly watchers: Watcher[] = [];
-  readonly events: WatchEvent[] = [];
+  /** Each watcher's event; only kept once two differ (until then every one is firstEvent). */
+  private events: WatchEvent[] | undefined;
+  private firstEvent: WatchEvent | undefined;
   /** Each watcher's delivery instant; only kept once two differ (until then every one is firstAt). */
   times: number[] | undefined;
   firstAt = 0;
@@ -108,20 +110,32 @@ class Delivery {
   }
 
   add(w: Watcher, ev: WatchEvent, at: number): void {
-    if (this.watchers.length === 0) this.firstAt = at;
-    else if (at !== this.firstAt && this.uniform) {
-      this.uniform = false;
-      this.times = this.watchers.map(() => this.firstAt);
+    if (this.watchers.length === 0) {
+      this.firstAt = at;
+      this.firstEvent = ev;
+    } else {
+      if (at !== this.firstAt && this.uniform) {
+        this.uniform = false;
+        this.times = this.watchers.map(() => this.firstAt);
+      }
+      if (this.events === undefined && ev !== this.firstEvent) {
+        const first = this.firstEvent!;
+        this.events = this.watchers.map(() => first);
+      }
     }
     this.watchers.push(w);
-    this.events.push(ev);
+    this.events?.push(ev);
     this.times?.push(at);
+  }
+
+  eventAt(i: number): WatchEvent {
+    return this.events !== undefined ? this.events[i]! : this.firstEvent!;
   }
 
   deliver(): void {
     for (let i = 0; i < this.watchers.length; i++) {
       const w = this.watchers[i]!;
-      if (!w.stopped) w.handler(this.events[i]!);
+      if (!w.stopped) w.handler(this.eventAt(i));
     }
   }
 }
@@ -222,7 +236,7 @@ export class WatchHub {
     for (let i = 0; i < out.watchers.length; i++) {
       let d = byTime.get(times[i]!);
       if (!d) byTime.set(times[i]!, (d = new Delivery()));
-      d.add(out.watchers[i]!, out.events[i]!, times[i]!);
+      d.add(out.watchers[i]!, out.eventAt(i), times[i]!);
     }
     for (const [at, d] of byTime) this.sim.scheduleAt(at, deliveryLabel(kind), () => d.deliver());
   }
