@@ -61,6 +61,8 @@ export function replicaCount(ref: ObjectRef, amount: Amount, state: ReplicaState
     const known = fields ? Object.keys(fields).join(', ') : 'none';
     throw new Error(`${describeRef(ref)}: a ${ref.kind} has no ${state} replica count (it has: ${known})`);
   }
+  // Not workloadPodsCheck: the pods are looked up only to explain a failure (always/never claims
+  // evaluate this after every write).
   return {
     description,
     namespace: ref.namespace,
@@ -88,16 +90,8 @@ function whyNoPods(view: ClusterView, obj: Stored): string | undefined {
 
 /** `replicaset "web" has 3 pods`: the pods it owns that exist, Terminating ones included (as `kubectl get pods` lists them). */
 export function podCount(ref: ObjectRef, amount: Amount): StateCheck {
-  return {
-    description: `${describeRef(ref)} has ${countNoun(amount, 'pod')}`,
-    namespace: ref.namespace,
-    related: [ref.kind, 'Pod'],
-    evaluate: view => {
-      const obj = view.get(ref.kind, ref.namespace, ref.name);
-      if (!obj) return { ok: false, observed: `${describeRef(ref)} not found` };
-      const pods = podsOf(view, obj);
-      const names = pods.map(p => p.metadata.name).join(', ');
-      return { ok: amountHolds(amount, pods.length), observed: `${countNoun(pods.length, 'pod')}${names ? `: ${names}` : ''}` };
-    },
-  };
+  return workloadPodsCheck(ref, `${describeRef(ref)} has ${countNoun(amount, 'pod')}`, (_view, pods) => {
+    const names = pods.map(p => p.metadata.name).join(', ');
+    return { ok: amountHolds(amount, pods.length), observed: `${countNoun(pods.length, 'pod')}${names ? `: ${names}` : ''}` };
+  });
 }
