@@ -20,7 +20,8 @@ import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
-import { deleteObject, finalizeIfReady, type DeleteOptions, type DeleteResult } from './deletion';
+import { deleteObject, finalizeIfReady, remove, type DeleteOptions, type DeleteResult } from './deletion';
+import { finalizeNamespace } from './namespace_deletion';
 import { bindPod } from './binding';
 
 /**
@@ -232,6 +233,13 @@ export class ApiServer {
     const info = mustResource(kind);
     const ns = info.namespaced ? namespace || 'default' : '';
     return this.call({ verb: 'delete', kind, namespace: ns, name, actor: ctx.actor }, () => deleteObject(this, info, ns, name, options, ctx));
+  }
+
+  /** PUT namespaces/<name>/finalize: sets spec.finalizers; a terminating namespace left with none is removed. */
+  finalizeNamespace(name: string, finalizers: readonly string[], ctx: RequestContext): Stored {
+    const info = mustResource('Namespace');
+    return this.call({ verb: 'update', kind: 'Namespace', namespace: '', name, actor: ctx.actor },
+      () => finalizeNamespace(this, name, finalizers, ctx, info, obj => remove(this, obj, ctx)));
   }
 
   /** POST pods/<name>/binding: assigns an unscheduled pod to a node (the scheduler's write). */

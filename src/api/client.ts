@@ -100,6 +100,12 @@ export class Client {
     return this.api.bind(namespace, name, nodeName, { actor: this.actor });
   }
 
+  /** The namespaces/finalize subresource (the namespace controller's last write). */
+  finalizeNamespace(name: string, finalizers: readonly string[]): Stored {
+    this.limiter?.take();
+    return this.api.finalizeNamespace(name, finalizers, { actor: this.actor });
+  }
+
   delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
     this.limiter?.take();
     return this.api.delete(kind, namespace, name, options, { actor: this.actor });

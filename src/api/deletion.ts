@@ -2,12 +2,13 @@
 // registry/rest/delete.go BeforeDelete, pkg/registry/core/pod/strategy.go CheckGracefulDelete, v1.32):
 // preconditions, graceful deletion for pods, the propagation policy turned into orphan / foregroundDeletion
 // finalizers, and removal once nothing holds the object. Dependents are the garbage collector's business.
-// Not modelled: Namespace's own REST (its deletion is immediate here, with no Terminating phase).
+// Namespaces have their own REST (namespace_deletion.ts): Terminating first, removed once finalized.
 import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
 import { deletePreconditionConflict, notFound } from './errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ApiServer, RequestContext } from './apiserver';
+import { deleteNamespace, shouldDeleteNamespaceDuringUpdate } from './namespace_deletion';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -87,6 +88,10 @@ export function deleteObject(api: ApiServer, info: ResourceInfo, namespace: stri
   const store = api.store;
   const current = store.get(info.kind, namespace, name);
   if (!current) throw notFound(info, name);
+  if (info.kind === 'Namespace') {
+    const marked = deleteNamespace(api, info, current, options, ctx);
+    if (marked) return marked;
+  }
   const pre = options.preconditions;
   if (pre?.uid && pre.uid !== current.metadata.uid) {
     throw deletePreconditionConflict(info, name, `the UID in the precondition (${pre.uid}) does not match the UID in record (${current.metadata.uid}). The object might have been deleted and then recreated`);
@@ -136,7 +141,7 @@ function markAsDeleting(m: Stored['metadata'], nowMs: number): void {
 }
 
 /** Storage.Delete: the object goes as it is (the DELETED event carries the deletion's resourceVersion). */
-function remove(api: ApiServer, obj: Stored, ctx: RequestContext): DeleteResult {
+export function remove(api: ApiServer, obj: Stored, ctx: RequestContext): DeleteResult {
   if (ctx.dryRun) return { object: obj, removed: true };
   const last = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(api.store.nextResourceVersion()) } } as Stored;
   api.store.remove(last, ctx.actor);
@@ -149,6 +154,7 @@ function remove(api: ApiServer, obj: Stored, ctx: RequestContext): DeleteResult 
  */
 export function finalizeIfReady(api: ApiServer, stored: Stored, old: Stored, actor: string): Stored | undefined {
   const m = stored.metadata;
+  if (stored.kind === 'Namespace' && !shouldDeleteNamespaceDuringUpdate(stored, old)) return undefined;
   if (!old.metadata.deletionTimestamp || (m.finalizers ?? []).length > 0) return undefined;
   if ((old.metadata.deletionGracePeriodSeconds ?? 0) !== 0) return undefined;
   const last = { ...stored, metadata: { ...m, resourceVersion: String(api.store.nextResourceVersion()) } } as Stored;

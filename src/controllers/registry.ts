@@ -7,6 +7,7 @@ import { nodeLifecycleController } from './node_lifecycle';
 import { taintEvictionController } from './taint_eviction';
 import { podGCController } from './podgc';
 import { rootCAPublisherController } from './root_ca_publisher';
+import { namespaceController } from './namespace';
 
 export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   garbageCollectorController,
@@ -17,4 +18,5 @@ export const DEFAULT_CONTROLLERS: ControllerDefinition[] = [
   taintEvictionController,
   podGCController,
   rootCAPublisherController,
+  namespaceController,
 ];
