@@ -55,8 +55,8 @@ test('a namespace with a pod ignoring SIGTERM (grace 30 s) is gone at T+42 s', (
     'NamespaceContentRemaining True SomeResourcesRemain: Some resources are remaining: pods. has 1 resource instances',
     'NamespaceFinalizersRemaining False ContentRemoved: All content successfully removed',
   ]);
-  assert.equal(c.store.list('ConfigMap', { namespace: 'team' }).length, 0, 'kube-root-ca.crt deleted and not republished');
-  assert.equal(c.store.list('Event').filter(e => e.source?.component === 'namespace-controller').length, 0, 'the deleter records no Events');
+  assert.equal(c.store.list('ConfigMap', 'team').length, 0, 'kube-root-ca.crt deleted and not republished');
+  assert.equal(c.store.list('Event').filter(e => (e.source as { component?: string } | undefined)?.component === 'namespace-controller').length, 0, 'the deleter records no Events');
 });
 
 test('content held by a finalizer: FinalizersRemaining, 15 s estimate, gone after the finalizer is removed', () => {
