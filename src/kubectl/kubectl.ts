@@ -54,6 +54,10 @@ function findCommand(argv: string[]): { spec: CommandSpec; rest: string[] } | { 
   const two = words.length >= 2 ? `${words[0]} ${words[1]}` : undefined;
   if (words[0] === 'create') {
     const sub = createSubcommand(argv.slice(at[0]! + 1));
+    if (sub === 'namespace' || sub === 'ns') {
+      const subAt = argv.indexOf(sub, at[0]! + 1);
+      return { spec: registry.get('create namespace')!, rest: without(at[0]!, subAt) };
+    }
     if (sub !== undefined && CREATE_GENERATORS.has(sub)) return { unknown: `create ${sub}` };
   }
   if (two && registry.has(two)) return { spec: registry.get(two)!, rest: without(at[0]!, at[1]!) };

@@ -1,7 +1,7 @@
 // kubectl create -f (kubectl pkg/cmd/create/create.go RunCreate): each document is POSTed in
 // order; "<kind>/<name> created". Create errors come first, then the documents kubectl could not
 // read, as its ContinueOnError visitors collect them. --save-config adds the last-applied annotation.
-// Not modelled: the generators (create deployment|namespace|…), which send protobuf bodies.
+// Not modelled: the generators (create deployment|configmap|…) except create namespace (create_namespace.ts).
 import { isApiError } from '../../api/errors';
 import type { CommandSpec, Invocation } from '../types';
 import { KubectlError } from '../types';

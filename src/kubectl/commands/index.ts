@@ -2,6 +2,7 @@
 import type { CommandSpec } from '../types';
 import { applyCommand } from './apply';
 import { createCommand } from './create';
+import { createNamespaceCommand } from './create_namespace';
 import { deleteCommand } from './delete';
 import { cordonCommand, drainCommand, uncordonCommand } from './drain';
 import { annotateCommand, labelCommand } from './label';
@@ -19,6 +20,7 @@ export const COMMANDS: CommandSpec[] = [
   describeCommand,
   applyCommand,
   createCommand,
+  createNamespaceCommand,
   deleteCommand,
   scaleCommand,
   setImageCommand,
