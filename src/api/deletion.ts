@@ -8,6 +8,7 @@ import type { ResourceInfo } from './resources';
 import { deletePreconditionConflict, notFound } from './errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ApiServer, RequestContext } from './apiserver';
+import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './gc_finalizers';
 import { deleteNamespace, shouldDeleteNamespaceDuringUpdate } from './namespace_deletion';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -24,8 +25,7 @@ export interface DeleteResult {
   removed: boolean;
 }
 
-export const FINALIZER_ORPHAN = 'orphan';
-export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+export { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './gc_finalizers';
 
 /**
  * DefaultGarbageCollectionPolicy: core/v1 ReplicationControllers orphan (their strategy keeps the pre-GC

@@ -6,11 +6,10 @@ import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
 import { conflict, notFound } from './errors';
 import { toRfc3339 } from '../sim/time';
+import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './gc_finalizers';
 import type { ApiServer, RequestContext } from './apiserver';
 import type { DeleteOptions, DeleteResult } from './deletion';
 
-const FINALIZER_ORPHAN = 'orphan';
-const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
 /** shouldHaveOrphanFinalizer / shouldHaveDeleteDependentsFinalizer: the policy if given, else what the namespace has. */
 function gcFinalizers(current: readonly string[], options: DeleteOptions): string[] | undefined {
