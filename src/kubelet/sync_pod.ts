@@ -21,6 +21,9 @@ interface StatusMemo {
   pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
 }
 
+/** A sync that changed nothing: its status memo (still current) and the pod it ran for. */
+interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo }
+
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
   const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
@@ -48,6 +51,8 @@ export class Syncer implements PodSyncer {
   private readonly lastStatus = new Map<string, StatusMemo>();
   /** Per pod, bumped whenever a sync changes its reason cache. */
   private readonly reasonVersions = new Map<string, number>();
+  /** Pods whose last sync was steady (see isSteady). */
+  private readonly steady = new Map<string, SteadyMemo>();
 
   /** The probe results computePodActions consults (built once, not per sync). */
   private readonly probeResults: Parameters<typeof computePodActions>[2];
@@ -73,8 +78,7 @@ export class Syncer implements PodSyncer {
     const runtimeSeq = k.runtime.changeSeqOf(uid);
     const pm = k.probeManager;
     const memo = this.lastStatus.get(uid);
-    if (memo !== undefined && cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === runtimeSeq &&
-      memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === pm.version && memo.terminal === podIsTerminal) {
+    if (memo !== undefined && this.statusMemoHolds(memo, pod, podIsTerminal)) {
       pm.flushTriggers();
       return memo.phase;
     }
@@ -92,20 +96,56 @@ export class Syncer implements PodSyncer {
     return status.phase;
   }
 
+  /** The memo's inputs are the current ones: writeStatus would compute the same status and find it unchanged. */
+  private statusMemoHolds(memo: StatusMemo, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
+    const k = this.k;
+    const uid = pod.metadata.uid;
+    const cached = k.statusManager.getPodStatus(uid);
+    return cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === k.runtime.changeSeqOf(uid) &&
+      memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === k.probeManager.version && memo.terminal === podIsTerminal;
+  }
+
+  /**
+   * The pod's last sync changed nothing — its status was found unchanged without a manual probe run,
+   * its volumes were mounted, no probe worker was added, no container was to be killed or started —
+   * and none of that sync's inputs has changed since (the pod, the runtime's view of it, the stored
+   * status, the reason cache, the probe results and workers). The same sync would take the same path
+   * again, whose only effect is running the manual probes already pending (a periodic resync of a
+   * running pod, the kubelet's commonest sync).
+   */
+  private isSteady(uid: string, pod: Stored<Pod>): boolean {
+    const s = this.steady.get(uid);
+    return s !== undefined && s.pod === pod && this.lastStatus.get(uid) === s.status && this.statusMemoHolds(s.status, pod, false) &&
+      this.k.volumeManager.allMounted(uid);
+  }
+
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
+    if (this.isSteady(w.uid, pod)) {
+      k.probeManager.flushTriggers();
+      if (this.live()) done({});
+      return;
+    }
+    this.steady.delete(w.uid);
     const snapshot = k.runtime.snapshot(w.uid);
     const phase = this.writeStatus(pod, snapshot, false);
     if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
+    // What a steady sync must have seen (see isSteady): the status memo writeStatus kept, the probe workers' version.
+    const statusMemo = this.lastStatus.get(w.uid);
+    const probes = k.probeManager.version;
+    let inCall = true;
     k.volumeManager.addPod(pod);
     const cancelWait = k.volumeManager.waitForAttachAndMount(w.uid, ok => {
       if (token.cancelled) return done({ cancelled: true });
       // A timed-out wait returns wait.Interrupted: no event, the worker retries in 10–15 s.
       if (!ok) return done({ error: `unmounted volumes=[${k.volumeManager.unmountedNames(w.uid).join(' ')}]` });
       k.probeManager.addPod(pod);
-      this.runtimeSync(pod, snapshot, token, results => {
+      this.runtimeSync(pod, snapshot, token, (results, steps) => {
         if (!this.live()) return;
+        if (inCall && steps === 0 && statusMemo !== undefined && this.lastStatus.get(w.uid) === statusMemo && k.probeManager.version === probes) {
+          this.steady.set(w.uid, { pod, status: statusMemo });
+        }
         // The cache is stored only once it holds a reason (an empty one reads the same as none).
         let reasons = k.reasons(w.uid);
         let changed = false;
@@ -124,17 +164,19 @@ export class Syncer implements PodSyncer {
       });
     });
     token.onCancel(() => { cancelWait(); });
+    inCall = false;
   }
 
   /** kubeGenericRuntimeManager.SyncPod. */
-  private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[]) => void): void {
+  /** `done` gets the results and how many steps (kills, sandbox, starts) ran. */
+  private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[], steps: number) => void): void {
     const k = this.k;
     const actions = computePodActions(pod, snapshot, this.probeResults);
     const results: StartResult[] = [];
     const steps: ((next: () => void) => void)[] = [];
     if (actions.killPod && snapshot.sandbox?.ready) {
       steps.push(next => this.killPod(pod, undefined, () => { k.runtime.stopSandbox(pod.metadata.uid); next(); }));
-      if (!actions.createSandbox) { series(steps, () => done(results)); return; }
+      if (!actions.createSandbox) { series(steps, () => done(results, steps.length)); return; }
     }
     for (const kill of actions.containersToKill) steps.push(next => this.killContainer(pod, kill, next));
     if (actions.createSandbox) steps.push(next => { if (!token.cancelled) k.runtime.createSandbox(pod.metadata.uid); next(); });
@@ -144,7 +186,7 @@ export class Syncer implements PodSyncer {
     } else {
       for (const c of actions.containersToStart) steps.push(next => this.startContainer(pod, c, false, snapshot, token, results, next));
     }
-    series(steps, () => done(results));
+    series(steps, () => done(results, steps.length));
   }
 
   /** doBackOff, EnsureImageExists, then create and start; the result goes to the reason cache. */
@@ -241,6 +283,7 @@ export class Syncer implements PodSyncer {
 
   forget(w: PodWorker): void {
     this.lastStatus.delete(w.uid);
+    this.steady.delete(w.uid);
     this.reasonVersions.delete(w.uid);
     this.k.forgetPod(w.uid);
   }
