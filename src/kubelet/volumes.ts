@@ -41,7 +41,8 @@ export class VolumeManager {
   /** The desired state populator adds a pod's volumes; the reconciler tries each at once. */
   addPod(pod: Pod): void {
     const uid = pod.metadata.uid!;
-    if (this.pods.has(uid)) { this.pods.get(uid)!.pod = pod; return; }
+    const known = this.pods.get(uid);
+    if (known !== undefined) { known.pod = pod; return; }
     const volumes = (pod.spec.volumes ?? []).map(v => ({ volume: v, mounted: requirement(v) === undefined, durationBeforeRetryMs: 0, lastErrorMs: 0, retry: undefined }));
     const entry = { pod, volumes };
     this.pods.set(uid, entry);
@@ -62,7 +63,11 @@ export class VolumeManager {
 
   allMounted(uid: string): boolean {
     const e = this.pods.get(uid);
-    return !!e && e.volumes.every(v => v.mounted);
+    if (e === undefined) return false;
+    // An indexed loop: this runs on every pod sync.
+    const volumes = e.volumes;
+    for (let i = 0; i < volumes.length; i++) if (!volumes[i]!.mounted) return false;
+    return true;
   }
 
   unmountedNames(uid: string): string[] {
