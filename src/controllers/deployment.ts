@@ -18,11 +18,8 @@ import { rollback } from './deployment_rollback';
 import { rolloutRolling } from './deployment_rolling';
 import type { Dc } from './deployment_scale';
 import { checkPausedConditions, getRollbackTo, isScalingEvent, sync, syncStatusOnly } from './deployment_sync';
+import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
 
-/** The ReplicaSet controller's index (same name, same meaning): objects by their controller's uid; orphan pods under "<namespace>/". */
-const OWNER_INDEX = 'controllerUid';
-const podOwnerIndex = (o: Stored): string[] => [controllerRef(o)?.uid ?? `${o.metadata.namespace}/`];
-const setOwnerIndex = (o: Stored): string[] => { const r = controllerRef(o); return r ? [r.uid] : []; };
 const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
 
 /** A label selector, or undefined when it does not parse (such a Deployment matches nothing). */
@@ -49,7 +46,7 @@ export class DeploymentController implements Reconciler, Dc {
     this.sets = ctx.informers.informer('ReplicaSet');
     this.sets.addIndex(OWNER_INDEX, setOwnerIndex);
     this.pods = ctx.informers.informer('Pod');
-    this.pods.addIndex(OWNER_INDEX, podOwnerIndex);
+    this.pods.addIndex(OWNER_INDEX, podOwnerIndex, podOwner);
     this.deployments.addHandlers({ onAdd: d => this.enqueue(d), onUpdate: (_, d) => this.enqueue(d), onDelete: d => this.enqueue(d) });
     this.sets.addHandlers({ onAdd: rs => this.addReplicaSet(rs), onUpdate: (o, c) => this.updateReplicaSet(o, c), onDelete: rs => this.deleteReplicaSet(rs) });
     this.pods.addHandlers({ onDelete: p => this.deletePod(p) });

@@ -43,6 +43,7 @@ export class Informer {
     this.handlers.push(h);
   }
 
+  /** `single`, for an index with exactly one value per object: that value (spares a list per write). */
   addIndex(name: string, fn: IndexFn, single?: (obj: Stored) => string): void {
     if (this.indexes.has(name)) return;
     const index: Index = { fn, single, buckets: new Map() };
@@ -128,12 +129,15 @@ export class Informer {
     this.cache.set(k, obj);
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
-      if (old && index.single && index.single(old) === index.single(obj)) {
-        // The same value, as the slow path below would find: the object moves to the bucket's end.
-        const bucket = index.buckets.get(index.single(obj))!;
-        bucket.delete(k);
-        bucket.set(k, obj);
-        continue;
+      if (old && index.single) {
+        const value = index.single(obj);
+        if (index.single(old) === value) {
+          // The same value, as the slow path below would find: the object moves to the bucket's end.
+          const bucket = index.buckets.get(value)!;
+          bucket.delete(k);
+          bucket.set(k, obj);
+          continue;
+        }
       }
       const now = index.fn(obj);
       if (old) {

@@ -17,6 +17,7 @@ import { UIDTrackingExpectations } from './expectations';
 import { ControllerRefManager } from './controller_ref_manager';
 import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
 import { calculateStatus, updateReplicaSetStatus } from './replicaset_utils';
+import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
 
 /** What differs between ReplicaSets (apps/v1) and ReplicationControllers (core/v1). */
 export interface ReplicaSetKind {
@@ -26,11 +27,8 @@ export interface ReplicaSetKind {
   template(obj: Stored): PodTemplateSpec | undefined;
 }
 
-const OWNER_INDEX = 'controllerUid';
 const podKey = (p: Stored): string => `${p.metadata.namespace}/${p.metadata.name}`;
 const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
-/** Pods indexed by their controller's uid; orphans under "<namespace>/" so a sync sees only its namespace's. */
-const podOwnerIndex = (p: Stored): string[] => [controllerRef(p)?.uid ?? `${p.metadata.namespace}/`];
 
 export class ReplicaSetController implements Reconciler {
   private readonly expectations: UIDTrackingExpectations;
@@ -42,9 +40,9 @@ export class ReplicaSetController implements Reconciler {
     this.expectations = new UIDTrackingExpectations(() => ctx.sim.nowMs);
     this.podControl = new PodControl(ctx.client, ctx.recorder);
     this.sets = ctx.informers.informer(k.kind);
-    this.sets.addIndex(OWNER_INDEX, o => { const r = controllerRef(o); return r ? [r.uid] : []; });
+    this.sets.addIndex(OWNER_INDEX, setOwnerIndex);
     this.pods = ctx.informers.informer('Pod');
-    this.pods.addIndex(OWNER_INDEX, podOwnerIndex);
+    this.pods.addIndex(OWNER_INDEX, podOwnerIndex, podOwner);
     this.sets.addHandlers({
       onAdd: rs => this.enqueue(rs),
       onUpdate: (old, cur) => {

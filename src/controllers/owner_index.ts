@@ -1,0 +1,13 @@
+// The informer index the ReplicaSet, ReplicationController and Deployment controllers share (one
+// shared Pod informer, one index of that name): objects by their controller's uid.
+import type { Stored } from '../api/objects';
+import { controllerRef } from '../api/objects';
+
+export const OWNER_INDEX = 'controllerUid';
+
+/** A pod's controller's uid; orphans go under "<namespace>/", so a sync sees only its namespace's orphans. */
+export const podOwner = (p: Stored): string => controllerRef(p)?.uid ?? `${p.metadata.namespace}/`;
+export const podOwnerIndex = (p: Stored): string[] => [podOwner(p)];
+
+/** A ReplicaSet's controller's uid (none for an orphan). */
+export const setOwnerIndex = (o: Stored): string[] => { const r = controllerRef(o); return r ? [r.uid] : []; };
