@@ -8,18 +8,21 @@ import { termMatches } from './filters';
 import type { PodShape } from './pod_shape';
 import {
   MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
-  leastAllocatedScore, scaledImageSizes, topologySpreadInto,
+  leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
 } from './scores';
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
 
-// Module-level copies: an imported binding is read through a getter on every use, and these are
-// read for every feasible node of every cycle.
+// Module-level copies: an imported binding is read through a getter on every use (the CommonJS
+// output), and these are read for every feasible node of every cycle.
 const MAX_SCORE: number = MAX_NODE_SCORE;
 const TAINT_WEIGHT = WEIGHTS.TaintToleration;
 const AFFINITY_WEIGHT = WEIGHTS.NodeAffinity;
 const SPREAD_WEIGHT = WEIGHTS.PodTopologySpread;
 const IMAGE_WEIGHT = WEIGHTS.ImageLocality;
+const spreadPreScore = topologySpreadPreScore;
+const spreadRaw = topologySpreadRaw;
+const spreadNormalized = topologySpreadNormalized;
 /** Pods with more images than an int32 mask holds score images from the node's set every cycle. */
 const MAX_MASKED_IMAGES = 30;
 /** Up to this many images, each mask's ImageLocality score is computed once per cycle. */
@@ -27,11 +30,9 @@ const MAX_IMAGES_BY_MASK = 6;
 
 /**
  * Scratch of one scoring cycle (a cycle runs to completion before the next, and selectHost reads the
- * totals before the next cycle): untolerated taint counts, affinity weights, topology spread scores,
+ * totals before the next cycle): raw topology spread scores,
  * ImageLocality per image mask (-1 = not yet computed) and the totals.
  */
-const taintScratch: number[] = [];
-const affinityScratch: number[] = [];
 const spreadScratch: number[] = [];
 const imageByMask: number[] = new Array<number>(1 << MAX_IMAGES_BY_MASK).fill(-1);
 const totalsScratch: number[] = [];
@@ -71,35 +72,42 @@ function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
 
 /**
  * Total weighted scores of the feasible nodes, in their order. The list is reused by the next call:
- * read it (selectHost) before scoring again.
+ * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos and finds
+ * what normalization needs (maximum taint count and affinity weight, the spread scores' range), the
+ * second sums the weighted, normalized scores.
  */
 export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   const n = feasible.length;
   const scaled = scaledImageSizes(shape.images, cache);
   const k = shape.images.keys.length;
   if (k <= MAX_IMAGES_BY_MASK) imageByMask.fill(-1, 0, 1 << k);
-  // TaintToleration's counts and NodeAffinity's weights, normalized as defaultNormalize does (by the
-  // maximum, at least 0; taints in reverse).
+  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  const raw = spreadScratch;
   let maxTaints = 0;
   let maxAffinity = 0;
+  let minSpread = Infinity;
+  let maxSpread = -Infinity;
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
     if (info.scoreShape !== shape.id || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
-    const c = info.taintCount;
-    taintScratch[i] = c;
-    if (c > maxTaints) maxTaints = c;
-    const w = info.affinityWeight;
-    affinityScratch[i] = w;
-    if (w > maxAffinity) maxAffinity = w;
+    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
+    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+    if (spread) {
+      const r = spreadRaw(info, spread);
+      raw[i] = r;
+      if (r < minSpread) minSpread = r;
+      if (r > maxSpread) maxSpread = r;
+    }
   }
-  const spread = selector ? topologySpreadInto(spreadScratch, pod.pod, selector, feasible, cache.nodes, cache) : undefined;
   const totals = totalsScratch;
   totals.length = n;
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
-    const taintScore = maxTaints === 0 ? MAX_SCORE : MAX_SCORE - Math.floor((MAX_SCORE * taintScratch[i]!) / maxTaints);
-    const affinityScore = maxAffinity === 0 ? 0 : Math.floor((MAX_SCORE * affinityScratch[i]!) / maxAffinity);
-    totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * (spread ? spread[i]! : 0) +
+    // TaintToleration and NodeAffinity normalized as defaultNormalize does (by the maximum, at least 0; taints in reverse).
+    const taintScore = maxTaints === 0 ? MAX_SCORE : MAX_SCORE - Math.floor((MAX_SCORE * info.taintCount) / maxTaints);
+    const affinityScore = maxAffinity === 0 ? 0 : Math.floor((MAX_SCORE * info.affinityWeight) / maxAffinity);
+    const spreadScore = spread ? spreadNormalized(raw[i]!, minSpread, maxSpread) : 0;
+    totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore +
       info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
   }
   return totals;

@@ -125,38 +125,55 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
  */
 export function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
   cache: SchedulerCache): number[] | undefined {
+  const cycle = topologySpreadPreScore(pod, selector, feasible, all, cache);
+  if (!cycle) return undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < feasible.length; j++) {
+    const s = topologySpreadRaw(feasible[j]!, cycle);
+    out[j] = s;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  for (let j = 0; j < feasible.length; j++) out[j] = topologySpreadNormalized(out[j]!, min, max);
+  return out;
+}
+
+/** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
+export interface SpreadCycle { trackerId: number; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
+
+/** PreScore; undefined when the pod has no default selector (every score is 0). */
+export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
+  cache: SchedulerCache): SpreadCycle | undefined {
   if (!selector || selector.requirements.length === 0) return undefined;
-  const ns = pod.metadata.namespace ?? 'default';
-  const id = cache.spreadTracker(ns, selector).id;
+  const trackerId = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).id;
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
   for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (let j = 0; j < all.length; j++) {
     const n = all[j]!;
     const z = n.zoneLabel;
-    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + (n.spreadCounts[id] ?? 0));
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + (n.spreadCounts[trackerId] ?? 0));
   }
   // Each constraint's weight: log(number of its domains + 2); every feasible node is a hostname domain.
-  const hostnameWeight = Math.log(feasible.length + 2);
-  const zoneWeight = Math.log(Math.max(zoneCounts.size, 1) + 2);
-  // Plain loops with the constraints unrolled (this runs for every feasible node of every pod): per
-  // constraint the node has a domain for, count × weight + maxSkew − 1, summed in constraint order.
-  let min = Infinity;
-  let max = -Infinity;
-  for (let j = 0; j < feasible.length; j++) {
-    const n = feasible[j]!;
-    let score = 0;
-    if (n.hostnameLabel !== undefined) score += (n.spreadCounts[id] ?? 0) * hostnameWeight + (HOSTNAME_MAX_SKEW - 1);
-    const z = n.zoneLabel;
-    if (z !== undefined) score += (zoneCounts.get(z) ?? 0) * zoneWeight + (ZONE_MAX_SKEW - 1);
-    const s = Math.round(score);
-    out[j] = s;
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  if (max === 0) for (let j = 0; j < feasible.length; j++) out[j] = MAX_NODE_SCORE;
-  else for (let j = 0; j < feasible.length; j++) out[j] = Math.floor((MAX_NODE_SCORE * (max + min - out[j]!)) / max);
-  return out;
+  return { trackerId, hostnameWeight: Math.log(feasible.length + 2), zoneWeight: Math.log(Math.max(zoneCounts.size, 1) + 2), zoneCounts };
+}
+
+/**
+ * Score, with the constraints unrolled (this runs for every feasible node of every pod): per
+ * constraint the node has a domain for, count × weight + maxSkew − 1, summed in constraint order.
+ */
+export function topologySpreadRaw(n: NodeInfo, c: SpreadCycle): number {
+  let score = 0;
+  if (n.hostnameLabel !== undefined) score += (n.spreadCounts[c.trackerId] ?? 0) * c.hostnameWeight + (HOSTNAME_MAX_SKEW - 1);
+  const z = n.zoneLabel;
+  if (z !== undefined) score += (c.zoneCounts.get(z) ?? 0) * c.zoneWeight + (ZONE_MAX_SKEW - 1);
+  return Math.round(score);
+}
+
+/** NormalizeScore: fewer matching pods is better, scaled by the maximum raw score. */
+export function topologySpreadNormalized(raw: number, min: number, max: number): number {
+  return max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw)) / max);
 }
 
 /**
