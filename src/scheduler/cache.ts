@@ -7,6 +7,7 @@ import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Re
 import { familiarImage } from '../kubelet/image_catalogue';
 import { deepEqual } from '../api/freeze';
 import { matches, type Selector } from '../api/selectors';
+import type { FilterStatus } from './filters';
 
 export interface PodEntry {
   pod: Stored<Pod>;
@@ -54,6 +55,22 @@ export class NodeInfo {
    */
   hostnameLabel: string | undefined;
   zoneLabel: string | undefined;
+
+  /**
+   * Memos for the pod shape last filtered and scored here (pod_shape.ts, node_scores.ts), valid while
+   * the shape id and this node's generation match: plain fields, read for every node of every cycle.
+   */
+  filterShape = -1;
+  filterGeneration = -1;
+  filterStatus: FilterStatus | undefined = undefined;
+  scoreShape = -1;
+  scoreGeneration = -1;
+  /** Untolerated PreferNoSchedule taints, NodeAffinity's preferred weight, NodeResourcesFit + BalancedAllocation. */
+  taintCount = 0;
+  affinityWeight = 0;
+  resourceScore = 0;
+  /** Bit i set: the node has the shape's image i (ImageLocality, scaled per cycle). */
+  imageMask = 0;
   private current: Stored<Node>;
 
   constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
@@ -65,9 +82,6 @@ export class NodeInfo {
   }
 
   get node(): Stored<Node> { return this.current; }
-
-  /** The number of this node's pods a tracker counts. */
-  spreadCount(t: SpreadTracker): number { return this.spreadCounts[t.id] ?? 0; }
 
   private track(p: Pod, sign: 1 | -1): void {
     for (let i = 0; i < this.trackers.length; i++) {

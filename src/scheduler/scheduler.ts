@@ -17,7 +17,9 @@ import { SchedulerCache, podEntry, type NodeInfo, type PodEntry } from './cache'
 import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
-import { selectHost, scoreNodes } from './scores';
+import { selectHost } from './scores';
+import { scoreNodes } from './node_scores';
+import { filterNode, ShapeTable, type PodShape } from './pod_shape';
 import { defaultSelector } from './default_selector';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -47,6 +49,8 @@ export class Scheduler {
   private readonly random;
   private informers: InformerFactory | undefined;
   private cache = new SchedulerCache();
+  /** Shape ids of the memos on the cache's nodes: renewed with the cache. */
+  private shapes = new ShapeTable();
   private queue: SchedulingQueue | undefined;
   private cycleScheduled = false;
   private nextStartNodeIndex = 0;
@@ -62,6 +66,7 @@ export class Scheduler {
     if (this.running) return;
     this.running = true;
     this.cache = new SchedulerCache();
+    this.shapes = new ShapeTable();
     const queue = (this.queue = new SchedulingQueue(this.sim, this.sim.nowMs % 1000));
     queue.onActive = () => this.wake();
     const inf = (this.informers = new InformerFactory(this.sim, this.api, SCHEDULER_NAME));
@@ -160,17 +165,18 @@ export class Scheduler {
       return this.fail(info, msg, new Set(['VolumeBinding']));
     }
     const entry = podEntry(pod);
-    const { feasible, statuses } = this.findNodesThatFit(entry, nodes);
+    const shape = this.shapes.shapeOf(entry);
+    const { feasible, statuses } = this.findNodesThatFit(entry, shape, nodes);
     if (feasible.length === 0) {
       return this.fail(info, fitErrorMessage({ numAllNodes: nodes.length, nodeStatuses: statuses }), new Set([...statuses.values()].map(s => s.plugin)));
     }
-    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, feasible, this.cache,
+    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, shape, feasible, this.cache,
       defaultSelector(pod, this.informers!)), () => this.random);
     this.assumeAndBind(info, pod, host, entry);
   }
 
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
-  private findNodesThatFit(entry: ReturnType<typeof podEntry>, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
+  private findNodesThatFit(entry: PodEntry, shape: PodShape, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
     // Sized once for the most it can hold and cut to what was found: no regrowth while filling.
     const feasible = new Array<NodeInfo>(Math.min(want, nodes.length));
@@ -180,7 +186,7 @@ export class Scheduler {
     for (let k = 0; k < nodes.length && found < want; k++) {
       const n = nodes[(this.nextStartNodeIndex + k) % nodes.length]!;
       processed++;
-      const s = runFilters(entry, n);
+      const s = filterNode(entry, shape, n);
       if (s) (statuses ??= new Map()).set(n.name, s); else feasible[found++] = n;
     }
     feasible.length = found;

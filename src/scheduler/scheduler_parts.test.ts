@@ -6,6 +6,9 @@ import { NodeInfo, podEntry } from './cache';
 import { runFilters, toleratesTaint } from './filters';
 import { balancedAllocationScore, leastAllocatedScore } from './scores';
 import { SchedulingQueue } from './queue';
+import { filterNode, ShapeTable } from './pod_shape';
+import { scoreNodes } from './node_scores';
+import { SchedulerCache } from './cache';
 import { numFeasibleNodesToFind } from './scheduler';
 
 const node = (name: string, extra: { taints?: Node['spec']['taints']; unschedulable?: boolean; labels?: Record<string, string>; cpu?: string } = {}): Stored<Node> => ({
@@ -49,6 +52,31 @@ test('filters run in upstream order and stop at the first failure', () => {
   full.add(podEntry(pod({}, 'other')));
   assert.deepEqual(runFilters(podEntry(pod({ containers: [{ name: 'c', resources: { requests: { cpu: '2', memory: '1Gi' } } }] })), full)?.reasons,
     ['Too many pods', 'Insufficient cpu']);
+});
+
+test('per-node memos: pods of one template share a shape; a node change invalidates its verdict and scores', () => {
+  const shapes = new ShapeTable();
+  const a = podEntry(pod({}, 'a'));
+  const b = podEntry(pod({}, 'b'));
+  const big = podEntry(pod({ containers: [{ name: 'c', resources: { requests: { cpu: '1' } } }] }, 'big'));
+  assert.equal(shapes.shapeOf(a).id, shapes.shapeOf(b).id);
+  assert.notEqual(shapes.shapeOf(a).id, shapes.shapeOf(big).id);
+  const cache = new SchedulerCache();
+  cache.setNode(node('n', { cpu: '1' }));
+  const info = cache.node('n')!;
+  info.allocatable.pods = 1;
+  assert.equal(filterNode(a, shapes.shapeOf(a), info), undefined);
+  cache.setPod({ ...a.pod, spec: { ...a.pod.spec, nodeName: 'n' } } as Stored<Pod>);
+  assert.deepEqual(filterNode(b, shapes.shapeOf(b), info)?.reasons, ['Too many pods']);
+  cache.removePod('a');
+  assert.equal(filterNode(b, shapes.shapeOf(b), info), undefined);
+  // least allocated (cpu (1000 - 100) × 100 / 1000 = 90, memory 98 → 94) + balanced 100 + taints 3 × 100 + image 0
+  const free = scoreNodes(b, shapes.shapeOf(b), [info], cache, undefined)[0];
+  assert.equal(free, 94 + 100 + 300);
+  cache.setPod({ ...big.pod, spec: { ...big.pod.spec, nodeName: 'n' } } as Stored<Pod>);
+  // least allocated: cpu 1100m asked of 1000m → 0, memory (16Gi − 400Mi) → 97, (0 + 97) / 2 = 48;
+  // balanced: cpu fraction 1, memory 0 → (1 − 1/2) × 100 = 50
+  assert.equal(scoreNodes(b, shapes.shapeOf(b), [info], cache, undefined)[0], 48 + 50 + 300);
 });
 
 test('tolerations: Exists matches any value; an empty key with Exists tolerates everything', () => {

@@ -3,9 +3,9 @@
 // maxSkew 3, zone maxSkew 5, ScheduleAnyway), NodeResourcesFit 1 (LeastAllocated on cpu and memory),
 // NodeResourcesBalancedAllocation 1, ImageLocality 1. Integer arithmetic as upstream's. Pure.
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
-// The plugins and the per-node loop share this module so the hot loop calls them directly.
+// The per-node loop that sums them is node_scores.ts.
 import type { Pod, Toleration } from '../api/objects';
-import { HOSTNAME_LABEL, ZONE_LABEL, type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
+import { type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
 import { tolerationsTolerateTaint, termMatches } from './filters';
 import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
@@ -76,17 +76,22 @@ export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: Sch
  * Each image's scaled size (its size × the share of nodes that have it; 0 for an unknown image, which
  * adds nothing): the same for every node of one scheduling cycle, so computed once per cycle.
  */
-function scaledImageSizes(images: PodImages, cache: SchedulerCache): number[] {
+export function scaledImageSizes(images: PodImages, cache: SchedulerCache): number[] {
   return images.keys.map(key => {
     const state = cache.imageStates.get(key);
     return state ? Math.trunc(state.size * (state.numNodes / cache.nodes.length)) : 0;
   });
 }
 
-function imageLocalityFromScaled(images: PodImages, scaled: number[], info: NodeInfo): number {
+export function imageLocalityFromScaled(images: PodImages, scaled: number[], info: NodeInfo): number {
   let sum = 0;
   for (let i = 0; i < images.keys.length; i++) if (info.images.has(images.keys[i]!)) sum += scaled[i]!;
-  const max = IMAGE_MAX_CONTAINER_THRESHOLD * images.containers;
+  return imageLocalityFromSum(sum, images.containers);
+}
+
+/** calculatePriority: the summed scaled sizes clamped to the thresholds and scaled to 0..100. */
+export function imageLocalityFromSum(sum: number, containers: number): number {
+  const max = IMAGE_MAX_CONTAINER_THRESHOLD * containers;
   const clamped = Math.min(Math.max(sum, IMAGE_MIN_THRESHOLD), max);
   return Math.floor((MAX_NODE_SCORE * (clamped - IMAGE_MIN_THRESHOLD)) / (max - IMAGE_MIN_THRESHOLD));
 }
@@ -101,8 +106,9 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
   });
 }
 
-const HOSTNAME = HOSTNAME_LABEL;
-const DEFAULT_CONSTRAINTS = [{ key: HOSTNAME, maxSkew: 3 }, { key: ZONE_LABEL, maxSkew: 5 }];
+/** The system default constraints (hostname, then zone) with their maxSkew. */
+const HOSTNAME_MAX_SKEW = 3;
+const ZONE_MAX_SKEW = 5;
 
 /**
  * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
@@ -117,81 +123,57 @@ export function topologySpreadScores(pod: Pod, selector: Selector | undefined, f
  * topologySpreadScores written into `out` (indexes 0 to feasible.length - 1; the raw score of a node
  * is replaced by its normalized one in place); undefined when every score would be 0.
  */
-function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
+export function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
   cache: SchedulerCache): number[] | undefined {
-  if (!selector || selector.requirements.length === 0) return undefined;
-  const ns = pod.metadata.namespace ?? 'default';
-  const tracker = cache.spreadTracker(ns, selector);
-  // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
-  const zoneCounts = new Map<string, number>();
-  for (const n of feasible) { const z = n.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
-  if (zoneCounts.size) for (const n of all) {
-    const z = n.zoneLabel;
-    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + n.spreadCount(tracker));
-  }
-  const weights = DEFAULT_CONSTRAINTS.map(c => Math.log((c.key === HOSTNAME ? feasible.length : Math.max(zoneCounts.size, 1)) + 2));
-  // Plain loops (this runs for every feasible node of every pod): the constraints in order, as before.
+  const cycle = topologySpreadPreScore(pod, selector, feasible, all, cache);
+  if (!cycle) return undefined;
   let min = Infinity;
   let max = -Infinity;
   for (let j = 0; j < feasible.length; j++) {
-    const n = feasible[j]!;
-    let score = 0;
-    for (let i = 0; i < DEFAULT_CONSTRAINTS.length; i++) {
-      const c = DEFAULT_CONSTRAINTS[i]!;
-      const v = c.key === HOSTNAME ? n.hostnameLabel : n.zoneLabel;
-      if (v === undefined) continue;
-      const cnt = c.key === HOSTNAME ? n.spreadCount(tracker) : zoneCounts.get(v) ?? 0;
-      score += cnt * weights[i]! + (c.maxSkew - 1);
-    }
-    const s = Math.round(score);
+    const s = topologySpreadRaw(feasible[j]!, cycle);
     out[j] = s;
     if (s < min) min = s;
     if (s > max) max = s;
   }
-  for (let j = 0; j < feasible.length; j++) out[j] = max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - out[j]!)) / max);
+  for (let j = 0; j < feasible.length; j++) out[j] = topologySpreadNormalized(out[j]!, min, max);
   return out;
 }
 
+/** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
+export interface SpreadCycle { trackerId: number; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
+
+/** PreScore; undefined when the pod has no default selector (every score is 0). */
+export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
+  cache: SchedulerCache): SpreadCycle | undefined {
+  if (!selector || selector.requirements.length === 0) return undefined;
+  const trackerId = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).id;
+  // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
+  const zoneCounts = new Map<string, number>();
+  for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
+  if (zoneCounts.size) for (let j = 0; j < all.length; j++) {
+    const n = all[j]!;
+    const z = n.zoneLabel;
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + (n.spreadCounts[trackerId] ?? 0));
+  }
+  // Each constraint's weight: log(number of its domains + 2); every feasible node is a hostname domain.
+  return { trackerId, hostnameWeight: Math.log(feasible.length + 2), zoneWeight: Math.log(Math.max(zoneCounts.size, 1) + 2), zoneCounts };
+}
+
 /**
- * Per-node scratch of one scoring cycle (a cycle runs to completion before the next, and nothing
- * keeps these): untolerated taint counts and topology spread scores, without two fresh lists per pod.
+ * Score, with the constraints unrolled (this runs for every feasible node of every pod): per
+ * constraint the node has a domain for, count × weight + maxSkew − 1, summed in constraint order.
  */
-const taintScratch: number[] = [];
-const spreadScratch: number[] = [];
+export function topologySpreadRaw(n: NodeInfo, c: SpreadCycle): number {
+  let score = 0;
+  if (n.hostnameLabel !== undefined) score += (n.spreadCounts[c.trackerId] ?? 0) * c.hostnameWeight + (HOSTNAME_MAX_SKEW - 1);
+  const z = n.zoneLabel;
+  if (z !== undefined) score += (c.zoneCounts.get(z) ?? 0) * c.zoneWeight + (ZONE_MAX_SKEW - 1);
+  return Math.round(score);
+}
 
-export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
-
-/** Total weighted scores of the feasible nodes, in their order. */
-export function scoreNodes(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
-  const p = pod.pod;
-  const n = feasible.length;
-  const tolerations = preferNoScheduleTolerations(p);
-  const images = podImages(p);
-  const scaled = scaledImageSizes(images, cache);
-  // TaintToleration's counts, normalized in reverse as defaultNormalize does (the maximum count, at least 0, scales them).
-  const taintCounts = taintScratch;
-  let maxTaints = 0;
-  for (let i = 0; i < n; i++) {
-    const c = intolerablePreferNoSchedule(tolerations, feasible[i]!);
-    taintCounts[i] = c;
-    if (c > maxTaints) maxTaints = c;
-  }
-  const hasPreferred = !!(p.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: unknown[] } | undefined)
-    ?.preferredDuringSchedulingIgnoredDuringExecution?.length;
-  const affinity = hasPreferred ? defaultNormalize(feasible.map(x => preferredAffinityWeight(p, x)), false) : undefined;
-  const spread = selector ? topologySpreadInto(spreadScratch, p, selector, feasible, cache.nodes, cache) : undefined;
-  const totals = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const info = feasible[i]!;
-    const taintScore = maxTaints === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * taintCounts[i]!) / maxTaints);
-    totals[i] = WEIGHTS.TaintToleration * taintScore +
-      WEIGHTS.NodeAffinity * (affinity ? affinity[i]! : 0) +
-      WEIGHTS.PodTopologySpread * (spread ? spread[i]! : 0) +
-      WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
-      WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info) +
-      WEIGHTS.ImageLocality * imageLocalityFromScaled(images, scaled, info);
-  }
-  return totals;
+/** NormalizeScore: fewer matching pods is better, scaled by the maximum raw score. */
+export function topologySpreadNormalized(raw: number, min: number, max: number): number {
+  return max === 0 ? MAX_NODE_SCORE : Math.floor((MAX_NODE_SCORE * (max + min - raw)) / max);
 }
 
 /**

@@ -1,0 +1,114 @@
+// The Score phase over the feasible nodes: each default plugin's score, normalized and weighted
+// (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
+// preferred affinity weight, resource scores, which images the node has) are memoized on the node
+// until it changes; normalization, topology spread and image scaling are computed every cycle.
+import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import type { Selector } from '../api/selectors';
+import { termMatches } from './filters';
+import type { PodShape } from './pod_shape';
+import {
+  MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
+  leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
+} from './scores';
+
+export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
+
+// Module-level copies: an imported binding is read through a getter on every use (the CommonJS
+// output), and these are read for every feasible node of every cycle.
+const MAX_SCORE: number = MAX_NODE_SCORE;
+const TAINT_WEIGHT = WEIGHTS.TaintToleration;
+const AFFINITY_WEIGHT = WEIGHTS.NodeAffinity;
+const SPREAD_WEIGHT = WEIGHTS.PodTopologySpread;
+const IMAGE_WEIGHT = WEIGHTS.ImageLocality;
+const spreadPreScore = topologySpreadPreScore;
+const spreadRaw = topologySpreadRaw;
+const spreadNormalized = topologySpreadNormalized;
+/** Pods with more images than an int32 mask holds score images from the node's set every cycle. */
+const MAX_MASKED_IMAGES = 30;
+/** Up to this many images, each mask's ImageLocality score is computed once per cycle. */
+const MAX_IMAGES_BY_MASK = 6;
+
+/**
+ * Scratch of one scoring cycle (a cycle runs to completion before the next, and selectHost reads the
+ * totals before the next cycle): raw topology spread scores,
+ * ImageLocality per image mask (-1 = not yet computed) and the totals.
+ */
+const spreadScratch: number[] = [];
+const imageByMask: number[] = new Array<number>(1 << MAX_IMAGES_BY_MASK).fill(-1);
+const totalsScratch: number[] = [];
+
+/** Recomputes the node's memoized score parts for this shape (its previous ones are stale). */
+function refreshScoreParts(pod: PodEntry, shape: PodShape, info: NodeInfo): void {
+  info.taintCount = intolerablePreferNoSchedule(shape.preferNoSchedule, info);
+  let weight = 0;
+  if (shape.preferred) {
+    const labels = info.node.metadata.labels ?? {};
+    for (const t of shape.preferred) if (termMatches(t.preference, labels, info.name)) weight += t.weight;
+  }
+  info.affinityWeight = weight;
+  info.resourceScore = WEIGHTS.NodeResourcesFit * leastAllocatedScore(pod, info) +
+    WEIGHTS.NodeResourcesBalancedAllocation * balancedAllocationScore(pod, info);
+  const keys = shape.images.keys;
+  let mask = 0;
+  if (keys.length <= MAX_MASKED_IMAGES) for (let i = 0; i < keys.length; i++) if (info.images.has(keys[i]!)) mask |= 1 << i;
+  info.imageMask = mask;
+  info.scoreShape = shape.id;
+  info.scoreGeneration = info.generation;
+}
+
+/** ImageLocality from the node's image mask: the same sum, in the same order, as imageLocalityFromScaled. */
+function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
+  const images = shape.images;
+  const k = images.keys.length;
+  if (k > MAX_MASKED_IMAGES) return imageLocalityFromScaled(images, scaled, info);
+  const mask = info.imageMask;
+  if (k <= MAX_IMAGES_BY_MASK && imageByMask[mask]! >= 0) return imageByMask[mask]!;
+  let sum = 0;
+  for (let i = 0; i < k; i++) if (mask & (1 << i)) sum += scaled[i]!;
+  const score = imageLocalityFromSum(sum, images.containers);
+  if (k <= MAX_IMAGES_BY_MASK) imageByMask[mask] = score;
+  return score;
+}
+
+/**
+ * Total weighted scores of the feasible nodes, in their order. The list is reused by the next call:
+ * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos and finds
+ * what normalization needs (maximum taint count and affinity weight, the spread scores' range), the
+ * second sums the weighted, normalized scores.
+ */
+export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  const n = feasible.length;
+  const scaled = scaledImageSizes(shape.images, cache);
+  const k = shape.images.keys.length;
+  if (k <= MAX_IMAGES_BY_MASK) imageByMask.fill(-1, 0, 1 << k);
+  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  const raw = spreadScratch;
+  let maxTaints = 0;
+  let maxAffinity = 0;
+  let minSpread = Infinity;
+  let maxSpread = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    if (info.scoreShape !== shape.id || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
+    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
+    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+    if (spread) {
+      const r = spreadRaw(info, spread);
+      raw[i] = r;
+      if (r < minSpread) minSpread = r;
+      if (r > maxSpread) maxSpread = r;
+    }
+  }
+  const totals = totalsScratch;
+  totals.length = n;
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    // TaintToleration and NodeAffinity normalized as defaultNormalize does (by the maximum, at least 0; taints in reverse).
+    const taintScore = maxTaints === 0 ? MAX_SCORE : MAX_SCORE - Math.floor((MAX_SCORE * info.taintCount) / maxTaints);
+    const affinityScore = maxAffinity === 0 ? 0 : Math.floor((MAX_SCORE * info.affinityWeight) / maxAffinity);
+    const spreadScore = spread ? spreadNormalized(raw[i]!, minSpread, maxSpread) : 0;
+    totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore +
+      info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
+  }
+  return totals;
+}

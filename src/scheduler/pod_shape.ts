@@ -1,0 +1,56 @@
+// A pod's scheduling "shape": everything the filters and the node-local score parts read from the pod
+// (tolerations, node name, selector and node affinity, host ports, requests, images). Pods of one
+// template share a shape, and scheduling one pod changes one node, so a node's filter verdict for a
+// shape stays valid until that node changes (NodeInfo.generation) — memoized here per node.
+import type { Toleration } from '../api/objects';
+import type { NodeInfo, PodEntry } from './cache';
+import { runFilters, type FilterStatus } from './filters';
+import { podImages, preferNoScheduleTolerations, type PodImages } from './scores';
+
+export interface PreferredTerm { weight: number; preference: object }
+
+export interface PodShape {
+  /** Equal ids mean equal inputs to the filters and to the memoized score parts (never reused). */
+  id: number;
+  /** The tolerations TaintToleration's score reads (PreferNoSchedule or any effect). */
+  preferNoSchedule: Toleration[];
+  /** NodeAffinity's preferred terms; undefined when there are none. */
+  preferred: PreferredTerm[] | undefined;
+  images: PodImages;
+}
+
+/** More distinct shapes than this and the table starts afresh (ids keep counting, so no memo is mistaken). */
+const MAX_SHAPES = 10_000;
+
+/** Interns shape keys to ids; one per scheduler cache, as the memos live on its NodeInfos. */
+export class ShapeTable {
+  private readonly ids = new Map<string, number>();
+  private next = 0;
+
+  /** The pod's shape. The key is JSON of the inputs: equal text implies equal verdicts and scores. */
+  shapeOf(pod: PodEntry): PodShape {
+    const spec = pod.pod.spec;
+    const images = podImages(pod.pod);
+    const key = JSON.stringify([spec.tolerations, spec.nodeName, spec.nodeSelector, spec.affinity?.nodeAffinity,
+      pod.ports, pod.requests, pod.nonZero, images.keys, images.containers]);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      if (this.ids.size >= MAX_SHAPES) this.ids.clear();
+      id = this.next++;
+      this.ids.set(key, id);
+    }
+    const terms = (spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: PreferredTerm[] } | undefined)
+      ?.preferredDuringSchedulingIgnoredDuringExecution;
+    return { id, preferNoSchedule: preferNoScheduleTolerations(pod.pod), preferred: terms?.length ? terms : undefined, images };
+  }
+}
+
+/** runFilters, answered from the node's memo while neither the shape nor the node changed. */
+export function filterNode(pod: PodEntry, shape: PodShape, info: NodeInfo): FilterStatus | undefined {
+  if (info.filterShape === shape.id && info.filterGeneration === info.generation) return info.filterStatus;
+  const s = runFilters(pod, info);
+  info.filterShape = shape.id;
+  info.filterGeneration = info.generation;
+  info.filterStatus = s;
+  return s;
+}
