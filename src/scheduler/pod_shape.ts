@@ -5,6 +5,7 @@
 import type { Toleration } from '../api/objects';
 import type { NodeInfo, PodEntry } from './cache';
 import { runFilters, type FilterStatus } from './filters';
+import { deepEqual } from '../api/freeze';
 import { podImages, preferNoScheduleTolerations, type PodImages } from './scores';
 
 export interface PreferredTerm { weight: number; preference: object }
@@ -26,18 +27,31 @@ const MAX_SHAPES = 10_000;
 export class ShapeTable {
   private readonly ids = new Map<string, number>();
   private next = 0;
+  /** The inputs of the last shape asked for, and its id: pods of one template usually come in a row. */
+  private lastInputs: unknown[] | undefined;
+  private lastId = -1;
 
-  /** The pod's shape. The key is JSON of the inputs: equal text implies equal verdicts and scores. */
+  /**
+   * The pod's shape. Inputs equal to the last pod's (deepEqual: the same values) get its id; others
+   * are keyed by JSON of the inputs, where equal text implies equal verdicts and scores.
+   */
   shapeOf(pod: PodEntry): PodShape {
     const spec = pod.pod.spec;
     const images = podImages(pod.pod);
-    const key = JSON.stringify([spec.tolerations, spec.nodeName, spec.nodeSelector, spec.affinity?.nodeAffinity,
-      pod.ports, pod.requests, pod.nonZero, images.keys, images.containers]);
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      if (this.ids.size >= MAX_SHAPES) this.ids.clear();
-      id = this.next++;
-      this.ids.set(key, id);
+    const inputs = [spec.tolerations, spec.nodeName, spec.nodeSelector, spec.affinity?.nodeAffinity,
+      pod.ports, pod.requests, pod.nonZero, images.keys, images.containers];
+    let id: number | undefined;
+    if (this.lastInputs !== undefined && deepEqual(inputs, this.lastInputs)) id = this.lastId;
+    else {
+      const key = JSON.stringify(inputs);
+      id = this.ids.get(key);
+      if (id === undefined) {
+        if (this.ids.size >= MAX_SHAPES) this.ids.clear();
+        id = this.next++;
+        this.ids.set(key, id);
+      }
+      this.lastInputs = inputs;
+      this.lastId = id;
     }
     const terms = (spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: PreferredTerm[] } | undefined)
       ?.preferredDuringSchedulingIgnoredDuringExecution;
