@@ -38,8 +38,8 @@ interface NodeHealth {
   probeMs: number;
   heartbeat: string | undefined;
   leaseRenew: string | undefined;
-  /** leaseRenew parsed (parsed once, when it was seen). */
-  leaseRenewMs: number;
+  /** parseRfc3339(leaseRenew) (parsed once, when it was seen). */
+  leaseRenewMs: number | undefined;
   /** The lease object whose renewTime was last considered. */
   lease: object | undefined;
   /** The node object `ready` and `zone` were read from. */
@@ -50,6 +50,41 @@ interface NodeHealth {
 
 /** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
 interface ZoneCount { ready: number; notReady: number; pass: number }
+
+/** Length of "YYYY-MM-DDTHH:MM:", the fixed-width head of an RFC 3339 time before its seconds. */
+const MINUTE_HEAD = 17;
+
+/**
+ * The seconds, fraction and zone "Z" of an RFC 3339 time from index MINUTE_HEAD on, in milliseconds
+ * exactly as parseRfc3339 adds them up; undefined for any other tail (an offset zone included).
+ */
+function secondTailMs(text: string): number | undefined {
+  const n = text.length;
+  const zone = text.charCodeAt(n - 1);
+  if (n < MINUTE_HEAD + 3 || (zone !== 90 && zone !== 122) || !isDigit(text, MINUTE_HEAD) || !isDigit(text, MINUTE_HEAD + 1)) return undefined;
+  const secondsMs = ((text.charCodeAt(MINUTE_HEAD) - 48) * 10 + text.charCodeAt(MINUTE_HEAD + 1) - 48) * 1000;
+  if (n === MINUTE_HEAD + 3) return secondsMs;
+  const fracFrom = MINUTE_HEAD + 3;
+  if (text.charCodeAt(MINUTE_HEAD + 2) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
+  for (let i = fracFrom; i < n - 1; i++) if (!isDigit(text, i)) return undefined;
+  return secondsMs + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
+}
+
+const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
+
+/**
+ * parseRfc3339(renew), given a renewal time seen before and its value: a kubelet renews every
+ * 10 s, so the two mostly share their date, hour and minute, and only the differing tails are read.
+ * Exact: parseRfc3339 matches fixed-width fields and sums them as integers, so equal heads add the
+ * same amount and the values differ by the tails' difference.
+ */
+export function renewTimeMs(renew: string, seen: string, seenMs: number | undefined): number | undefined {
+  if (seenMs !== undefined && seen.length >= MINUTE_HEAD && renew.startsWith(seen.slice(0, MINUTE_HEAD))) {
+    const a = secondTailMs(renew), b = secondTailMs(seen);
+    if (a !== undefined && b !== undefined) return seenMs - b + a;
+  }
+  return parseRfc3339(renew);
+}
 
 const NO_TAINTS: readonly Taint[] = [];
 const hasNoExecute = (taints: readonly Taint[], key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
@@ -137,7 +172,7 @@ class NodeLifecycleController implements Reconciler {
       const ready = readyOf(node);
       const lease = this.leaseInformer.get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
-      h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) ?? 0 : 0,
+      h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
         lease, node: undefined, ready: undefined, zone: undefined };
       this.health.set(name, h);
     }
@@ -172,8 +207,8 @@ class NodeLifecycleController implements Reconciler {
       const renew = lease?.spec?.renewTime;
       // An unchanged renewTime is not newer than itself: only a changed one is parsed and compared.
       if (renew && renew !== h.leaseRenew) {
-        const renewMs = parseRfc3339(renew) ?? 0;
-        if (!h.leaseRenew || h.leaseRenewMs < renewMs) {
+        const renewMs = h.leaseRenew ? renewTimeMs(renew, h.leaseRenew, h.leaseRenewMs) : parseRfc3339(renew);
+        if (!h.leaseRenew || (h.leaseRenewMs ?? 0) < (renewMs ?? 0)) {
           h.leaseRenew = renew;
           h.leaseRenewMs = renewMs;
           h.probeMs = this.nowMs;
