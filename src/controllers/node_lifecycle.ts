@@ -51,36 +51,38 @@ interface NodeHealth {
 /** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
 interface ZoneCount { ready: number; notReady: number; pass: number }
 
-/** Length of "YYYY-MM-DDTHH:MM:", the fixed-width head of an RFC 3339 time before its seconds. */
-const MINUTE_HEAD = 17;
+/** Length of "YYYY-MM-DDTHH:", the fixed-width head of an RFC 3339 time before its minutes. */
+const HOUR_HEAD = 14;
 
 /**
- * The seconds, fraction and zone "Z" of an RFC 3339 time from index MINUTE_HEAD on, in milliseconds
- * exactly as parseRfc3339 adds them up; undefined for any other tail (an offset zone included).
+ * The minutes, seconds, fraction and zone "Z" of an RFC 3339 time from index HOUR_HEAD on, in
+ * milliseconds exactly as parseRfc3339 adds them up; undefined for any other tail (an offset zone included).
  */
-function secondTailMs(text: string): number | undefined {
-  const n = text.length;
+function minuteTailMs(text: string): number | undefined {
+  const n = text.length, at = HOUR_HEAD;
   const zone = text.charCodeAt(n - 1);
-  if (n < MINUTE_HEAD + 3 || (zone !== 90 && zone !== 122) || !isDigit(text, MINUTE_HEAD) || !isDigit(text, MINUTE_HEAD + 1)) return undefined;
-  const secondsMs = ((text.charCodeAt(MINUTE_HEAD) - 48) * 10 + text.charCodeAt(MINUTE_HEAD + 1) - 48) * 1000;
-  if (n === MINUTE_HEAD + 3) return secondsMs;
-  const fracFrom = MINUTE_HEAD + 3;
-  if (text.charCodeAt(MINUTE_HEAD + 2) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
+  if (n < at + 6 || (zone !== 90 && zone !== 122) || text.charCodeAt(at + 2) !== 58) return undefined;
+  if (!isDigit(text, at) || !isDigit(text, at + 1) || !isDigit(text, at + 3) || !isDigit(text, at + 4)) return undefined;
+  const two = (i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+  const ms = two(at) * 60_000 + two(at + 3) * 1000;
+  if (n === at + 6) return ms;
+  const fracFrom = at + 6;
+  if (text.charCodeAt(at + 5) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
   for (let i = fracFrom; i < n - 1; i++) if (!isDigit(text, i)) return undefined;
-  return secondsMs + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
+  return ms + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
 }
 
 const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
 
 /**
  * parseRfc3339(renew), given a renewal time seen before and its value: a kubelet renews every
- * 10 s, so the two mostly share their date, hour and minute, and only the differing tails are read.
+ * 10 s, so the two mostly share their date and hour, and only the differing tails are read.
  * Exact: parseRfc3339 matches fixed-width fields and sums them as integers, so equal heads add the
  * same amount and the values differ by the tails' difference.
  */
 export function renewTimeMs(renew: string, seen: string, seenMs: number | undefined): number | undefined {
-  if (seenMs !== undefined && seen.length >= MINUTE_HEAD && renew.startsWith(seen.slice(0, MINUTE_HEAD))) {
-    const a = secondTailMs(renew), b = secondTailMs(seen);
+  if (seenMs !== undefined && seen.length >= HOUR_HEAD && renew.startsWith(seen.slice(0, HOUR_HEAD))) {
+    const a = minuteTailMs(renew), b = minuteTailMs(seen);
     if (a !== undefined && b !== undefined) return seenMs - b + a;
   }
   return parseRfc3339(renew);
