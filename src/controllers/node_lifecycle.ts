@@ -63,8 +63,7 @@ function minuteTailMs(text: string): number | undefined {
   const zone = text.charCodeAt(n - 1);
   if (n < at + 6 || (zone !== 90 && zone !== 122) || text.charCodeAt(at + 2) !== 58) return undefined;
   if (!isDigit(text, at) || !isDigit(text, at + 1) || !isDigit(text, at + 3) || !isDigit(text, at + 4)) return undefined;
-  const two = (i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
-  const ms = two(at) * 60_000 + two(at + 3) * 1000;
+  const ms = twoDigits(text, at) * 60_000 + twoDigits(text, at + 3) * 1000;
   if (n === at + 6) return ms;
   const fracFrom = at + 6;
   if (text.charCodeAt(at + 5) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
@@ -72,6 +71,7 @@ function minuteTailMs(text: string): number | undefined {
   return ms + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
 }
 
+const twoDigits = (text: string, i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
 const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
 
 /**
