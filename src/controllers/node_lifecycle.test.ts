@@ -7,6 +7,7 @@ import { Cluster } from '../cluster/cluster';
 import { parseRfc3339 } from '../sim/time';
 import type { Node, Pod } from '../api/objects';
 import { bare, eventWrites, podVersions } from '../kubelet/scenario_support';
+import { renewTimeMs } from './node_lifecycle';
 
 /** Three pods pinned to node02, then node02's kubelet is cut off at 60 s; returns the last lease renewal instant. */
 function partitioned(seed: number, cut: (c: Cluster) => void): { c: Cluster; lastRenewMs: number } {
@@ -82,4 +83,17 @@ test('pods on a crashed node stay Terminating until the Node object is deleted; 
   const removing = eventWrites(c, 'node02', 'RemovingNode');
   assert.deepEqual(removing.map(e => [e.atMs, e.object.message, e.object.involvedObject.kind]),
     [[Math.floor(deletedAt / 5000) * 5000 + 5000, 'Removing Node node02 from Controller', 'Node']]);
+});
+
+test('a renewal time read from the one seen before has the value parseRfc3339 gives it', () => {
+  // Pairs in the same hour (the shortcut), across hours, with fractions that floor oddly in
+  // floating point (.291 → 290 ms), other precisions, an offset zone and malformed text (fallbacks).
+  const seen = ['2025-01-01T00:00:10.291000Z', '2025-01-01T00:00:59.999999Z', '2025-01-01T00:00:05Z', '2025-01-01T00:00:05.5z',
+    '2025-01-01T00:00:05.123+01:00', 'not a time at all', '2025-01-01T00:00:xx.000000Z'];
+  const renew = ['2025-01-01T00:00:20.292000Z', '2025-01-01T00:00:10.290000Z', '2025-01-01T00:00:10.291000Z', '2025-01-01T00:01:00.000000Z',
+    '2025-01-01T00:00:07.123456789Z', '2025-01-01T00:00:07.1234567890Z', '2025-01-01T00:00:07Z', '2025-01-01T00:00:07.Z',
+    '2025-01-01T00:00:07.5-02:00', '2025-01-01T00:00:7.500000Z', '2025-01-01T00:00:08.000000', '2025-01-01 00:00:09.000000Z'];
+  for (let ms = 0; ms < 1000; ms += 7) renew.push(`2025-01-01T00:${String(ms % 60).padStart(2, '0')}:1${ms % 10}.${String(ms).padStart(3, '0')}000Z`);
+  renew.push('2025-01-01T00:5:07.000000Z', '2025-01-01T00:05-07.000000Z', '2025-01-01T01:00:00.000000Z', '2025-01-01T00:59:59Z');
+  for (const s of seen) for (const r of renew) assert.equal(renewTimeMs(r, s, parseRfc3339(s)), parseRfc3339(r), `${r} after ${s}`);
 });

@@ -11,6 +11,7 @@ import { isApiError } from '../api/errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
+import type { Informer } from './informer';
 
 export const NODE_MONITOR_PERIOD_MS = 5000;
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
@@ -28,7 +29,64 @@ const CONDITION_TAINTS: Record<string, Record<string, string>> = {
 };
 const NO_SCHEDULE_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap(m => Object.values(m)), 'node.kubernetes.io/unschedulable']);
 
-interface NodeHealth { probeMs: number; heartbeat: string | undefined; leaseRenew: string | undefined }
+/**
+ * nodeHealthData: the last heartbeat and lease renewal seen and when (probeMs). It also remembers
+ * what the last pass derived from the node object and the lease object it saw, so a pass over an
+ * unchanged object (most nodes, most passes) repeats no lookups or parsing.
+ */
+interface NodeHealth {
+  probeMs: number;
+  heartbeat: string | undefined;
+  leaseRenew: string | undefined;
+  /** parseRfc3339(leaseRenew) (parsed once, when it was seen). */
+  leaseRenewMs: number | undefined;
+  /** The lease object whose renewTime was last considered. */
+  lease: object | undefined;
+  /** The node object `ready` and `zone` were read from. */
+  node: Stored<Node> | undefined;
+  ready: Condition | undefined;
+  zone: ZoneCount | undefined;
+}
+
+/** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
+interface ZoneCount { ready: number; notReady: number; pass: number }
+
+/** Length of "YYYY-MM-DDTHH:", the fixed-width head of an RFC 3339 time before its minutes. */
+const HOUR_HEAD = 14;
+
+/**
+ * The minutes, seconds, fraction and zone "Z" of an RFC 3339 time from index HOUR_HEAD on, in
+ * milliseconds exactly as parseRfc3339 adds them up; undefined for any other tail (an offset zone included).
+ */
+function minuteTailMs(text: string): number | undefined {
+  const n = text.length, at = HOUR_HEAD;
+  const zone = text.charCodeAt(n - 1);
+  if (n < at + 6 || (zone !== 90 && zone !== 122) || text.charCodeAt(at + 2) !== 58) return undefined;
+  if (!isDigit(text, at) || !isDigit(text, at + 1) || !isDigit(text, at + 3) || !isDigit(text, at + 4)) return undefined;
+  const ms = twoDigits(text, at) * 60_000 + twoDigits(text, at + 3) * 1000;
+  if (n === at + 6) return ms;
+  const fracFrom = at + 6;
+  if (text.charCodeAt(at + 5) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
+  for (let i = fracFrom; i < n - 1; i++) if (!isDigit(text, i)) return undefined;
+  return ms + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
+}
+
+const twoDigits = (text: string, i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+const isDigit = (text: string, i: number): boolean => { const c = text.charCodeAt(i); return c >= 48 && c <= 57; };
+
+/**
+ * parseRfc3339(renew), given a renewal time seen before and its value: a kubelet renews every
+ * 10 s, so the two mostly share their date and hour, and only the differing tails are read.
+ * Exact: parseRfc3339 matches fixed-width fields and sums them as integers, so equal heads add the
+ * same amount and the values differ by the tails' difference.
+ */
+export function renewTimeMs(renew: string, seen: string, seenMs: number | undefined): number | undefined {
+  if (seenMs !== undefined && seen.length >= HOUR_HEAD && renew.startsWith(seen.slice(0, HOUR_HEAD))) {
+    const a = minuteTailMs(renew), b = minuteTailMs(seen);
+    if (a !== undefined && b !== undefined) return seenMs - b + a;
+  }
+  return parseRfc3339(renew);
+}
 
 const NO_TAINTS: readonly Taint[] = [];
 const hasNoExecute = (taints: readonly Taint[], key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
@@ -49,11 +107,17 @@ class NodeLifecycleController implements Reconciler {
   private readonly tokens = new Map<string, { tokens: number; atMs: number }>();
   private passQueued = false;
   private allDisrupted = false;
+  /** Zone key → its counts; the counts are reset lazily, by pass number. */
+  private readonly zones = new Map<string, ZoneCount>();
+  private pass = 0;
+  private readonly nodeInformer: Informer;
+  private readonly leaseInformer: Informer;
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.informers.informer('Pod');
-    ctx.informers.informer('Lease');
-    ctx.informers.informer('Node').addHandlers({
+    this.leaseInformer = ctx.informers.informer('Lease');
+    this.nodeInformer = ctx.informers.informer('Node');
+    this.nodeInformer.addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
       onUpdate: (_o, n) => ctx.queue.add(`node/${n.metadata.name}`),
       onDelete: n => { this.health.delete(n.metadata.name); },
@@ -64,29 +128,32 @@ class NodeLifecycleController implements Reconciler {
   reconcile(key: string): ReconcileResult | void {
     if (key === 'monitor') { this.monitorNodeHealth(); return { requeueAfterMs: NODE_MONITOR_PERIOD_MS }; }
     if (key === 'noexecute') return this.doNoExecuteTaintingPass();
-    const node = this.ctx.informers.informer('Node').get('', key.slice('node/'.length)) as Stored<Node> | undefined;
+    const node = this.nodeInformer.get('', key.slice('node/'.length)) as Stored<Node> | undefined;
     if (node) this.doNoScheduleTaintingPass(node);
   }
 
   private get nowMs(): number { return this.ctx.sim.nowMs; }
 
   private monitorNodeHealth(): void {
-    const nodes = this.ctx.informers.informer('Node').list() as Stored<Node>[];
-    const zoneReady = new Map<string, { ready: number; notReady: number }>();
+    const nodes = this.nodeInformer.list() as Stored<Node>[];
+    const pass = ++this.pass;
+    // The zones seen in this pass, in first-seen order (only whether all are disrupted matters).
+    const seen: ZoneCount[] = [];
     // classifyNodes: added nodes are registered, then deleted ones removed, then every node's health checked.
     for (const node of nodes) {
       if (this.known.has(node.metadata.name)) continue;
       this.known.set(node.metadata.name, node.metadata.uid);
       this.ctx.recorder.event(nodeRef(node), 'Normal', 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
     }
-    this.forgetDeletedNodes(nodes);
+    // Every listed node is known now, so as many known nodes as listed ones means none was deleted.
+    if (this.known.size !== nodes.length) this.forgetDeletedNodes(nodes);
     for (const node of nodes) {
-      const observed = readyOf(node);
-      const current = this.tryUpdateNodeHealth(node);
-      const zone = zoneKey(node);
-      const z = zoneReady.get(zone) ?? { ready: 0, notReady: 0 };
+      const h = this.healthOf(node);
+      const observed = h.ready;
+      const current = this.tryUpdateNodeHealth(node, h);
+      const z = h.zone!;
+      if (z.pass !== pass) { z.pass = pass; z.ready = 0; z.notReady = 0; seen.push(z); }
       if (current?.status === 'True') z.ready++; else z.notReady++;
-      zoneReady.set(zone, z);
       if (!current || !observed) continue;
       this.processTaintBaseEviction(node, observed);
       if (current.status !== 'True' && observed.status === 'True') {
@@ -95,8 +162,31 @@ class NodeLifecycleController implements Reconciler {
       }
     }
     // handleDisruption: when every zone is fully disrupted the controller blames itself and taints nothing.
-    const states = [...zoneReady.values()];
-    this.allDisrupted = states.length > 0 && states.every(s => s.ready === 0 && s.notReady > 0);
+    this.allDisrupted = seen.length > 0 && seen.every(s => s.ready === 0 && s.notReady > 0);
+  }
+
+  /** The node's health record, with what this pass reads off the node object (read again only when the object changed). */
+  private healthOf(node: Stored<Node>): NodeHealth {
+    const name = node.metadata.name;
+    let h = this.health.get(name);
+    if (!h) {
+      // A first sight: probe time now, the heartbeat and renewal seen now (set below, as the first check does).
+      const ready = readyOf(node);
+      const lease = this.leaseInformer.get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
+      const renew = lease?.spec?.renewTime;
+      h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
+        lease, node: undefined, ready: undefined, zone: undefined };
+      this.health.set(name, h);
+    }
+    if (h.node !== node) {
+      h.node = node;
+      h.ready = readyOf(node);
+      const zone = zoneKey(node);
+      let z = this.zones.get(zone);
+      if (!z) this.zones.set(zone, (z = { ready: 0, notReady: 0, pass: 0 }));
+      h.zone = z;
+    }
+    return h;
   }
 
   /** classifyNodes' deleted list: known nodes the cache no longer has get RemovingNode and are forgotten. */
@@ -110,18 +200,22 @@ class NodeLifecycleController implements Reconciler {
   }
 
   /** tryUpdateNodeHealth: refresh the probe time on a new heartbeat or lease renewal; past the grace, go Unknown. */
-  private tryUpdateNodeHealth(node: Stored<Node>): Condition | undefined {
-    const name = node.metadata.name;
-    const ready = readyOf(node);
-    const lease = this.ctx.informers.informer('Lease').get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
-    let h = this.health.get(name);
-    if (!h) this.health.set(name, (h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: lease?.spec?.renewTime }));
+  private tryUpdateNodeHealth(node: Stored<Node>, h: NodeHealth): Condition | undefined {
+    const ready = h.ready;
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
-    const renew = lease?.spec?.renewTime;
-    // An unchanged renewTime is not newer than itself: only a changed one is parsed and compared.
-    if (renew && renew !== h.leaseRenew && (!h.leaseRenew || (parseRfc3339(h.leaseRenew) ?? 0) < (parseRfc3339(renew) ?? 0))) {
-      h.leaseRenew = renew;
-      h.probeMs = this.nowMs;
+    const lease = this.leaseInformer.get('kube-node-lease', node.metadata.name) as { spec?: { renewTime?: string } } | undefined;
+    if (lease !== h.lease) {
+      h.lease = lease;
+      const renew = lease?.spec?.renewTime;
+      // An unchanged renewTime is not newer than itself: only a changed one is parsed and compared.
+      if (renew && renew !== h.leaseRenew) {
+        const renewMs = h.leaseRenew ? renewTimeMs(renew, h.leaseRenew, h.leaseRenewMs) : parseRfc3339(renew);
+        if (!h.leaseRenew || (h.leaseRenewMs ?? 0) < (renewMs ?? 0)) {
+          h.leaseRenew = renew;
+          h.leaseRenewMs = renewMs;
+          h.probeMs = this.nowMs;
+        }
+      }
     }
     if (!ready || this.nowMs <= h.probeMs + NODE_MONITOR_GRACE_PERIOD_MS) return ready;
     const now = toRfc3339(this.nowMs);
@@ -173,7 +267,7 @@ class NodeLifecycleController implements Reconciler {
       while (q.length) {
         if (!this.tryAccept(zone)) break;
         const name = q.shift()!;
-        const node = this.ctx.informers.informer('Node').get('', name) as Stored<Node> | undefined;
+        const node = this.nodeInformer.get('', name) as Stored<Node> | undefined;
         const ready = node && readyOf(node);
         if (!node || !ready || ready.status === 'True') continue;
         const [add, remove] = ready.status === 'False' ? [NOT_READY, UNREACHABLE] : [UNREACHABLE, NOT_READY];

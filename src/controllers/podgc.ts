@@ -23,40 +23,45 @@ class PodGC implements Reconciler {
 
   reconcile(): ReconcileResult {
     const pods = this.ctx.informers.informer('Pod').list() as Stored<Pod>[];
-    const nodes = new Map((this.ctx.informers.informer('Node').list() as Stored<Node>[]).map(n => [n.metadata.name, n]));
-    this.gcTerminating(pods, nodes);
-    this.gcOrphaned(pods, nodes);
-    for (const p of pods) if (p.metadata.deletionTimestamp && !p.spec.nodeName) this.forceDelete(p);
+    const nodes = this.ctx.informers.informer('Node');
+    const nodeNamed = (name: string) => nodes.get('', name) as Stored<Node> | undefined;
+    // One pass over the cache (which no write below changes: watch events arrive later) finds what
+    // gcTerminating, gcOrphaned's quarantine and the unscheduled sweep act on, in cache order.
+    const outOfService: Stored<Pod>[] = [];
+    const unscheduled: Stored<Pod>[] = [];
+    const now = this.ctx.sim.nowMs;
+    for (const p of pods) {
+      const nodeName = p.spec.nodeName;
+      if (p.metadata.deletionTimestamp) {
+        if (!nodeName) unscheduled.push(p);
+        else if (isOutOfService(nodeNamed(nodeName))) outOfService.push(p);
+      }
+      // gcOrphaned: a pod's node missing from the cache is quarantined (nodeQueue.AddAfter).
+      if (nodeName && !this.quarantine.has(nodeName) && !nodeNamed(nodeName)) this.quarantine.set(nodeName, now + QUARANTINE_MS);
+    }
+    // gcTerminating: terminating pods on NotReady nodes tainted out-of-service.
+    for (const p of outOfService) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node is out of service');
+    this.gcOrphaned(pods, nodeNamed);
+    // gcUnscheduledTerminating.
+    for (const p of unscheduled) this.forceDelete(p);
     return { requeueAfterMs: GC_CHECK_PERIOD_MS };
   }
 
-  private gcTerminating(pods: Stored<Pod>[], nodes: Map<string, Stored<Node>>): void {
-    for (const p of pods) {
-      if (!p.metadata.deletionTimestamp || !p.spec.nodeName) continue;
-      const n = nodes.get(p.spec.nodeName);
-      const ready = n?.status?.conditions?.find(c => c.type === 'Ready');
-      const outOfService = n?.spec?.taints?.some(t => t.key === 'node.kubernetes.io/out-of-service' && t.effect === 'NoExecute');
-      if (n && ready?.status !== 'True' && outOfService) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node is out of service');
-    }
-  }
-
-  private gcOrphaned(pods: Stored<Pod>[], nodes: Map<string, Stored<Node>>): void {
+  /** gcOrphaned's second half: quarantined nodes still missing after 40 s have their pods failed and deleted. */
+  private gcOrphaned(pods: Stored<Pod>[], nodeNamed: (name: string) => Stored<Node> | undefined): void {
     const now = this.ctx.sim.nowMs;
-    for (const p of pods) {
-      const n = p.spec.nodeName;
-      if (n && !nodes.has(n) && !this.quarantine.has(n)) this.quarantine.set(n, now + QUARANTINE_MS);
-    }
     const deleted = new Set<string>();
     for (const [name, at] of [...this.quarantine]) {
       if (at > now) continue;
       this.quarantine.delete(name);
-      if (nodes.has(name)) continue;
+      if (nodeNamed(name)) continue;
       try {
         if (!this.ctx.client.find('Node', '', name)) deleted.add(name);
       } catch (e) {
         if (!isApiError(e)) throw e;
       }
     }
+    if (deleted.size === 0) return;
     for (const p of pods) if (p.spec.nodeName && deleted.has(p.spec.nodeName)) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node no longer exists');
   }
 
@@ -84,6 +89,14 @@ class PodGC implements Reconciler {
       if (!isApiError(e)) throw e;
     }
   }
+}
+
+/** gcTerminating's node test: present, not Ready, and tainted node.kubernetes.io/out-of-service:NoExecute. */
+function isOutOfService(n: Stored<Node> | undefined): boolean {
+  if (!n) return false;
+  const ready = n.status?.conditions?.find(c => c.type === 'Ready');
+  const outOfService = n.spec?.taints?.some(t => t.key === 'node.kubernetes.io/out-of-service' && t.effect === 'NoExecute');
+  return ready?.status !== 'True' && !!outOfService;
 }
 
 export const podGCController: ControllerDefinition = {

@@ -44,9 +44,15 @@ export class ImageManager {
   /** Images a node starts with (pre-pulled). */
   preload(image: string): void { this.markPresent(image, this.profile(image)); }
 
-  /** node.status.images: biggest first, at most 50 (nodeStatusMaxImages). */
-  images(): PresentImage[] {
-    return [...this.present.values()].sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[0]! < b.names[0]! ? -1 : 1)).slice(0, 50);
+  /** images() as last sorted; dropped when an image arrives. */
+  private sorted: readonly PresentImage[] | undefined;
+
+  /**
+   * node.status.images: biggest first, at most 50 (nodeStatusMaxImages). The same list object while
+   * no image arrived (the node status check compares it by identity); callers must not change it.
+   */
+  images(): readonly PresentImage[] {
+    return (this.sorted ??= [...this.present.values()].sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[0]! < b.names[0]! ? -1 : 1)).slice(0, 50));
   }
 
   private markPresent(image: string, profile: ImageProfile): void {
@@ -54,6 +60,7 @@ export class ImageManager {
     if (this.present.has(key)) return;
     const q = qualifiedImage(image);
     this.present.set(key, { names: [`${q.replace(/:[^:/@]+$/, '')}@sha256:${profile.digest}`, q], sizeBytes: profile.sizeBytes });
+    this.sorted = undefined;
     this.onImagesChanged();
   }
 

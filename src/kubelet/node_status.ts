@@ -7,7 +7,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { RandomStream } from '../sim/random';
 import type { Client } from '../api/client';
-import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../api/objects';
+import type { Condition, KubeObject, Node, NodeStatus, ObjectMeta, Stored, Taint } from '../api/objects';
 import { isApiError } from '../api/errors';
 import { deepEqual, deepEqualExcept } from '../api/freeze';
 import { toRfc3339, toRfc3339Micro } from '../sim/time';
@@ -25,6 +25,9 @@ export interface NodeShape {
   /** Images present on the node from the start. */
   images?: string[];
 }
+
+/** A coordination.k8s.io/v1 Lease as this file reads it. */
+type Lease = KubeObject & { spec?: Record<string, unknown> };
 
 export const LEASE_DURATION_SECONDS = 40;
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
@@ -54,8 +57,16 @@ export function nodeResources(shape: NodeShape): Record<string, string> {
   };
 }
 
-/** The same present images in the same order (the image manager keeps one object per image). */
-function sameImages(a: PresentImage[], b: PresentImage[]): boolean {
+/** Metadata for a write without a version precondition: a shallow copy without resourceVersion. */
+function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
+  const out: Record<string, unknown> = {};
+  for (const key in meta) if (key !== 'resourceVersion') out[key] = meta[key as keyof ObjectMeta];
+  return out as ObjectMeta;
+}
+
+/** The same present images in the same order (the image manager keeps one object per image, and one list while none arrives). */
+function sameImages(a: readonly PresentImage[], b: readonly PresentImage[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -68,9 +79,18 @@ export class NodeStatusReporter {
   /** Heartbeats paused: the loops keep ticking but write nothing (a partitioned kubelet's requests fail). */
   heartbeatsStopped = false;
   private stopped = false;
+  /** The loops' event labels, built once. */
+  private readonly statusLabel: string;
+  private readonly leaseLabel: string;
 
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
-    readonly shape: NodeShape, readonly index: number, private readonly images: () => PresentImage[]) {}
+    readonly shape: NodeShape, readonly index: number, private readonly images: () => readonly PresentImage[]) {
+    this.statusLabel = `kubelet ${shape.name}: node status`;
+    this.leaseLabel = `kubelet ${shape.name}: lease renew`;
+  }
+
+  private readonly statusTick = (): void => this.updateStatus();
+  private readonly leaseTick = (): void => this.renewLease();
 
   get name(): string { return this.shape.name; }
   get internalIP(): string { return `172.18.0.${this.index + 2}`; }
@@ -113,7 +133,7 @@ export class NodeStatusReporter {
   }
 
   /** The status the kubelet would report now, keeping transition times of unchanged conditions. */
-  computeStatus(current: NodeStatus | undefined, images = this.images()): NodeStatus {
+  computeStatus(current: NodeStatus | undefined, images: readonly PresentImage[] = this.images()): NodeStatus {
     const now = toRfc3339(this.sim.nowMs);
     const resources = nodeResources(this.shape);
     const conditions: Condition[] = CONDITION_TEXT.map(([type, status, reason, message]) => {
@@ -151,7 +171,7 @@ export class NodeStatusReporter {
    * still that object and the images are the same, the status computed now differs from it only in
    * heartbeat times, which nodeStatusHasChanged ignores, so the check is not repeated.
    */
-  private unchangedAgainst: { node: Stored<Node>; images: PresentImage[] } | undefined;
+  private unchangedAgainst: { node: Stored<Node>; images: readonly PresentImage[] } | undefined;
 
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
   updateStatus(): void {
@@ -169,7 +189,8 @@ export class NodeStatusReporter {
           this.unchangedAgainst = next !== undefined && !changed ? { node, images } : same ? known : undefined;
           if (changed || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
             const { resourceVersion: _rv, ...metadata } = node.metadata;
-            this.client.updateStatus({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
+            // The status is built for this write and kept by nobody else: handed over, not copied.
+            this.client.updateStatusOwned({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
             this.lastReportMs = this.sim.nowMs;
           }
         }
@@ -177,7 +198,7 @@ export class NodeStatusReporter {
         if (!isApiError(e)) throw e;
       }
     }
-    this.statusEv = this.sim.schedule(this.jittered(NODE_STATUS_UPDATE_MS), `kubelet ${this.name}: node status`, () => this.updateStatus());
+    this.statusEv = this.sim.schedule(this.jittered(NODE_STATUS_UPDATE_MS), this.statusLabel, this.statusTick);
   }
 
   /** The lease controller's sync: renew (or create) kube-node-lease/<node>. */
@@ -191,22 +212,28 @@ export class NodeStatusReporter {
         if (!isApiError(e)) throw e;
       }
     }
-    this.leaseEv = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), `kubelet ${this.name}: lease renew`, () => this.renewLease());
+    this.leaseEv = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), this.leaseLabel, this.leaseTick);
   }
 
   private writeLease(): void {
     const renewTime = toRfc3339Micro(this.sim.nowMs);
-    const existing = this.client.find('Lease', 'kube-node-lease', this.name);
+    const existing = this.client.find<Lease>('Lease', 'kube-node-lease', this.name);
     const node = this.client.find('Node', '', this.name);
-    const owner = node ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid }] : undefined;
-    const spec = { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime };
+    // setNodeOwnerFunc: the Node as owner, when the lease has none yet.
+    const owner = node && !existing?.metadata.ownerReferences ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid }] : undefined;
     if (!existing) {
+      const spec = { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime };
       this.client.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
         metadata: { name: this.name, namespace: 'kube-node-lease', ...(owner ? { ownerReferences: owner } : {}) }, spec });
       return;
     }
-    const { resourceVersion: _rv, ...metadata } = existing.metadata;
-    this.client.update({ ...existing, metadata: { ...metadata, ...(owner && !existing.metadata.ownerReferences ? { ownerReferences: owner } : {}) },
-      spec: { ...(existing as Stored & { spec: object }).spec, ...spec } } as KubeObject);
+    // The stored lease with a new renewTime: its keys in their order, the spec's three set in place (or appended).
+    const metadata = withoutResourceVersion(existing.metadata);
+    if (owner) metadata.ownerReferences = owner;
+    const spec = { ...existing.spec };
+    spec.holderIdentity = this.name;
+    spec.leaseDurationSeconds = LEASE_DURATION_SECONDS;
+    spec.renewTime = renewTime;
+    this.client.update({ ...existing, metadata, spec });
   }
 }
