@@ -1,5 +1,4 @@
-// A kubelet's node: registration, the Lease in kube-node-lease renewed every 10 s (renewInterval =
-// 0.25 × 40 s, JitterUntil factor 0.04; component-helpers/apimachinery/lease/controller.go) and the
+// A kubelet's node: registration, the Lease in kube-node-lease renewed every 10 s (node_lease.ts) and the
 // node status computed every 10 s (nodeStatusUpdateFrequency, jitter 0.04) but written only when it
 // changed or 5 minutes passed (nodeStatusReportFrequency). Condition texts from pkg/kubelet/nodestatus/
 // setters.go. Not modelled: real pressure conditions, volumes in use, runtime handlers.
@@ -7,10 +6,11 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { RandomStream } from '../sim/random';
 import type { Client } from '../api/client';
-import type { Condition, KubeObject, Node, NodeStatus, ObjectMeta, Stored, Taint } from '../api/objects';
+import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../api/objects';
 import { isApiError } from '../api/errors';
 import { deepEqual, deepEqualExcept } from '../api/freeze';
-import { toRfc3339, toRfc3339Micro } from '../sim/time';
+import { toRfc3339 } from '../sim/time';
+import { NodeLeaseController } from './node_lease';
 import type { PresentImage } from './images';
 
 export interface NodeShape {
@@ -26,11 +26,6 @@ export interface NodeShape {
   images?: string[];
 }
 
-/** A coordination.k8s.io/v1 Lease as this file reads it. */
-type Lease = KubeObject & { spec?: Record<string, unknown> };
-
-export const LEASE_DURATION_SECONDS = 40;
-export const LEASE_RENEW_INTERVAL_MS = 10_000;
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 300_000;
 const JITTER = 0.04;
@@ -57,13 +52,6 @@ export function nodeResources(shape: NodeShape): Record<string, string> {
   };
 }
 
-/** Metadata for a write without a version precondition: a shallow copy without resourceVersion. */
-function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
-  const out: Record<string, unknown> = {};
-  for (const key in meta) if (key !== 'resourceVersion') out[key] = meta[key as keyof ObjectMeta];
-  return out as ObjectMeta;
-}
-
 /** The same present images in the same order (the image manager keeps one object per image, and one list while none arrives). */
 function sameImages(a: readonly PresentImage[], b: readonly PresentImage[]): boolean {
   if (a === b) return true;
@@ -73,24 +61,25 @@ function sameImages(a: readonly PresentImage[], b: readonly PresentImage[]): boo
 }
 
 export class NodeStatusReporter {
-  private leaseEv: ScheduledEvent | undefined;
+  private readonly lease: NodeLeaseController;
   private statusEv: ScheduledEvent | undefined;
   private lastReportMs = -Infinity;
-  /** Heartbeats paused: the loops keep ticking but write nothing (a partitioned kubelet's requests fail). */
-  heartbeatsStopped = false;
+  private paused = false;
   private stopped = false;
   /** The loops' event labels, built once. */
   private readonly statusLabel: string;
-  private readonly leaseLabel: string;
 
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
     readonly shape: NodeShape, readonly index: number, private readonly images: () => readonly PresentImage[]) {
     this.statusLabel = `kubelet ${shape.name}: node status`;
-    this.leaseLabel = `kubelet ${shape.name}: lease renew`;
+    this.lease = new NodeLeaseController(sim, client, shape.name, ms => this.jittered(ms));
   }
 
+  /** Heartbeats paused: the loops keep ticking but write nothing (a partitioned kubelet's requests fail). */
+  get heartbeatsStopped(): boolean { return this.paused; }
+  set heartbeatsStopped(stopped: boolean) { this.paused = stopped; this.lease.paused = stopped; }
+
   private readonly statusTick = (): void => this.updateStatus();
-  private readonly leaseTick = (): void => this.renewLease();
 
   get name(): string { return this.shape.name; }
   get internalIP(): string { return `172.18.0.${this.index + 2}`; }
@@ -104,13 +93,13 @@ export class NodeStatusReporter {
     } catch (e) {
       if (!isApiError(e)) throw e;
     }
-    this.renewLease();
+    this.lease.start();
     this.updateStatus();
   }
 
   stop(): void {
     this.stopped = true;
-    this.sim.cancel(this.leaseEv);
+    this.lease.stop();
     this.sim.cancel(this.statusEv);
   }
 
@@ -199,41 +188,5 @@ export class NodeStatusReporter {
       }
     }
     this.statusEv = this.sim.schedule(this.jittered(NODE_STATUS_UPDATE_MS), this.statusLabel, this.statusTick);
-  }
-
-  /** The lease controller's sync: renew (or create) kube-node-lease/<node>. */
-  renewLease(): void {
-    this.leaseEv = undefined;
-    if (this.stopped) return;
-    if (!this.heartbeatsStopped) {
-      try {
-        this.writeLease();
-      } catch (e) {
-        if (!isApiError(e)) throw e;
-      }
-    }
-    this.leaseEv = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), this.leaseLabel, this.leaseTick);
-  }
-
-  private writeLease(): void {
-    const renewTime = toRfc3339Micro(this.sim.nowMs);
-    const existing = this.client.find<Lease>('Lease', 'kube-node-lease', this.name);
-    const node = this.client.find('Node', '', this.name);
-    // setNodeOwnerFunc: the Node as owner, when the lease has none yet.
-    const owner = node && !existing?.metadata.ownerReferences ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid }] : undefined;
-    if (!existing) {
-      const spec = { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime };
-      this.client.create({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
-        metadata: { name: this.name, namespace: 'kube-node-lease', ...(owner ? { ownerReferences: owner } : {}) }, spec });
-      return;
-    }
-    // The stored lease with a new renewTime: its keys in their order, the spec's three set in place (or appended).
-    const metadata = withoutResourceVersion(existing.metadata);
-    if (owner) metadata.ownerReferences = owner;
-    const spec = { ...existing.spec };
-    spec.holderIdentity = this.name;
-    spec.leaseDurationSeconds = LEASE_DURATION_SECONDS;
-    spec.renewTime = renewTime;
-    this.client.update({ ...existing, metadata, spec });
   }
 }

@@ -1,0 +1,141 @@
+// The kubelet's node lease controller (component-helpers/apimachinery/lease/controller.go, with
+// pkg/kubelet/util/nodelease.go's SetNodeOwnerFunc): every renewInterval (10 s, JitterUntil factor
+// 0.04, the period counted from the end of a sync) it updates kube-node-lease/<node> from the last
+// Lease it wrote — no GET while that works — with a new renewTime and the Node as owner once the Node
+// can be read. An update is tried up to 5 times (a Conflict fetches the Lease first); when they all
+// fail, or there is no last Lease (a kubelet that just started), the Lease is fetched or created,
+// retrying a failed fetch after 200 ms, doubling to 7 s, and the loop waits for that.
+// Not modelled: onRepeatedHeartbeatFailure (closing the client's connections).
+import type { Simulation } from '../sim/simulation';
+import type { ScheduledEvent } from '../sim/event_queue';
+import type { Client } from '../api/client';
+import type { KubeObject, OwnerReference, Stored } from '../api/objects';
+import { isApiError } from '../api/errors';
+import { toRfc3339Micro } from '../sim/time';
+
+export const LEASE_DURATION_SECONDS = 40;
+export const LEASE_RENEW_INTERVAL_MS = 10_000;
+const LEASE_NAMESPACE = 'kube-node-lease';
+const MAX_UPDATE_RETRIES = 5;
+const ENSURE_FIRST_SLEEP_MS = 100;
+const ENSURE_MAX_BACKOFF_MS = 7_000;
+
+/** A coordination.k8s.io/v1 Lease as this file reads it. */
+type Lease = KubeObject & { spec?: Record<string, unknown> };
+
+export class NodeLeaseController {
+  /** c.latestLease: the Lease as the last successful write (or fetch) returned it. */
+  private latestLease: Stored<Lease> | undefined;
+  private ev: ScheduledEvent | undefined;
+  private stopped = true;
+  /** Syncs write nothing (a partitioned kubelet's requests fail); the loop keeps its period. */
+  paused = false;
+  private readonly label: string;
+  private readonly tick = (): void => this.sync();
+
+  constructor(private readonly sim: Simulation, private readonly client: Client, private readonly name: string,
+    /** The period with its jitter, drawn from the kubelet's stream it shares with the node status loop. */
+    private readonly jittered: (ms: number) => number) {
+    this.label = `kubelet ${name}: lease renew`;
+  }
+
+  /** Starts the loop with a sync now; a restarted kubelet knows no Lease yet. */
+  start(): void {
+    this.stopped = false;
+    this.latestLease = undefined;
+    this.sync();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.sim.cancel(this.ev);
+    this.ev = undefined;
+  }
+
+  private sync(): void {
+    this.ev = undefined;
+    if (this.stopped) return;
+    if (this.paused || (this.latestLease !== undefined && this.retryUpdateLease(this.latestLease))) return this.next();
+    this.backoffEnsureLease(ENSURE_FIRST_SLEEP_MS, (lease, created) => {
+      this.latestLease = lease;
+      // A Lease just created needs no update.
+      if (!created && lease !== undefined) this.retryUpdateLease(lease);
+      this.next();
+    });
+  }
+
+  private next(): void {
+    this.ev = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), this.label, this.tick);
+  }
+
+  /** The Lease, created when missing; a failed fetch or create is retried after a sleep that doubles to 7 s. */
+  private backoffEnsureLease(sleepMs: number, then: (lease: Stored<Lease> | undefined, created: boolean) => void): void {
+    const ensured = this.ensureLease();
+    if (ensured !== undefined) return then(ensured.lease, ensured.created);
+    const sleep = Math.min(2 * sleepMs, ENSURE_MAX_BACKOFF_MS);
+    this.ev = this.sim.schedule(sleep, this.label, () => {
+      this.ev = undefined;
+      if (!this.stopped) this.backoffEnsureLease(sleep, then);
+    });
+  }
+
+  /** ensureLease: undefined on an error; no Lease (and no error) when the new one could not get its owner. */
+  private ensureLease(): { lease: Stored<Lease> | undefined; created: boolean } | undefined {
+    try {
+      const found = this.client.find<Lease>('Lease', LEASE_NAMESPACE, this.name);
+      if (found !== undefined) return { lease: found, created: false };
+      const owner = this.nodeOwner();
+      if (owner === undefined) return { lease: undefined, created: false };
+      const lease = this.client.create<Lease>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
+        metadata: { name: this.name, namespace: LEASE_NAMESPACE, ownerReferences: owner },
+        spec: { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: toRfc3339Micro(this.sim.nowMs) } });
+      return { lease, created: true };
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      return undefined;
+    }
+  }
+
+  /** retryUpdateLease: true once an update went through. */
+  private retryUpdateLease(base: Stored<Lease>): boolean {
+    for (let i = 0; i < MAX_UPDATE_RETRIES; i++) {
+      try {
+        this.latestLease = this.client.update<Lease>(this.renewed(base));
+        return true;
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+        if (isApiError(e, 'Conflict')) {
+          // The loop sleeps here until the fetch works; the sim models that wait only at the sync's start.
+          const ensured = this.ensureLease();
+          if (ensured?.lease !== undefined) base = ensured.lease;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** newLease(base): a copy (with its resourceVersion, the update's precondition), a new renewTime, the owner when missing. */
+  private renewed(base: Stored<Lease>): Lease {
+    const metadata = { ...base.metadata };
+    if (!metadata.ownerReferences) {
+      const owner = this.nodeOwner();
+      if (owner !== undefined) metadata.ownerReferences = owner;
+    }
+    const spec = { ...base.spec };
+    spec.holderIdentity = this.name;
+    spec.leaseDurationSeconds = LEASE_DURATION_SECONDS;
+    spec.renewTime = toRfc3339Micro(this.sim.nowMs);
+    return { ...base, metadata, spec };
+  }
+
+  /** SetNodeOwnerFunc: the Node as the owner (a GET); undefined when the Node cannot be read. */
+  private nodeOwner(): OwnerReference[] | undefined {
+    try {
+      const node = this.client.find('Node', '', this.name);
+      return node ? [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid }] : undefined;
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      return undefined;
+    }
+  }
+}
