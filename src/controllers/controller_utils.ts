@@ -147,41 +147,62 @@ function sidecarRestarts(p: Stored): number {
     (p.spec?.initContainers ?? []).some((c: { name: string; restartPolicy?: string }) => c.name === s.name && c.restartPolicy === 'Always')));
 }
 
-/** What ActivePodsWithRanks.Less reads of one pod, computed once per pod rather than per comparison. */
-export interface PodRankKey {
-  uid: string; node: string; phase: number; ready: boolean; cost: number; rank: number;
-  readyMs: number | undefined; readyLog: number; restarts: number; sidecarRestarts: number; createdMs: number | undefined; createdLog: number;
+/** What ActivePodsWithRanks.Less reads of one pod version that depends neither on the instant nor on other pods. */
+interface PodRankBase {
+  uid: string; node: string; phase: number; ready: boolean; cost: number;
+  readyMs: number | undefined; restarts: number; sidecarRestarts: number; createdMs: number | undefined;
 }
 
+/**
+ * Each pod version's base, computed on first use: stored versions are frozen, so it cannot go stale,
+ * and a scale-down ranks the same unchanged pods sync after sync.
+ */
+const rankBases = new WeakMap<Stored, PodRankBase>();
+
+function podRankBase(pod: Stored): PodRankBase {
+  let b = rankBases.get(pod);
+  if (b === undefined) {
+    const readyMs = podReadyTime(pod);
+    b = {
+      uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0,
+      ready: getPodReadyCondition(pod)?.status === 'True', cost: deletionCost(pod), readyMs,
+      restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod), createdMs: ms(pod.metadata.creationTimestamp),
+    };
+    if (Object.isFrozen(pod)) rankBases.set(pod, b);
+  }
+  return b;
+}
+
+/** What ActivePodsWithRanks.Less reads of one pod: its base, its rank and the log-scaled ages at this instant. */
+export interface PodRankKey { pod: Stored; base: PodRankBase; rank: number; readyLog: number; createdLog: number }
+
 export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
-  const ready = getPodReadyCondition(pod)?.status === 'True';
-  const readyMs = podReadyTime(pod);
-  const createdMs = ms(pod.metadata.creationTimestamp);
+  const base = podRankBase(pod);
   return {
-    uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0, ready,
-    cost: deletionCost(pod), rank, readyMs, readyLog: readyMs === undefined ? 0 : logRank(readyMs, nowMs),
-    restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod),
-    createdMs, createdLog: createdMs === undefined ? 0 : logRank(createdMs, nowMs),
+    pod, base, rank, readyLog: base.readyMs === undefined ? 0 : logRank(base.readyMs, nowMs),
+    createdLog: base.createdMs === undefined ? 0 : logRank(base.createdMs, nowMs),
   };
 }
 
 /** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
-export function podRankLess(a: PodRankKey, b: PodRankKey): boolean {
+export function podRankLess(ka: PodRankKey, kb: PodRankKey): boolean {
+  const a = ka.base;
+  const b = kb.base;
   if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
   if (a.phase !== b.phase) return a.phase < b.phase;
   if (a.ready !== b.ready) return !a.ready;
   if (a.cost !== b.cost) return a.cost < b.cost;
-  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (ka.rank !== kb.rank) return ka.rank > kb.rank;
   if (a.ready && b.ready && a.readyMs !== b.readyMs) {
     if (a.readyMs === undefined || b.readyMs === undefined) return afterOrZero(a.readyMs, b.readyMs);
-    const diff = a.readyLog - b.readyLog;
+    const diff = ka.readyLog - kb.readyLog;
     return diff === 0 ? a.uid < b.uid : diff < 0;
   }
   if (a.restarts !== b.restarts) return a.restarts > b.restarts;
   if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts;
   if (a.createdMs !== b.createdMs) {
     if (a.createdMs === undefined || b.createdMs === undefined) return afterOrZero(a.createdMs, b.createdMs);
-    const diff = a.createdLog - b.createdLog;
+    const diff = ka.createdLog - kb.createdLog;
     return diff === 0 ? a.uid < b.uid : diff < 0;
   }
   return false;
@@ -205,7 +226,7 @@ export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: num
     const n = p.spec?.nodeName ?? '';
     podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
   }
-  const ranked = filtered.map(p => ({ p, key: podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs) }));
-  ranked.sort((x, y) => (podRankLess(x.key, y.key) ? -1 : podRankLess(y.key, x.key) ? 1 : 0));
-  return ranked.slice(0, diff).map(r => r.p);
+  const ranked = filtered.map(p => podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs));
+  ranked.sort((x, y) => (podRankLess(x, y) ? -1 : podRankLess(y, x) ? 1 : 0));
+  return ranked.slice(0, diff).map(r => r.pod);
 }
