@@ -207,6 +207,7 @@ export class ProbeManager {
 
   /** Runs the manual probes a pod sync fired, now that its status is stored. */
   flushTriggers(): void {
+    if (this.pendingTriggers.size === 0) return;
     for (const w of [...this.pendingTriggers]) w.runManual();
   }
 

@@ -91,7 +91,11 @@ export class ContainerRuntime {
   /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
   changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
 
+  /** Bumped on every change of any pod (while it stays put, no pod's changeSeqOf moved). */
+  changes = 0;
+
   private changed(uid: string): void {
+    this.changes++;
     if (this.pods.has(uid)) this.lastChange.set(uid, ++this.changeSeq); else this.lastChange.delete(uid);
     this.onChange(uid);
   }

@@ -39,6 +39,8 @@ export class StatusManager {
   private readonly written = new Map<string, PodStatus>();
   private reconcileEv: unknown;
   private stopped = false;
+  /** Bumped whenever a pod's cached status is set or dropped (while it stays put, getPodStatus answers as before). */
+  writes = 0;
 
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly phaseMs: number,
     private readonly podByUid: (uid: string) => Pod | undefined) {}
@@ -46,6 +48,7 @@ export class StatusManager {
   getPodStatus(uid: string): PodStatus | undefined { return this.statuses.get(uid); }
 
   removePod(uid: string): void {
+    this.writes++;
     this.statuses.delete(uid);
     this.written.delete(uid);
     this.reconcile.delete(uid);
@@ -95,6 +98,7 @@ export class StatusManager {
     const cached = this.statuses.get(uid);
     if (cached && deepEqual(withoutForeign(cached), withoutForeign(status))) return;
     this.statuses.set(uid, status);
+    this.writes++;
     this.syncPod(pod.metadata.namespace ?? 'default', pod.metadata.name, uid);
   }
 
