@@ -27,9 +27,14 @@ export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodSta
 }
 
 function withoutForeign(s: PodStatus): PodStatus {
-  const conds = s.conditions ?? [];
-  if (conds.every(c => KUBELET_CONDITIONS.has(c.type))) return s;
-  return { ...s, conditions: conds.filter(c => KUBELET_CONDITIONS.has(c.type)) };
+  const conds = s.conditions;
+  // Indexed loops: a status the API stored has frozen lists, where every and filter take a slow path.
+  let i = 0;
+  if (conds !== undefined) while (i < conds.length && KUBELET_CONDITIONS.has(conds[i]!.type)) i++;
+  if (conds === undefined || i === conds.length) return s;
+  const own: Condition[] = [];
+  for (let j = 0; j < conds.length; j++) if (KUBELET_CONDITIONS.has(conds[j]!.type)) own.push(conds[j]!);
+  return { ...s, conditions: own };
 }
 
 export class StatusManager {
