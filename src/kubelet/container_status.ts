@@ -26,8 +26,14 @@ function stateOf(inst: InstanceSnapshot): ContainerState {
 
 /** Status volume mounts (RecursiveReadOnlyMounts, beta and on in v1.32): read-only mounts say recursiveReadOnly Disabled. */
 function volumeMountStatuses(c: Container): Record<string, unknown>[] {
-  return (c.volumeMounts ?? []).map(m => (m.readOnly ? { name: m.name, mountPath: m.mountPath, readOnly: true, recursiveReadOnly: 'Disabled' }
-    : { name: m.name, mountPath: m.mountPath }));
+  // An indexed loop: the spec's list is frozen, where map takes a slow path.
+  const mounts = c.volumeMounts ?? [];
+  const out = new Array<Record<string, unknown>>(mounts.length);
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i]!;
+    out[i] = m.readOnly ? { name: m.name, mountPath: m.mountPath, readOnly: true, recursiveReadOnly: 'Disabled' } : { name: m.name, mountPath: m.mountPath };
+  }
+  return out;
 }
 
 const isDefaultWaiting = (s: ContainerStatus, reason: string): boolean =>

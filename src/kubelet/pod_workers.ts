@@ -8,6 +8,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { Pod, Stored } from '../api/objects';
 import type { Pleg } from './pleg';
+import type { SteadyMemo, StatusMemo } from './sync_pod';
 import { jitter } from './backoff';
 
 export const RESYNC_INTERVAL_MS = 60_000;
@@ -25,15 +26,20 @@ export interface SyncOutcome {
   cancelled?: boolean;
 }
 
+/** The outcome of a sync that went fine (shared: outcomes are only read). */
+const NO_OUTCOME: SyncOutcome = Object.freeze({});
+
 /** A cancellation token for one sync: long steps check it when they resume. */
 export class SyncToken {
   cancelled = false;
-  private readonly cancels: (() => void)[] = [];
-  onCancel(fn: () => void): void { this.cancels.push(fn); }
+  /** Made on the first onCancel (most syncs register none). */
+  private cancels: (() => void)[] | undefined;
+  onCancel(fn: () => void): void { (this.cancels ??= []).push(fn); }
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    for (const c of this.cancels) c();
+    const cancels = this.cancels;
+    if (cancels !== undefined) for (let i = 0; i < cancels.length; i++) cancels[i]!();
   }
 }
 
@@ -49,12 +55,27 @@ export interface PodWorker {
   freshTick: number;
   token: SyncToken | undefined;
   requeue: ScheduledEvent | undefined;
+  /** finish() ran: the worker left the map. */
+  forgotten: boolean;
+  /** The worker's event callbacks, made once per worker rather than per sync. */
+  readonly runNow: () => void;
+  readonly onResync: () => void;
+  /** What the syncer keeps of this pod's last syncs (sync_pod.ts), on the worker rather than in maps by uid. */
+  statusMemo: StatusMemo | undefined;
+  steady: SteadyMemo | undefined;
+  /** Bumped whenever a sync changes the pod's reason cache. */
+  reasonVersion: number;
 }
 
 export interface PodSyncer {
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void;
   syncTerminatingPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void;
   syncTerminatedPod(w: PodWorker, done: (o: SyncOutcome) => void): void;
+  /**
+   * A sync of a pod whose last sync changed nothing and whose inputs are unchanged: runs what such a
+   * sync would run and returns true (the sync is done, with no error), or returns false having done nothing.
+   */
+  syncSteadyPod(w: PodWorker): boolean;
   /** The worker is finished and the pod gone: drop everything the kubelet holds for it. */
   forget(w: PodWorker): void;
 }
@@ -79,13 +100,22 @@ export class PodWorkers {
     if (this.stopped) return;
     let w = this.workers.get(pod.metadata.uid);
     if (!w) {
-      w = { uid: pod.metadata.uid, pod, phase: 'syncing', busy: false, pending: false, removed: false, freshTick: -Infinity, token: undefined, requeue: undefined };
+      w = this.newWorker(pod);
       this.workers.set(w.uid, w);
     }
     w.pod = pod;
     if (w.phase === 'finished') return;
     if (w.phase === 'syncing' && pod.metadata.deletionTimestamp) this.beginTermination(w);
     this.request(w);
+  }
+
+  private newWorker(pod: Stored<Pod>): PodWorker {
+    const w: PodWorker = {
+      uid: pod.metadata.uid, pod, phase: 'syncing', busy: false, pending: false, removed: false, freshTick: -Infinity, token: undefined,
+      requeue: undefined, forgotten: false, runNow: () => this.run(w), onResync: () => this.resync(w),
+      statusMemo: undefined, steady: undefined, reasonVersion: 0,
+    };
+    return w;
   }
 
   /** The pod left the API: terminate at once if still running, then forget it. */
@@ -112,24 +142,31 @@ export class PodWorkers {
     w.busy = true;
     w.pending = false;
     if (!this.pleg.isFresh(w.freshTick)) {
-      this.pleg.waitForRelist(w.freshTick, () => this.run(w));
+      this.pleg.waitForRelist(w.freshTick, w.runNow);
       return;
     }
-    this.sim.schedule(0, 'kubelet: pod worker', () => this.run(w));
+    this.sim.schedule(0, 'kubelet: pod worker', w.runNow);
   }
 
   private run(w: PodWorker): void {
     if (this.stopped) return;
+    // A steady pod's sync runs without a token: nothing in it waits or can be cancelled.
+    if (w.phase === 'syncing' && this.syncer.syncSteadyPod(w)) return this.completeWork(w, NO_OUTCOME);
     const token = (w.token = new SyncToken());
     if (w.phase === 'syncing') this.syncer.syncPod(w, token, o => this.complete(w, token, o));
     else if (w.phase === 'terminating') this.syncer.syncTerminatingPod(w, token, o => this.complete(w, token, o));
     else if (w.phase === 'terminated') this.syncer.syncTerminatedPod(w, o => this.complete(w, token, o));
-    else this.complete(w, token, {});
+    else this.complete(w, token, NO_OUTCOME);
+  }
+
+  /** The end of the sync a token belongs to, unless a newer sync has started since. */
+  private complete(w: PodWorker, token: SyncToken, o: SyncOutcome): void {
+    if (w.token === token) this.completeWork(w, o);
   }
 
   /** completeWork: requeue, move through the phases, run what is pending. */
-  private complete(w: PodWorker, token: SyncToken, o: SyncOutcome): void {
-    if (this.stopped || w.token !== token) return;
+  private completeWork(w: PodWorker, o: SyncOutcome): void {
+    if (this.stopped) return;
     w.token = undefined;
     w.busy = false;
     w.freshTick = this.pleg.nextRelistAfter(this.sim.nowMs);
@@ -150,14 +187,17 @@ export class PodWorkers {
     this.sim.cancel(w.requeue);
     const due = this.sim.nowMs + delayMs;
     const tick = this.pleg.phaseMs + Math.ceil((due - this.pleg.phaseMs) / SYNC_TICK_MS) * SYNC_TICK_MS;
-    w.requeue = this.sim.scheduleAt(tick, 'kubelet: pod resync', () => {
-      w.requeue = undefined;
-      if (!this.stopped && this.workers.get(w.uid) === w && w.phase !== 'finished') this.request(w);
-    });
+    w.requeue = this.sim.scheduleAt(tick, 'kubelet: pod resync', w.onResync);
+  }
+
+  private resync(w: PodWorker): void {
+    w.requeue = undefined;
+    if (!this.stopped && !w.forgotten && w.phase !== 'finished') this.request(w);
   }
 
   private finish(w: PodWorker): void {
     this.sim.cancel(w.requeue);
+    w.forgotten = true;
     this.workers.delete(w.uid);
     this.syncer.forget(w);
   }

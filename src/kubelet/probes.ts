@@ -157,6 +157,12 @@ export class ProbeWorker {
   }
 }
 
+/** A pod's worker for one container and probe type (byPod holds exactly the workers the key map holds). */
+function podWorker(workers: Set<ProbeWorker> | undefined, container: string, type: ProbeType): ProbeWorker | undefined {
+  if (workers !== undefined) for (const w of workers) if (w.type === type && w.container.name === container) return w;
+  return undefined;
+}
+
 /** The probe manager: workers by pod and container, and the three results managers. */
 export class ProbeManager {
   readonly results: Record<ProbeType, Map<string, ProbeResult>> = { readiness: new Map(), liveness: new Map(), startup: new Map() };
@@ -207,6 +213,7 @@ export class ProbeManager {
 
   /** Runs the manual probes a pod sync fired, now that its status is stored. */
   flushTriggers(): void {
+    if (this.pendingTriggers.size === 0) return;
     for (const w of [...this.pendingTriggers]) w.runManual();
   }
 
@@ -245,26 +252,31 @@ export class ProbeManager {
 
   /** UpdatePodStatus: started and ready for each container; fires a manual readiness run while not ready. */
   updatePodStatus(pod: Stored<Pod>, status: PodStatus): void {
-    const uid = pod.metadata.uid;
-    for (const c of status.containerStatuses ?? []) {
-      c.started = this.isStarted(uid, c);
+    // The pod's workers: the same ones worker(uid, name, type) finds, without a key string per look-up.
+    const workers = this.byPod.get(pod.metadata.uid);
+    const statuses = status.containerStatuses;
+    if (statuses) for (let i = 0; i < statuses.length; i++) {
+      const c = statuses[i]!;
+      c.started = this.isStarted(workers, c);
       if (!c.started) continue;
       if (!c.state?.running) { c.ready = false; continue; }
       if (this.results.readiness.get(c.containerID ?? '') === 'Success') { c.ready = true; continue; }
-      const w = this.worker(uid, c.name, 'readiness');
+      const w = podWorker(workers, c.name, 'readiness');
       c.ready = !w;
       if (w) { this.triggerCalls++; w.trigger(); }
     }
-    for (const c of status.initContainerStatuses ?? []) {
-      c.started = this.isStarted(uid, c);
+    const inits = status.initContainerStatuses;
+    if (inits) for (let i = 0; i < inits.length; i++) {
+      const c = inits[i]!;
+      c.started = this.isStarted(workers, c);
       c.ready = !!c.state?.terminated && c.state.terminated.exitCode === 0;
     }
   }
 
-  private isStarted(uid: string, c: ContainerStatus): boolean {
+  private isStarted(workers: Set<ProbeWorker> | undefined, c: ContainerStatus): boolean {
     if (!c.state?.running) return false;
     const r = this.results.startup.get(c.containerID ?? '');
     if (r !== undefined) return r === 'Success';
-    return !this.worker(uid, c.name, 'startup');
+    return !podWorker(workers, c.name, 'startup');
   }
 }

@@ -41,6 +41,8 @@ export interface RuntimePod {
   sandbox: Sandbox | undefined;
   /** Newest first. */
   containers: ContainerInstance[];
+  /** The snapshot of the pod as it is now, once taken (dropped at every change; readers never modify it). */
+  snap: PodSnapshot | undefined;
 }
 
 /** A frozen view of one instance as the kubelet's pod cache holds it at the start of a sync. */
@@ -56,6 +58,18 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
 }
 
 const imageIDs = new Map<string, string>();
+
+/** qualifiedImage per spec image (a pure function of the name, asked at every container start). */
+const qualifiedImages = new Map<string, string>();
+
+function qualified(specImage: string): string {
+  let q = qualifiedImages.get(specImage);
+  if (q === undefined) {
+    q = qualifiedImage(specImage);
+    if (qualifiedImages.size < 10_000) qualifiedImages.set(specImage, q);
+  }
+  return q;
+}
 
 /** "<repository>@sha256:<digest>" (one string per image and digest, shared by its containers). */
 function imageID(image: string, digest: string): string {
@@ -91,23 +105,32 @@ export class ContainerRuntime {
   /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
   changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
 
+  /** Bumped on every change of any pod (while it stays put, no pod's changeSeqOf moved). */
+  changes = 0;
+
   private changed(uid: string): void {
-    if (this.pods.has(uid)) this.lastChange.set(uid, ++this.changeSeq); else this.lastChange.delete(uid);
+    this.changes++;
+    const p = this.pods.get(uid);
+    if (p !== undefined) { p.snap = undefined; this.lastChange.set(uid, ++this.changeSeq); } else this.lastChange.delete(uid);
     this.onChange(uid);
   }
 
+  /**
+   * The pod as the kubelet's pod cache holds it. Everything a snapshot shows changes only together with
+   * a changed() call, so one snapshot serves every sync until the pod's next change.
+   */
   snapshot(uid: string): PodSnapshot {
     const p = this.pods.get(uid);
     if (!p) return { sandbox: undefined, containers: [] };
-    return {
-      sandbox: p.sandbox ? { ...p.sandbox } : undefined,
-      containers: p.containers.map(instanceSnapshot),
-    };
+    if (p.snap !== undefined) return p.snap;
+    const containers = new Array<InstanceSnapshot>(p.containers.length);
+    for (let i = 0; i < containers.length; i++) containers[i] = instanceSnapshot(p.containers[i]!);
+    return (p.snap = { sandbox: p.sandbox ? { ...p.sandbox } : undefined, containers });
   }
 
   private entry(uid: string): RuntimePod {
     let p = this.pods.get(uid);
-    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [] }));
+    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [], snap: undefined }));
     return p;
   }
 
@@ -166,7 +189,7 @@ export class ContainerRuntime {
     const p = this.entry(uid);
     const attempt = this.nextAttempt(uid, name);
     this.logAttempts.set(`${uid}/${name}`, attempt);
-    const image = qualifiedImage(specImage);
+    const image = qualified(specImage);
     const inst: ContainerInstance = {
       id: this.newId(), name, init, attempt, specImage, image,
       imageID: imageID(image, profile.digest), profile,

@@ -27,9 +27,14 @@ export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodSta
 }
 
 function withoutForeign(s: PodStatus): PodStatus {
-  const conds = s.conditions ?? [];
-  if (conds.every(c => KUBELET_CONDITIONS.has(c.type))) return s;
-  return { ...s, conditions: conds.filter(c => KUBELET_CONDITIONS.has(c.type)) };
+  const conds = s.conditions;
+  // Indexed loops: a status the API stored has frozen lists, where every and filter take a slow path.
+  let i = 0;
+  if (conds !== undefined) while (i < conds.length && KUBELET_CONDITIONS.has(conds[i]!.type)) i++;
+  if (conds === undefined || i === conds.length) return s;
+  const own: Condition[] = [];
+  for (let j = 0; j < conds.length; j++) if (KUBELET_CONDITIONS.has(conds[j]!.type)) own.push(conds[j]!);
+  return { ...s, conditions: own };
 }
 
 export class StatusManager {
@@ -39,6 +44,8 @@ export class StatusManager {
   private readonly written = new Map<string, PodStatus>();
   private reconcileEv: unknown;
   private stopped = false;
+  /** Bumped whenever a pod's cached status is set or dropped (while it stays put, getPodStatus answers as before). */
+  writes = 0;
 
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly phaseMs: number,
     private readonly podByUid: (uid: string) => Pod | undefined) {}
@@ -46,6 +53,7 @@ export class StatusManager {
   getPodStatus(uid: string): PodStatus | undefined { return this.statuses.get(uid); }
 
   removePod(uid: string): void {
+    this.writes++;
     this.statuses.delete(uid);
     this.written.delete(uid);
     this.reconcile.delete(uid);
@@ -95,6 +103,7 @@ export class StatusManager {
     const cached = this.statuses.get(uid);
     if (cached && deepEqual(withoutForeign(cached), withoutForeign(status))) return;
     this.statuses.set(uid, status);
+    this.writes++;
     this.syncPod(pod.metadata.namespace ?? 'default', pod.metadata.name, uid);
   }
 

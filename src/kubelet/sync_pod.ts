@@ -17,12 +17,22 @@ const MIN_GRACE_SECONDS = 2;
 
 interface StartResult { container: Container; error?: string; message?: string }
 
-interface StatusMemo {
+/**
+ * The inputs and result of a status computation that changed nothing. statusWrites and runtimeChanges:
+ * the status manager's and the runtime's change counters when `cached` and `runtimeSeq` were last
+ * found current (while a counter stays put, so do they, and the map lookups are skipped).
+ */
+export interface StatusMemo {
   pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
+  statusWrites: number; runtimeChanges: number;
 }
 
-/** A sync that changed nothing: its status memo (still current) and the pod it ran for. */
-interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo }
+/**
+ * A sync that changed nothing: its status memo (still current) and the pod it ran for. volumeRemovals:
+ * the volume manager's removal counter when the pod's volumes were last found all mounted (a mounted
+ * volume stays mounted until its pod's volumes are removed).
+ */
+export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number }
 
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
@@ -46,14 +56,12 @@ function runNextStep(run: SeriesRun): void {
   if (s) s(run.next); else run.done();
 }
 
+/**
+ * Per pod, on its worker: statusMemo, the inputs and result of its last status computation that
+ * changed nothing (see writeStatus); steady, set when its last sync was steady (see isSteady);
+ * reasonVersion, bumped whenever a sync changes its reason cache.
+ */
 export class Syncer implements PodSyncer {
-  /** The inputs and result of each pod's last status computation that changed nothing (see writeStatus). */
-  private readonly lastStatus = new Map<string, StatusMemo>();
-  /** Per pod, bumped whenever a sync changes its reason cache. */
-  private readonly reasonVersions = new Map<string, number>();
-  /** Pods whose last sync was steady (see isSteady). */
-  private readonly steady = new Map<string, SteadyMemo>();
-
   /** The probe results computePodActions consults (built once, not per sync). */
   private readonly probeResults: Parameters<typeof computePodActions>[2];
 
@@ -71,17 +79,19 @@ export class Syncer implements PodSyncer {
    * computation that changed nothing and asked for no manual probe (a periodic resync of a steady
    * pod), the same status would come out and be found unchanged again, so it is not recomputed.
    */
-  private writeStatus(pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus['phase'] {
+  private writeStatus(w: PodWorker, pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus['phase'] {
     const k = this.k;
     const uid = pod.metadata.uid;
-    const cached = k.statusManager.getPodStatus(uid);
-    const runtimeSeq = k.runtime.changeSeqOf(uid);
     const pm = k.probeManager;
-    const memo = this.lastStatus.get(uid);
-    if (memo !== undefined && this.statusMemoHolds(memo, pod, podIsTerminal)) {
+    const memo = w.statusMemo;
+    if (memo !== undefined && this.statusMemoHolds(w, memo, pod, podIsTerminal)) {
       pm.flushTriggers();
       return memo.phase;
     }
+    const sm = k.statusManager;
+    const cached = sm.getPodStatus(uid);
+    const runtimeSeq = k.runtime.changeSeqOf(uid);
+    const runtimeChanges = k.runtime.changes;
     const probes = pm.version;
     const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
@@ -89,20 +99,29 @@ export class Syncer implements PodSyncer {
       podIsTerminal, hostIP: k.hostIP, updateProbes: pm.updatePodStatus.bind(pm, pod),
     });
     k.statusManager.setPodStatus(pod, status);
-    const unchanged = cached !== undefined && k.statusManager.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
-    if (unchanged) this.lastStatus.set(uid, { pod, cached, runtimeSeq, reasons: this.reasonVersions.get(uid) ?? 0, probes, terminal: podIsTerminal, phase: status.phase });
-    else this.lastStatus.delete(uid);
+    const unchanged = cached !== undefined && sm.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
+    // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
+    w.statusMemo = unchanged ? { pod, cached, runtimeSeq, reasons: w.reasonVersion, probes, terminal: podIsTerminal, phase: status.phase,
+      statusWrites: sm.writes, runtimeChanges } : undefined;
     pm.flushTriggers();
     return status.phase;
   }
 
   /** The memo's inputs are the current ones: writeStatus would compute the same status and find it unchanged. */
-  private statusMemoHolds(memo: StatusMemo, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
+  private statusMemoHolds(w: PodWorker, memo: StatusMemo, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
     const k = this.k;
-    const uid = pod.metadata.uid;
-    const cached = k.statusManager.getPodStatus(uid);
-    return cached !== undefined && memo.cached === cached && memo.pod === pod && memo.runtimeSeq === k.runtime.changeSeqOf(uid) &&
-      memo.reasons === (this.reasonVersions.get(uid) ?? 0) && memo.probes === k.probeManager.version && memo.terminal === podIsTerminal;
+    if (memo.pod !== pod || memo.terminal !== podIsTerminal || memo.reasons !== w.reasonVersion || memo.probes !== k.probeManager.version) return false;
+    const sm = k.statusManager;
+    if (memo.statusWrites !== sm.writes) {
+      if (sm.getPodStatus(w.uid) !== memo.cached) return false;
+      memo.statusWrites = sm.writes;
+    }
+    const runtime = k.runtime;
+    if (memo.runtimeChanges !== runtime.changes) {
+      if (runtime.changeSeqOf(w.uid) !== memo.runtimeSeq) return false;
+      memo.runtimeChanges = runtime.changes;
+    }
+    return true;
   }
 
   /**
@@ -113,26 +132,33 @@ export class Syncer implements PodSyncer {
    * again, whose only effect is running the manual probes already pending (a periodic resync of a
    * running pod, the kubelet's commonest sync).
    */
-  private isSteady(uid: string, pod: Stored<Pod>): boolean {
-    const s = this.steady.get(uid);
-    return s !== undefined && s.pod === pod && this.lastStatus.get(uid) === s.status && this.statusMemoHolds(s.status, pod, false) &&
-      this.k.volumeManager.allMounted(uid);
+  private isSteady(w: PodWorker, pod: Stored<Pod>): boolean {
+    const s = w.steady;
+    if (s === undefined || s.pod !== pod || w.statusMemo !== s.status || !this.statusMemoHolds(w, s.status, pod, false)) return false;
+    const vm = this.k.volumeManager;
+    if (s.volumeRemovals === vm.removals) return true;
+    if (!vm.allMounted(w.uid)) return false;
+    s.volumeRemovals = vm.removals;
+    return true;
   }
 
+  /** The steady sync (see isSteady): only the manual probes already pending run. PodWorkers asks this before syncPod. */
+  syncSteadyPod(w: PodWorker): boolean {
+    if (!this.isSteady(w, w.pod)) return false;
+    this.k.probeManager.flushTriggers();
+    return true;
+  }
+
+  /** SyncPod for a pod that is not steady (PodWorkers tried syncSteadyPod first). */
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
-    if (this.isSteady(w.uid, pod)) {
-      k.probeManager.flushTriggers();
-      if (this.live()) done({});
-      return;
-    }
-    this.steady.delete(w.uid);
+    w.steady = undefined;
     const snapshot = k.runtime.snapshot(w.uid);
-    const phase = this.writeStatus(pod, snapshot, false);
+    const phase = this.writeStatus(w, pod, snapshot, false);
     if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
     // What a steady sync must have seen (see isSteady): the status memo writeStatus kept, the probe workers' version.
-    const statusMemo = this.lastStatus.get(w.uid);
+    const statusMemo = w.statusMemo;
     const probes = k.probeManager.version;
     let inCall = true;
     k.volumeManager.addPod(pod);
@@ -143,8 +169,9 @@ export class Syncer implements PodSyncer {
       k.probeManager.addPod(pod);
       this.runtimeSync(pod, snapshot, token, (results, steps) => {
         if (!this.live()) return;
-        if (inCall && steps === 0 && statusMemo !== undefined && this.lastStatus.get(w.uid) === statusMemo && k.probeManager.version === probes) {
-          this.steady.set(w.uid, { pod, status: statusMemo });
+        if (inCall && steps === 0 && statusMemo !== undefined && w.statusMemo === statusMemo && k.probeManager.version === probes) {
+          // The volumes are all mounted (the wait just ended well, in this call).
+          w.steady = { pod, status: statusMemo, volumeRemovals: k.volumeManager.removals };
         }
         // The cache is stored only once it holds a reason (an empty one reads the same as none).
         let reasons = k.reasons(w.uid);
@@ -157,7 +184,7 @@ export class Syncer implements PodSyncer {
             reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
           } else if (reasons.delete(r.container.name)) changed = true;
         }
-        if (changed) this.reasonVersions.set(w.uid, (this.reasonVersions.get(w.uid) ?? 0) + 1);
+        if (changed) w.reasonVersion++;
         if (token.cancelled) return done({ cancelled: true });
         const failed = results.find(r => r.error);
         done(failed ? { error: failed.error } : {});
@@ -261,12 +288,12 @@ export class Syncer implements PodSyncer {
   syncTerminatingPod(w: PodWorker, _token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
-    if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), false);
+    if (!w.removed) this.writeStatus(w, pod, k.runtime.snapshot(w.uid), false);
     k.probeManager.stopLivenessAndStartup(w.uid);
     this.killPod(pod, undefined, () => {
       k.runtime.stopSandbox(w.uid);
       k.probeManager.removePod(w.uid);
-      if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), true);
+      if (!w.removed) this.writeStatus(w, pod, k.runtime.snapshot(w.uid), true);
       done({});
     });
   }
@@ -274,7 +301,7 @@ export class Syncer implements PodSyncer {
   syncTerminatedPod(w: PodWorker, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
-    if (!w.removed) this.writeStatus(pod, k.runtime.snapshot(w.uid), true);
+    if (!w.removed) this.writeStatus(w, pod, k.runtime.snapshot(w.uid), true);
     k.volumeManager.removePod(w.uid);
     // The status manager deletes a finished pod that was being deleted (canBeDeleted).
     if (!w.removed && pod.metadata.deletionTimestamp) k.statusManager.deletePod(pod);
@@ -282,9 +309,9 @@ export class Syncer implements PodSyncer {
   }
 
   forget(w: PodWorker): void {
-    this.lastStatus.delete(w.uid);
-    this.steady.delete(w.uid);
-    this.reasonVersions.delete(w.uid);
+    w.statusMemo = undefined;
+    w.steady = undefined;
+    w.reasonVersion = 0;
     this.k.forgetPod(w.uid);
   }
 }

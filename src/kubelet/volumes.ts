@@ -34,6 +34,8 @@ const NOTHING_TO_CANCEL = (): void => {};
 
 export class VolumeManager {
   private readonly pods = new Map<string, PodVolumes>();
+  /** Bumped whenever a pod's volumes are removed (mounts only ever go from unmounted to mounted otherwise). */
+  removals = 0;
 
   constructor(private readonly sim: Simulation, private readonly client: Client,
     private readonly failedMount: (pod: Pod, message: string) => void) {}
@@ -59,6 +61,7 @@ export class VolumeManager {
     if (!e) return;
     for (const v of e.volumes) this.sim.cancel(v.retry);
     this.pods.delete(uid);
+    this.removals++;
   }
 
   allMounted(uid: string): boolean {
