@@ -15,7 +15,7 @@ import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -293,12 +293,12 @@ function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
   return out as KubeObject;
 }
 
-/** Metadata for a status write: a copy of its own, sharing frozen parts except the owner references (see NEVER_SHARED). */
+/** Metadata for a status write: a copy of its own (the write sets its keys), sharing frozen parts. */
 function cloneMetadata(meta: ObjectMeta): ObjectMeta {
   const out: Record<string, unknown> = {};
   for (const key in meta) {
     const v = meta[key as keyof ObjectMeta];
-    if (v !== undefined) out[key] = key === NEVER_SHARED ? deepClone(v) : cloneUnfrozen(v);
+    if (v !== undefined) out[key] = cloneUnfrozen(v);
   }
   return out as ObjectMeta;
 }

@@ -108,11 +108,9 @@ export function cloneUnfrozen<T>(value: T): T {
 }
 
 /**
- * Owner references are never shared between versions: the garbage collector's handler treats a new
- * ownerReferences object as a change of owners, and every write that copied them used to make one.
+ * Points draft's writable parts at base's equal subtrees (same keys in the same order, same values),
+ * so a new version keeps what did not change; true when draft equals base along every path.
  */
-export const NEVER_SHARED = 'ownerReferences';
-
 export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
   valueDiffered = false;
@@ -200,7 +198,7 @@ function share(draft: unknown, base: unknown): boolean {
     if (top) watching = true;
     const childSame = share(v, bv);
     if (top) watching = false;
-    if (childSame) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+    if (childSame) { if (writable) d[k] = bv; } else same = false;
   }
   stackTop = start;
   return same;
