@@ -38,6 +38,6 @@ test('index buckets list objects in the order of their latest writes; an object 
   const seen: string[] = [];
   inf.eachInIndex('teams', 'a', o => seen.push(o.metadata.name));
   assert.deepEqual(seen, ['one', 'two']);
-  assert.equal(inf.get('default', 'two')?.data?.extra, 'z');
+  assert.equal((inf.get('default', 'two')?.data as Record<string, string> | undefined)?.extra, 'z');
   assert.deepEqual(inf.byIndex('namespace', 'default').map(o => o.metadata.name), ['kube-root-ca.crt', 'one', 'three', 'two']);
 });
