@@ -207,7 +207,11 @@ function share(draft: unknown, base: unknown): boolean {
 /** Does a JSON-shaped value hold undefined anywhere (as a key's value or an array element)? */
 export function hasUndefined(value: object): boolean {
   if (Array.isArray(value)) {
-    for (const v of value) if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    // Indexed: no iterator, and frozen arrays (stored parts) read faster this way.
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    }
     return false;
   }
   for (const key in value) {
