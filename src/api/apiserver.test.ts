@@ -135,3 +135,23 @@ test('empty labels, annotations, ownerReferences and finalizers are not stored (
   const updated = k.mutate('ConfigMap', 'default', 'cm', d => { d.metadata.ownerReferences = []; d.metadata.finalizers = []; });
   assert.deepEqual(Object.keys(updated.metadata).filter(f => ['ownerReferences', 'finalizers'].includes(f)), []);
 });
+
+test('an owned update stores what a plain update stores, without copying the object it was handed', () => {
+  const lease = (renewTime: string) => ({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease',
+    metadata: { name: 'n1', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'n1', renewTime } });
+  const plain = new Cluster().client();
+  const owned = new Cluster().client();
+  const a0 = plain.create(lease('2025-01-01T00:00:00.000000Z'));
+  const b0 = owned.create(lease('2025-01-01T00:00:00.000000Z'));
+  const a1 = plain.update({ ...a0, spec: { ...a0.spec, renewTime: '2025-01-01T00:00:10.000000Z' } });
+  const input = { ...b0, metadata: { ...b0.metadata }, spec: { ...b0.spec, renewTime: '2025-01-01T00:00:10.000000Z' } };
+  const b1 = owned.updateOwned(input);
+  assert.equal(JSON.stringify(b1), JSON.stringify(a1));
+  assert.equal(b1, input, 'the handed-over object is the stored version');
+  assert.ok(Object.isFrozen(b1.spec));
+  // Frozen metadata (a stored version's) cannot be the draft: it is copied, and the write still goes through.
+  const b2 = owned.updateOwned({ ...b1, spec: { ...b1.spec, renewTime: '2025-01-01T00:00:20.000000Z' } });
+  assert.equal(b2.spec.renewTime, '2025-01-01T00:00:20.000000Z');
+  assert.equal(Number(b2.metadata.resourceVersion), Number(b1.metadata.resourceVersion) + 1);
+  assert.equal(owned.updateOwned({ ...b2, metadata: { ...b2.metadata } }), b2, 'no change, no write');
+});

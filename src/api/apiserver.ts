@@ -9,13 +9,13 @@ import { toRfc3339 } from '../sim/time';
 import type { KubeObject, ObjectMeta, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
-import { applyDefaults } from './defaults';
+import { applyDefaults, hasDefaults } from './defaults';
 import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
 import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
 import { generateName, generateUid } from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, NEVER_SHARED, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
+import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
@@ -44,9 +44,10 @@ export interface RequestContext {
   actor: string;
   dryRun?: boolean;
   /**
-   * The caller hands the object over (on create) or its status (on a status write): built for this
-   * request and never mutated again, so the server skips its defensive copy and may freeze and keep
-   * it. For internal components only, never for user input.
+   * The caller hands the object over (on create and update) or its status (on a status write): built
+   * for this request and never mutated again, so the server skips its defensive copy and may freeze
+   * and keep it. On an update the object and its metadata must be the caller's own (not frozen);
+   * other parts may be frozen parts of stored versions. For internal components only, never for user input.
    */
   owned?: boolean;
 }
@@ -188,7 +189,8 @@ export class ApiServer {
       // a handed-over status is not copied either.
       // (A handed-over status is checked for undefined values while it is compared below, not now.)
       const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
-      const draft = (subresource === 'status' ? cloneExceptSpec(input, ownedStatus) : deepClone(input)) as KubeObject & Record<string, any>;
+      const draft = (subresource === 'status' ? cloneExceptSpec(input, ownedStatus)
+        : ctx.owned === true && this.takesOver(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -247,6 +249,16 @@ export class ApiServer {
     return this.call({ verb: 'bind', kind: 'Pod', namespace, name, actor: ctx.actor }, () => bindPod(this, namespace, name, nodeName, ctx));
   }
 
+  /**
+   * Can a handed-over object be an update's draft as it is? The server writes only its top level and
+   * metadata then: no defaults or built-in admission for its kind, no mutating hooks that could write
+   * anywhere, and no undefined values (the copy would drop those keys).
+   */
+  private takesOver(input: KubeObject): boolean {
+    return !hasDefaults(input.kind) && this.admission.mutating.length === 0 &&
+      !Object.isFrozen(input) && input.metadata !== undefined && !Object.isFrozen(input.metadata) && !hasUndefined(input);
+  }
+
   private resource(obj: KubeObject): ResourceInfo {
     const info = resourceForKind(obj?.kind);
     if (!info || info.apiVersion !== obj.apiVersion) {
@@ -293,12 +305,12 @@ function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
   return out as KubeObject;
 }
 
-/** Metadata for a status write: a copy of its own, sharing frozen parts except the owner references (see NEVER_SHARED). */
+/** Metadata for a status write: a copy of its own (the write sets its keys), sharing frozen parts. */
 function cloneMetadata(meta: ObjectMeta): ObjectMeta {
   const out: Record<string, unknown> = {};
   for (const key in meta) {
     const v = meta[key as keyof ObjectMeta];
-    if (v !== undefined) out[key] = key === NEVER_SHARED ? deepClone(v) : cloneUnfrozen(v);
+    if (v !== undefined) out[key] = cloneUnfrozen(v);
   }
   return out as ObjectMeta;
 }

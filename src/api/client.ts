@@ -72,6 +72,15 @@ export class Client {
     return this.api.update(obj, { actor: this.actor });
   }
 
+  /**
+   * update, handing the object over: built for this request (its top level and metadata fresh; other
+   * parts may be frozen parts of stored versions) and never mutated again, so it is not copied.
+   */
+  updateOwned<T extends KubeObject>(obj: T): Stored<T> {
+    this.limiter?.take();
+    return this.api.update(obj, { actor: this.actor, owned: true });
+  }
+
   updateStatus<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
     return this.api.updateStatus(obj, { actor: this.actor });

@@ -7,6 +7,15 @@ import type { Container, KubeObject, PodSpec, PodTemplateSpec, Probe, Volume } f
 
 type Draft = KubeObject & Record<string, any>;
 
+/** The kinds applyDefaults writes into (keep in step with its switch). */
+const DEFAULTED_KINDS = new Set(['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob',
+  'Service', 'Secret', 'Namespace', 'PersistentVolumeClaim', 'Endpoints', 'Node']);
+
+/** Does decoding a `kind` apply any default (may applyDefaults write into it)? */
+export function hasDefaults(kind: string): boolean {
+  return DEFAULTED_KINDS.has(kind);
+}
+
 export function applyDefaults(obj: Draft): void {
   switch (obj.kind) {
     case 'Pod': return defaultPod(obj);

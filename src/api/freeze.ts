@@ -108,11 +108,9 @@ export function cloneUnfrozen<T>(value: T): T {
 }
 
 /**
- * Owner references are never shared between versions: the garbage collector's handler treats a new
- * ownerReferences object as a change of owners, and every write that copied them used to make one.
+ * Points draft's writable parts at base's equal subtrees (same keys in the same order, same values),
+ * so a new version keeps what did not change; true when draft equals base along every path.
  */
-export const NEVER_SHARED = 'ownerReferences';
-
 export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
   undefinedSeen = false;
   valueDiffered = false;
@@ -200,7 +198,7 @@ function share(draft: unknown, base: unknown): boolean {
     if (top) watching = true;
     const childSame = share(v, bv);
     if (top) watching = false;
-    if (childSame) { if (writable && k !== NEVER_SHARED) d[k] = bv; } else same = false;
+    if (childSame) { if (writable) d[k] = bv; } else same = false;
   }
   stackTop = start;
   return same;
@@ -209,7 +207,11 @@ function share(draft: unknown, base: unknown): boolean {
 /** Does a JSON-shaped value hold undefined anywhere (as a key's value or an array element)? */
 export function hasUndefined(value: object): boolean {
   if (Array.isArray(value)) {
-    for (const v of value) if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    // Indexed: no iterator, and frozen arrays (stored parts) read faster this way.
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined || (v !== null && typeof v === 'object' && hasUndefined(v))) return true;
+    }
     return false;
   }
   for (const key in value) {

@@ -8,17 +8,26 @@ import { History, WriteRecord, type WatchEventType } from './history';
 import { WatchHub, type Watcher, type WatchEvent, type WatchOptions } from './watch';
 import { deepFreeze } from './freeze';
 
-/** One kind's objects: namespace → name → object (nested maps: a lookup builds no key string). */
-type Bucket = Map<string, Map<string, Stored>>;
+/**
+ * One live object's place in the store: its current version and when that version was written.
+ * The name and uid maps and the dependents index hold the slot, so a write that replaces a version
+ * changes one field instead of every map the object is in.
+ */
+interface Slot { object: Stored; writeSeq: number }
+
+/** One kind's objects: namespace → name → slot (nested maps: a lookup builds no key string). */
+type Bucket = Map<string, Map<string, Slot>>;
 
 export class Store {
   readonly history = new History();
   readonly watches: WatchHub;
   private rv = 0;
   private readonly byKind = new Map<string, Bucket>();
-  private readonly dependents = new Map<string, Set<Stored>>(); // owner uid → current dependents
-  private readonly uids = new Map<string, Stored>();
+  private readonly dependents = new Map<string, Set<Slot>>(); // owner uid → current dependents
+  private readonly uids = new Map<string, Slot>();
   private liveObjects = 0;
+  /** Counts inserts and replaces: a slot's writeSeq orders dependents by their latest write. */
+  private writeSeq = 0;
 
   constructor(private readonly sim: Simulation) {
     this.watches = new WatchHub(sim);
@@ -30,11 +39,11 @@ export class Store {
   nextResourceVersion(): number { return ++this.rv; }
 
   get(kind: string, namespace: string, name: string): Stored | undefined {
-    return this.byKind.get(kind)?.get(namespace)?.get(name);
+    return this.byKind.get(kind)?.get(namespace)?.get(name)?.object;
   }
 
   byUid(uid: string): Stored | undefined {
-    return this.uids.get(uid);
+    return this.uids.get(uid)?.object;
   }
 
   /** Objects of a kind (in one namespace, or all), sorted by namespace then name like etcd lists them. */
@@ -44,16 +53,25 @@ export class Store {
     const out: Stored[] = [];
     if (namespace !== undefined) {
       const names = bucket.get(namespace);
-      if (names) for (const obj of names.values()) out.push(obj);
+      if (names) for (const slot of names.values()) out.push(slot.object);
     } else {
-      for (const names of bucket.values()) for (const obj of names.values()) out.push(obj);
+      for (const names of bucket.values()) for (const slot of names.values()) out.push(slot.object);
     }
     return out.sort(compareByNamespaceName);
   }
 
-  /** Objects whose ownerReferences name this uid. */
+  /**
+   * Objects whose ownerReferences name this uid, in the order of their latest writes (oldest
+   * first): the order the index had when every write moved its object to the end.
+   */
   dependentsOf(ownerUid: string): Stored[] {
-    return [...(this.dependents.get(ownerUid) ?? [])];
+    const set = this.dependents.get(ownerUid);
+    if (set === undefined) return [];
+    const slots = [...set];
+    if (slots.length > 1) slots.sort((a, b) => a.writeSeq - b.writeSeq);
+    const out: Stored[] = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) out[i] = slots[i]!.object;
+    return out;
   }
 
   watch(kind: string, options: WatchOptions, handler: (e: WatchEvent) => void): Watcher {
@@ -68,9 +86,10 @@ export class Store {
   insert(obj: Stored, actor: string): Stored {
     if (this.liveObjects >= this.sim.limits.maxObjects) throw this.objectLimitError();
     const frozen = deepFreeze(obj);
-    this.names(frozen.kind, frozen.metadata.namespace ?? '').set(frozen.metadata.name, frozen);
-    this.uids.set(frozen.metadata.uid, frozen);
-    this.indexOwners(frozen, undefined);
+    const slot: Slot = { object: frozen, writeSeq: ++this.writeSeq };
+    this.names(frozen.kind, frozen.metadata.namespace ?? '').set(frozen.metadata.name, slot);
+    this.uids.set(frozen.metadata.uid, slot);
+    this.indexOwners(slot, frozen.metadata.ownerReferences, undefined);
     this.liveObjects++;
     this.record('ADDED', frozen, undefined, actor);
     return frozen;
@@ -78,13 +97,18 @@ export class Store {
 
   replace(obj: Stored, actor: string): Stored {
     const namespace = obj.metadata.namespace ?? '';
-    const names = this.byKind.get(obj.kind)?.get(namespace);
-    const previous = names?.get(obj.metadata.name);
-    if (!previous) throw new Error(`store.replace: ${obj.kind} ${namespace}/${obj.metadata.name} does not exist`);
+    const slot = this.byKind.get(obj.kind)?.get(namespace)?.get(obj.metadata.name);
+    if (!slot) throw new Error(`store.replace: ${obj.kind} ${namespace}/${obj.metadata.name} does not exist`);
+    const previous = slot.object;
     const frozen = deepFreeze(obj);
-    names!.set(obj.metadata.name, frozen);
-    this.uids.set(frozen.metadata.uid, frozen);
-    this.indexOwners(frozen, previous);
+    // A replace keeps the uid (the API server's updates copy it from the stored version).
+    if (frozen.metadata.uid !== previous.metadata.uid) {
+      this.uids.delete(previous.metadata.uid);
+      this.uids.set(frozen.metadata.uid, slot);
+    }
+    slot.object = frozen;
+    slot.writeSeq = ++this.writeSeq;
+    this.indexOwners(slot, frozen.metadata.ownerReferences, previous.metadata.ownerReferences);
     this.record('MODIFIED', frozen, previous, actor);
     return frozen;
   }
@@ -92,11 +116,12 @@ export class Store {
   /** Removes an object; `last` is its final state (with the deletion's resourceVersion). */
   remove(last: Stored, actor: string): void {
     const names = this.byKind.get(last.kind)?.get(last.metadata.namespace ?? '');
-    const previous = names?.get(last.metadata.name);
-    if (!previous) return;
+    const slot = names?.get(last.metadata.name);
+    if (!slot) return;
+    const previous = slot.object;
     names!.delete(last.metadata.name);
     this.uids.delete(previous.metadata.uid);
-    this.indexOwners(undefined, previous);
+    this.indexOwners(slot, undefined, previous.metadata.ownerReferences);
     this.liveObjects--;
     this.record('DELETED', deepFreeze(last), previous, actor);
   }
@@ -107,7 +132,7 @@ export class Store {
     this.watches.publish(obj.kind, type, obj, previous, rv);
   }
 
-  private names(kind: string, namespace: string): Map<string, Stored> {
+  private names(kind: string, namespace: string): Map<string, Slot> {
     let b = this.byKind.get(kind);
     if (!b) this.byKind.set(kind, (b = new Map()));
     let names = b.get(namespace);
@@ -115,16 +140,19 @@ export class Store {
     return names;
   }
 
-  private indexOwners(now: Stored | undefined, before: Stored | undefined): void {
-    const beforeRefs = before?.metadata.ownerReferences;
-    const nowRefs = now?.metadata.ownerReferences;
-    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) this.dependents.get(beforeRefs[i]!.uid)?.delete(before!);
+  /**
+   * Moves a slot between dependents sets when its owners' uids change (a version's refs against the
+   * previous version's); most writes keep them, and then no set is touched.
+   */
+  private indexOwners(slot: Slot, nowRefs: readonly OwnerRef[] | undefined, beforeRefs: readonly OwnerRef[] | undefined): void {
+    if (sameOwnerUids(nowRefs, beforeRefs)) return;
+    if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) this.dependents.get(beforeRefs[i]!.uid)?.delete(slot);
     if (nowRefs) {
       for (let i = 0; i < nowRefs.length; i++) {
         const uid = nowRefs[i]!.uid;
         let set = this.dependents.get(uid);
         if (!set) this.dependents.set(uid, (set = new Set()));
-        set.add(now!);
+        set.add(slot);
       }
     }
     if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) {
@@ -148,6 +176,16 @@ export class Store {
     return new SimulationLimitError(`simulation stopped: the cluster holds ${this.liveObjects} objects ` +
       `(limit maxObjects=${this.sim.limits.maxObjects}); most created by ${top}`);
   }
+}
+
+type OwnerRef = { readonly uid: string };
+
+/** Do two owner reference lists name the same uids in the same order (indexed: both may be frozen)? */
+function sameOwnerUids(a: readonly OwnerRef[] | undefined, b: readonly OwnerRef[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.uid !== b[i]!.uid) return false;
+  return true;
 }
 
 export function compareByNamespaceName(a: Stored, b: Stored): number {

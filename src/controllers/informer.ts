@@ -18,19 +18,82 @@ export type IndexFn = (obj: Stored) => string[];
 
 const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
 
+/** One object in one index bucket: a node of the bucket's list, which is in the order byIndex lists. */
+class Link {
+  prev: Link | undefined = undefined;
+  next: Link | undefined = undefined;
+  constructor(public obj: Stored, readonly key: string, readonly value: string) {}
+}
+
 /**
- * One index: its function and its buckets (value → cache key → object). `single` gives the one value
- * of an index that always has exactly one (the namespace), without building a list per call.
+ * One index value's objects, with a Map's order (insertion order, an update keeping its place, a
+ * re-insert going to the end) as a linked list: a write that moves its object to the end relinks
+ * it without touching the key map.
  */
-interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Map<string, Stored>> }
+class Bucket {
+  readonly links = new Map<string, Link>();
+  head: Link | undefined = undefined;
+  tail: Link | undefined = undefined;
+
+  get size(): number { return this.links.size; }
+
+  /** Map.set: a key already here takes the object in its place; a new one goes to the end. */
+  set(k: string, obj: Stored, value: string): Link {
+    let link = this.links.get(k);
+    if (link !== undefined) { link.obj = obj; return link; }
+    this.links.set(k, (link = new Link(obj, k, value)));
+    this.append(link);
+    return link;
+  }
+
+  delete(k: string): void {
+    const link = this.links.get(k);
+    if (link === undefined) return;
+    this.links.delete(k);
+    this.unlink(link);
+  }
+
+  /** delete then set: the link goes to the end with the new object. */
+  moveToEnd(link: Link, obj: Stored): void {
+    link.obj = obj;
+    if (this.tail === link) return;
+    this.unlink(link);
+    this.append(link);
+  }
+
+  private append(link: Link): void {
+    link.prev = this.tail;
+    link.next = undefined;
+    if (this.tail !== undefined) this.tail.next = link; else this.head = link;
+    this.tail = link;
+  }
+
+  private unlink(link: Link): void {
+    if (link.prev !== undefined) link.prev.next = link.next; else this.head = link.next;
+    if (link.next !== undefined) link.next.prev = link.prev; else this.tail = link.prev;
+    link.prev = link.next = undefined;
+  }
+}
+
+/**
+ * One index: its function and its buckets (value → objects). `single` gives the one value of an
+ * index that always has exactly one (the namespace), without building a list per call.
+ */
+interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket> }
+
+/**
+ * One cached object, with its link in each index where it has exactly one value (the usual case,
+ * undefined otherwise): a write whose value stays moves that link, with no lookups.
+ */
+interface Entry { obj: Stored; readonly links: (Link | undefined)[] }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
-  private readonly cache = new Map<string, Stored>();
+  private readonly cache = new Map<string, Entry>();
   private readonly handlers: Handlers[] = [];
   private readonly indexes = new Map<string, Index>();
-  /** The same indexes as a list, for the per-write loops. */
+  /** The same indexes as a list, for the per-write loops (an entry's links follow this order). */
   private readonly indexList: Index[] = [];
   private watcher: Watcher | undefined;
   synced = false;
@@ -48,27 +111,32 @@ export class Informer {
     if (this.indexes.has(name)) return;
     const index: Index = { fn, single, buckets: new Map() };
     this.indexes.set(name, index);
+    const position = this.indexList.length;
     this.indexList.push(index);
-    for (const [k, o] of this.cache) indexInsert(index, fn(o), k, o);
+    for (const [k, e] of this.cache) e.links[position] = indexInsert(index, fn(e.obj), k, e.obj);
   }
 
   get(namespace: string, name: string): Stored | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name);
+    return this.cache.get(namespace ? `${namespace}/${name}` : name)?.obj;
   }
 
   list(): Stored[] {
-    return [...this.cache.values()];
+    const out: Stored[] = [];
+    for (const e of this.cache.values()) out.push(e.obj);
+    return out;
   }
 
   byIndex(index: string, value: string): Stored[] {
+    const out: Stored[] = [];
     const bucket = this.indexes.get(index)?.buckets.get(value);
-    return bucket ? [...bucket.values()] : [];
+    if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) out.push(l.obj);
+    return out;
   }
 
   /** The objects byIndex would list, in its order, without copying them into a list first. */
   eachInIndex(index: string, value: string, fn: (o: Stored) => void): void {
     const bucket = this.indexes.get(index)?.buckets.get(value);
-    if (bucket) for (const o of bucket.values()) fn(o);
+    if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) fn(l.obj);
   }
 
   /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
@@ -78,7 +146,7 @@ export class Informer {
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
     this.sim.schedule(0, `${this.owner}: ${this.kind} informer synced`, () => {
       this.synced = true;
-      for (const o of items) for (const h of this.handlers) h.onAdd?.(this.cache.get(cacheKey(o)) ?? o);
+      for (const o of items) for (const h of this.handlers) h.onAdd?.(this.cache.get(cacheKey(o))?.obj ?? o);
     });
   }
 
@@ -96,14 +164,15 @@ export class Informer {
     for (const o of items) {
       const k = cacheKey(o);
       seen.add(k);
-      const old = this.cache.get(k);
+      const old = this.cache.get(k)?.obj;
       this.put(o);
       if (!old) changes.push(() => this.handlers.forEach(h => h.onAdd?.(o)));
       else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.handlers.forEach(h => h.onUpdate?.(old, o)));
     }
-    for (const [k, old] of [...this.cache]) {
+    for (const [k, e] of [...this.cache]) {
       if (seen.has(k)) continue;
-      this.remove(k, old);
+      const old = e.obj;
+      this.remove(k, e);
       changes.push(() => this.handlers.forEach(h => h.onDelete?.(old)));
     }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
@@ -112,62 +181,65 @@ export class Informer {
 
   private onWatchEvent(e: WatchEvent): void {
     const k = e.key;
-    const old = this.cache.get(k);
+    const entry = this.cache.get(k);
     if (e.type === 'DELETED') {
-      if (!old) return;
-      this.remove(k, old);
+      if (!entry) return;
+      this.remove(k, entry);
       for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onDelete?.(e.object);
       return;
     }
-    this.put(e.object, k, old);
+    const old = entry?.obj;
+    this.put(e.object, k, entry);
     // Indexed loops: an array iterator here (every write, every informer) showed up in allocation profiles.
     if (old) for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onUpdate?.(old, e.object);
     else for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onAdd?.(e.object);
   }
 
-  private put(obj: Stored, k = cacheKey(obj), old = this.cache.get(k)): void {
-    this.cache.set(k, obj);
+  /**
+   * The cache and every index take the new version. Where an index value stays (same namespace,
+   * same owner) the object moves to its bucket's end, as a delete and insert would (byIndex lists
+   * in that order); otherwise it leaves the old values' buckets and joins the new ones'.
+   */
+  private put(obj: Stored, k = cacheKey(obj), entry = this.cache.get(k)): void {
+    if (entry === undefined) {
+      const links: (Link | undefined)[] = [];
+      for (let i = 0; i < this.indexList.length; i++) links.push(indexInsert(this.indexList[i]!, this.indexList[i]!.fn(obj), k, obj));
+      this.cache.set(k, { obj, links });
+      return;
+    }
+    const old = entry.obj;
+    entry.obj = obj;
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
-      if (old && index.single) {
-        const value = index.single(obj);
-        if (index.single(old) === value) {
-          // The same value, as the slow path below would find: the object moves to the bucket's end.
-          const bucket = index.buckets.get(value)!;
-          bucket.delete(k);
-          bucket.set(k, obj);
+      const link = entry.links[i];
+      let now: string[] | undefined;
+      if (link !== undefined) {
+        // The link's value is the old version's one value (the index functions are pure).
+        if (index.single ? index.single(obj) === link.value : (now = index.fn(obj)).length === 1 && now[0] === link.value) {
+          index.buckets.get(link.value)!.moveToEnd(link, obj);
           continue;
         }
       }
-      const now = index.fn(obj);
-      if (old) {
-        const before = index.fn(old);
-        // Usually the indexed values stay (same namespace, same owner): the bucket takes the new
-        // version, moved to the end as a delete and insert would (byIndex lists in that order).
-        if (before.length === 1 && now.length === 1 && before[0] === now[0]) {
-          const bucket = index.buckets.get(now[0]!)!;
-          bucket.delete(k);
-          bucket.set(k, obj);
-          continue;
-        }
-        indexDelete(index, before, k);
-      }
-      indexInsert(index, now, k, obj);
+      indexDelete(index, index.fn(old), k);
+      entry.links[i] = indexInsert(index, now ?? index.fn(obj), k, obj);
     }
   }
 
-  private remove(k: string, old: Stored): void {
+  private remove(k: string, entry: Entry): void {
     this.cache.delete(k);
-    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(old), k);
+    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(entry.obj), k);
   }
 }
 
-function indexInsert(index: Index, values: string[], k: string, obj: Stored): void {
+/** Adds the object under each value; its link when there is exactly one value. */
+function indexInsert(index: Index, values: string[], k: string, obj: Stored): Link | undefined {
+  let link: Link | undefined;
   for (let i = 0; i < values.length; i++) {
     let bucket = index.buckets.get(values[i]!);
-    if (!bucket) index.buckets.set(values[i]!, (bucket = new Map()));
-    bucket.set(k, obj);
+    if (!bucket) index.buckets.set(values[i]!, (bucket = new Bucket()));
+    link = bucket.set(k, obj, values[i]!);
   }
+  return values.length === 1 ? link : undefined;
 }
 
 function indexDelete(index: Index, values: string[], k: string): void {

@@ -19,7 +19,7 @@ import {
 
 function validateSpec(obj: KubeObject): FieldError[] {
   switch (obj.kind) {
-    case 'Pod': return [...validatePodSpec(obj.spec, 'spec', { isPod: true }), ...validatePodOnly(obj.spec ?? {})];
+    case 'Pod': return concat(validatePodSpec(obj.spec, 'spec', { isPod: true }), validatePodOnly(obj.spec ?? {}));
     case 'ReplicaSet': return validateReplicaSet(obj.spec);
     case 'ReplicationController': return validateReplicationController(obj.spec);
     case 'Deployment': return validateDeployment(obj.spec);
@@ -37,13 +37,18 @@ function validateSpec(obj: KubeObject): FieldError[] {
 }
 
 export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldError[] {
-  return [...validateObjectMeta(obj.metadata, info), ...validateSpec(obj)];
+  return concat(validateObjectMeta(obj.metadata, info), validateSpec(obj));
+}
+
+/** a then b, without a new list when either is empty (the usual case: no errors at all). */
+function concat(a: FieldError[], b: FieldError[]): FieldError[] {
+  return b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
 }
 
 /** The strategy's ValidateUpdate, after the common metadata checks. */
 function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
   switch (obj.kind) {
-    case 'Pod': return [...validateSpec(obj), ...validatePodSpecUpdate(obj.spec, prev.spec)];
+    case 'Pod': return concat(validateSpec(obj), validatePodSpecUpdate(obj.spec, prev.spec));
     case 'ReplicaSet': case 'Deployment': case 'DaemonSet': return [...validateSpec(obj), ...validateSelectorImmutable(obj, prev)];
     case 'StatefulSet': return [...validateSpec(obj), ...validateStatefulSetUpdate(obj, prev)];
     case 'Job': return [...validateSpec(obj), ...validateJobUpdate(obj, prev)];
@@ -58,6 +63,6 @@ function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
 /** On the status subresource only the metadata rules apply here (status contents are the writer's business). */
 export function validateUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo, subresource?: 'status'): FieldError[] {
   const meta = validateObjectMetaUpdate(obj.metadata, prev.metadata, info);
-  return subresource === 'status' ? meta : [...meta, ...validateKindUpdate(obj, prev)];
+  return subresource === 'status' ? meta : concat(meta, validateKindUpdate(obj, prev));
 }
 

@@ -160,7 +160,11 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
   else for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
+  const beforeCommon = errs.length;
   validateMetaCommon(next, info, errs);
+  // The update checks below repeat the common ones on the same maps: when those found nothing,
+  // neither would the repeats (and every write gets here).
+  const commonClean = errs.length === beforeCommon;
   if (prev.deletionTimestamp) {
     const extra = [...new Set(next.finalizers ?? [])].filter(f => !(prev.finalizers ?? []).includes(f)).sort();
     if (extra.length) {
@@ -171,9 +175,11 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   immutable(next, prev, 'name', 'metadata.name', errs);
   immutable(next, prev, 'namespace', 'metadata.namespace', errs);
   immutable(next, prev, 'uid', 'metadata.uid', errs);
-  labelErrors(next.labels, 'metadata.labels', errs);
-  annotationErrors(next.annotations, 'metadata.annotations', errs);
-  validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences', errs);
+  if (!commonClean) {
+    labelErrors(next.labels, 'metadata.labels', errs);
+    annotationErrors(next.annotations, 'metadata.annotations', errs);
+    validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences', errs);
+  }
   validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
   return errs;
 }

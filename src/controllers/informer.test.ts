@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Cluster } from '../cluster/cluster';
+import { WITHOUT_NODES } from '../cluster/testing';
+import { Informer } from './informer';
+
+const cm = (name: string, team: string, extra = '') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels: { team } }, data: { extra } });
+
+test('index buckets list objects in the order of their latest writes; an object whose value changes moves buckets', () => {
+  const c = new Cluster(WITHOUT_NODES);
+  const k = c.client('test');
+  const inf = new Informer(c.sim, c.api, 'ConfigMap', 'test');
+  inf.addIndex('team', o => [o.metadata.labels?.team ?? ''], o => o.metadata.labels?.team ?? '');
+  inf.addIndex('teams', o => (o.metadata.labels?.team === 'both' ? ['a', 'b'] : [o.metadata.labels?.team ?? '']));
+  inf.start();
+  for (const [n, t] of [['one', 'a'], ['two', 'a'], ['three', 'b'], ['four', 'a']]) k.create(cm(n!, t!));
+  c.sim.advance(1000);
+  const names = (index: string, v: string) => inf.byIndex(index, v).map(o => o.metadata.name);
+  assert.deepEqual(names('team', 'a'), ['one', 'two', 'four']);
+  k.mutate('ConfigMap', 'default', 'one', d => { d.data = { extra: 'x' }; });
+  c.sim.advance(1000);
+  assert.deepEqual(names('team', 'a'), ['two', 'four', 'one'], 'an update moves its object to the end');
+  assert.deepEqual(names('teams', 'a'), ['two', 'four', 'one']);
+  k.mutate('ConfigMap', 'default', 'two', d => { d.metadata.labels = { team: 'both' }; });
+  c.sim.advance(1000);
+  assert.deepEqual(names('team', 'a'), ['four', 'one']);
+  assert.deepEqual(names('team', 'both'), ['two']);
+  assert.deepEqual(names('teams', 'a'), ['four', 'one', 'two']);
+  assert.deepEqual(names('teams', 'b'), ['three', 'two']);
+  k.mutate('ConfigMap', 'default', 'three', d => { d.data = { extra: 'y' }; });
+  k.mutate('ConfigMap', 'default', 'two', d => { d.data = { extra: 'z' }; });
+  c.sim.advance(1000);
+  assert.deepEqual(names('teams', 'b'), ['three', 'two'], 'two values: the object moves to the end of both');
+  assert.deepEqual(names('teams', 'a'), ['four', 'one', 'two']);
+  k.delete('ConfigMap', 'default', 'four');
+  c.sim.advance(1000);
+  assert.deepEqual(names('team', 'a'), ['one']);
+  const seen: string[] = [];
+  inf.eachInIndex('teams', 'a', o => seen.push(o.metadata.name));
+  assert.deepEqual(seen, ['one', 'two']);
+  assert.equal((inf.get('default', 'two')?.data as Record<string, string> | undefined)?.extra, 'z');
+  assert.deepEqual(inf.byIndex('namespace', 'default').map(o => o.metadata.name), ['kube-root-ca.crt', 'one', 'three', 'two']);
+});
