@@ -100,7 +100,7 @@ export class NodeLeaseController {
   private retryUpdateLease(base: Stored<Lease>): boolean {
     for (let i = 0; i < MAX_UPDATE_RETRIES; i++) {
       try {
-        this.latestLease = this.client.update<Lease>(this.renewed(base));
+        this.latestLease = this.client.updateOwned<Lease>(this.renewed(base));
         return true;
       } catch (e) {
         if (!isApiError(e)) throw e;
@@ -114,7 +114,7 @@ export class NodeLeaseController {
     return false;
   }
 
-  /** newLease(base): a copy (with its resourceVersion, the update's precondition), a new renewTime, the owner when missing. */
+  /** newLease(base): a copy (with its resourceVersion, the update's precondition), a new renewTime, the owner when missing; built for the request, so handed over (updateOwned). */
   private renewed(base: Stored<Lease>): Lease {
     const metadata = { ...base.metadata };
     if (!metadata.ownerReferences) {
