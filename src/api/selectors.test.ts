@@ -59,3 +59,21 @@ test('ConvertSelectorToLabelsMap: key=value pairs only', () => {
   assert.deepEqual(convertSelectorToLabelsMap('app=web-x,tier==front'), { app: 'web-x', tier: 'front' });
   assert.throws(() => convertSelectorToLabelsMap('app!=web'), /only key=value pairs make labels/);
 });
+
+test('a key named like an inherited member of plain objects is no label unless the object has it', () => {
+  assert.equal(matches(parseSelector('constructor=x'), {}), false);
+  assert.equal(matches(parseSelector('constructor in (x,y)'), {}), false);
+  assert.equal(matches(parseSelector('constructor!=x'), {}), true);
+  assert.equal(matches(parseSelector('toString notin (x)'), {}), true);
+  assert.equal(matches(parseSelector('hasOwnProperty'), {}), false);
+  assert.equal(matches(parseSelector('!valueOf'), {}), true);
+  assert.equal(matches(parseSelector('constructor=x'), { constructor: 'x' }), true);
+  assert.equal(matches(parseSelector('constructor!=x'), { constructor: 'x' }), false);
+  assert.equal(matches(parseSelector('app in (a,b),tier=web'), { app: 'b', tier: 'web' }), true);
+  assert.equal(matches(parseSelector('app in (a,b),tier=web'), { app: 'c', tier: 'web' }), false);
+});
+
+test('a structured selector with an operator named like an inherited member is rejected in upstream words', () => {
+  assert.throws(() => labelSelectorAsSelector({ matchExpressions: [{ key: 'app', operator: 'constructor' as 'In' }] }),
+    /^SelectorParseError: "constructor" is not a valid label selector operator$/);
+});

@@ -23,21 +23,38 @@ export class SelectorParseError extends Error {
 
 export function matches(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
   if (selector.nothing) return false;
-  const ls = labels ?? {};
-  for (const r of selector.requirements) if (!requirementMatches(r, ls)) return false;
+  // An indexed loop: controllers match every pod of every sync.
+  const reqs = selector.requirements;
+  if (reqs.length === 0) return true;
+  const ls = labels ?? NO_LABELS;
+  for (let i = 0; i < reqs.length; i++) if (!requirementMatches(reqs[i]!, ls)) return false;
   return true;
 }
 
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * Label values are strings, and nothing a plain object inherits is one, so reading a string from the
+ * labels means the object has that label: the (in)equality operators need no hasOwnProperty.
+ */
 function requirementMatches(r: Requirement, ls: Readonly<Record<string, string>>): boolean {
-  const has = Object.prototype.hasOwnProperty.call(ls, r.key);
   switch (r.operator) {
-    case 'in': case '=': case '==': return has && r.values.includes(ls[r.key]!);
-    case 'notin': case '!=': return !has || !r.values.includes(ls[r.key]!);
-    case 'exists': return has;
-    case '!': return !has;
+    case 'in': case '=': case '==': {
+      const v: unknown = ls[r.key];
+      if (typeof v !== 'string') return false;
+      const values = r.values;
+      return values.length === 1 ? values[0] === v : values.includes(v);
+    }
+    case 'notin': case '!=': {
+      const v: unknown = ls[r.key];
+      return typeof v !== 'string' || !r.values.includes(v);
+    }
+    case 'exists': return Object.prototype.hasOwnProperty.call(ls, r.key);
+    case '!': return !Object.prototype.hasOwnProperty.call(ls, r.key);
     case 'gt': case 'lt': {
-      if (!has || !/^[+-]?\d+$/.test(ls[r.key]!)) return false;
-      const lv = Number(ls[r.key]);
+      const v: unknown = ls[r.key];
+      if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(ls, r.key) || !/^[+-]?\d+$/.test(v)) return false;
+      const lv = Number(v);
       const rv = Number(r.values[0]);
       return r.operator === 'gt' ? lv > rv : lv < rv;
     }
@@ -81,6 +98,9 @@ export function selectorFromSet(set: Readonly<Record<string, string>> | undefine
   return { requirements: reqs.sort(byKey) };
 }
 
+/** metav1.LabelSelectorOperator → the requirement's operator (a Map: "constructor" is no operator). */
+const SELECTOR_OPERATORS = new Map<string, Operator>([['In', 'in'], ['NotIn', 'notin'], ['Exists', 'exists'], ['DoesNotExist', '!']]);
+
 /**
  * metav1.LabelSelectorAsSelector: nil selects nothing, {} selects everything. Throws
  * SelectorParseError for an operator it does not know (`"Foo" is not a valid label selector operator`).
@@ -93,8 +113,7 @@ export function labelSelectorAsSelector(ls: LabelSelector | undefined | null): S
     reqs.push({ key, operator: '=', values: [v] });
   }
   for (const expr of ls.matchExpressions ?? []) {
-    const ops: Record<string, Operator> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' };
-    const op = ops[expr.operator];
+    const op = SELECTOR_OPERATORS.get(expr.operator);
     if (!op) throw new SelectorParseError(`${JSON.stringify(expr.operator)} is not a valid label selector operator`);
     const values = op === 'exists' || op === '!' ? [] : [...(expr.values ?? [])];
     checkRequirement(expr.key, op, values);
@@ -133,7 +152,8 @@ const aggregate = (msgs: string[]): string => (msgs.length === 1 ? msgs[0]! : `[
 // ---- the string form: labels.Parse ------------------------------------------------------------
 
 type Tok = 'error' | 'eos' | ')' | ',' | '!' | '==' | '=' | '>' | 'id' | 'in' | '<' | '!=' | 'notin' | '(';
-const TOKENS: Record<string, Tok> = { ')': ')', ',': ',', '!': '!', '==': '==', '=': '=', '>': '>', in: 'in', '<': '<', '!=': '!=', notin: 'notin', '(': '(' };
+/** The lexer's tokens (a Map: an identifier such as "constructor" must not find what plain objects inherit). */
+const TOKENS = new Map<string, Tok>([[')', ')'], [',', ','], ['!', '!'], ['==', '=='], ['=', '='], ['>', '>'], ['in', 'in'], ['<', '<'], ['!=', '!='], ['notin', 'notin'], ['(', '(']]);
 const isSpecial = (c: string): boolean => '=!(),><'.includes(c);
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
@@ -148,7 +168,7 @@ function lex(s: string): { tok: Tok; lit: string }[] {
       let last: { tok: Tok; lit: string } | undefined;
       while (pos < s.length && isSpecial(s[pos]!)) {
         buf += s[pos++];
-        const t = TOKENS[buf];
+        const t = TOKENS.get(buf);
         if (t) last = { tok: t, lit: buf };
         else if (last) { pos--; break; }
       }
@@ -156,7 +176,7 @@ function lex(s: string): { tok: Tok; lit: string }[] {
     } else {
       let buf = '';
       while (pos < s.length && !isSpecial(s[pos]!) && !isSpace(s[pos]!)) buf += s[pos++];
-      const t = TOKENS[buf];
+      const t = TOKENS.get(buf);
       out.push({ tok: t ?? 'id', lit: buf });
     }
   }
