@@ -29,10 +29,18 @@ function run(pods: number, nodes: number): { secs: number; cpuSecs: number; virt
   return { secs, cpuSecs, virtualMs: c.sim.nowMs };
 }
 
+/** A run after a full collection, so one run's garbage is not collected during the next. */
+function measured(pods: number, nodes: number): ReturnType<typeof run> {
+  (globalThis as { gc?: () => void }).gc?.();
+  return run(pods, nodes);
+}
+
 run(1000, 100); // warm-up
-const small = run(2500, 100);
-const big = run(10_000, 100);
-report({ name: 'pods created → all Ready (10,000 pods, 100 nodes)', value: Number(big.secs.toFixed(3)), unit: 's wall', goal: '< 2' });
+const small = measured(2500, 100);
+// Three runs; the median one is quoted (the machine is shared and noisy).
+const bigRuns = [measured(10_000, 100), measured(10_000, 100), measured(10_000, 100)].sort((a, b) => a.secs - b.secs);
+const big = bigRuns[1]!;
+report({ name: 'pods created → all Ready (10,000 pods, 100 nodes; median of 3 runs)', value: Number(big.secs.toFixed(3)), unit: 's wall', goal: '< 2' });
 report({ name: 'pods created → all Ready, CPU time incl. GC threads (10,000 pods, 100 nodes)', value: Number(big.cpuSecs.toFixed(3)), unit: 's cpu', goal: 'report' });
 report({ name: 'pods → Ready cost growth 2,500 → 10,000 pods on 100 nodes (wall ratio; 4.0 = linear)', value: Number((big.secs / small.secs).toFixed(2)), unit: 'x', goal: '~4' });
 report({ name: 'virtual time until all 10,000 pods Ready', value: big.virtualMs, unit: 'ms', goal: 'report' });
