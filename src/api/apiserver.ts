@@ -189,7 +189,7 @@ export class ApiServer {
       // a handed-over status is not copied either.
       // (A handed-over status is checked for undefined values while it is compared below, not now.)
       const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
-      const draft = (subresource === 'status' ? cloneExceptSpec(input, ownedStatus)
+      const draft = (subresource === 'status' ? (ownedStatus && ownsTopLevel(input) ? input : cloneExceptSpec(input, ownedStatus))
         : ctx.owned === true && this.takesOver(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
@@ -303,6 +303,31 @@ function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
     out[key] = key === 'spec' || (key === 'status' && ownedStatus) ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
   }
   return out as KubeObject;
+}
+
+/**
+ * Can a handed-over status write's object be its draft as it is? cloneExceptSpec would copy it key
+ * for key: that copy is the object itself when the object and its metadata are unfrozen (the caller
+ * built them for this request), no key holds undefined, and every other value is a primitive or a
+ * frozen part without undefined (which cloneUnfrozen keeps as it is).
+ */
+function ownsTopLevel(input: KubeObject): boolean {
+  const meta = input.metadata as ObjectMeta | undefined;
+  if (Object.isFrozen(input) || meta === undefined || meta === null || Object.isFrozen(meta)) return false;
+  const top = input as unknown as Record<string, unknown>;
+  for (const key in top) {
+    if (key === 'spec' || key === 'status' || key === 'metadata') { if (top[key] === undefined) return false; continue; }
+    if (!keptByClone(top[key])) return false;
+  }
+  const m = meta as Record<string, unknown>;
+  for (const key in m) if (!keptByClone(m[key])) return false;
+  return true;
+}
+
+/** Does cloneUnfrozen return this defined value itself? */
+function keptByClone(v: unknown): boolean {
+  if (v === undefined) return false;
+  return v === null || typeof v !== 'object' || (Object.isFrozen(v) && !hasUndefined(v));
 }
 
 /** Metadata for a status write: a copy of its own (the write sets its keys), sharing frozen parts. */

@@ -86,7 +86,11 @@ export class Client {
     return this.api.updateStatus(obj, { actor: this.actor });
   }
 
-  /** updateStatus, handing the status over: built for this request and never mutated again (it may be frozen and kept). */
+  /**
+   * updateStatus, handing the status over: built for this request and never mutated again (it may be
+   * frozen and kept). An unfrozen top level and metadata are taken as built for this request too: the
+   * server may write into them instead of copying them.
+   */
   updateStatusOwned<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
     return this.api.updateStatus(obj, { actor: this.actor, owned: true });

@@ -26,6 +26,19 @@ export function mergePodStatus(apiStatus: PodStatus, kubelet: PodStatus): PodSta
   return merged;
 }
 
+/**
+ * Would mergePodStatus return a copy of the kubelet's status, key for key? So when the API's status
+ * has no foreign condition and no nominatedNodeName, and the kubelet's conditions are all its own.
+ */
+function mergeKeepsKubelet(apiStatus: PodStatus, kubelet: PodStatus): boolean {
+  if (apiStatus.nominatedNodeName || kubelet.conditions === undefined || !('conditions' in kubelet)) return false;
+  const api = apiStatus.conditions;
+  if (api) for (let i = 0; i < api.length; i++) if (!KUBELET_CONDITIONS.has(api[i]!.type)) return false;
+  const own = kubelet.conditions;
+  for (let i = 0; i < own.length; i++) if (!KUBELET_CONDITIONS.has(own[i]!.type)) return false;
+  return true;
+}
+
 function withoutForeign(s: PodStatus): PodStatus {
   const conds = s.conditions;
   // Indexed loops: a status the API stored has frozen lists, where every and filter take a slow path.
@@ -59,14 +72,18 @@ export class StatusManager {
     this.reconcile.delete(uid);
   }
 
-  /** SetPodStatus: stamps transitions against the last status, keeps startTime, writes when changed. */
+  /**
+   * SetPodStatus: stamps transitions against the last status, keeps startTime, writes when changed.
+   * The status is handed over (built for this call, never touched again by the caller): it is stamped
+   * in place — the keys and their order are those of a stamped copy — and may be cached and written as it is.
+   */
   setPodStatus(pod: Stored<Pod>, status: PodStatus): void {
     const uid = pod.metadata.uid;
     const old = this.statuses.get(uid) ?? pod.status ?? {};
     const now = toRfc3339(this.sim.nowMs);
-    const next: PodStatus = { ...status, conditions: stampTransitions(status.conditions ?? [], old.conditions, now) };
-    next.startTime = old.startTime ?? now;
-    this.update(pod, next);
+    status.conditions = stampTransitions(status.conditions ?? [], old.conditions, now);
+    status.startTime = old.startTime ?? now;
+    this.update(pod, status);
   }
 
   /** SetContainerReadiness: flips one container's ready flag and regenerates Ready and ContainersReady. */
@@ -116,9 +133,13 @@ export class StatusManager {
     try {
       current = this.client.find<Pod>('Pod', namespace, name);
       if (!current || current.metadata.uid !== uid) return;
-      const merged = mergePodStatus(current.status ?? {}, status);
+      const apiStatus = current.status ?? {};
       // A terminal phase the API already has is never left.
-      if (isTerminalPhase(current.status?.phase) && merged.phase !== current.status?.phase) merged.phase = current.status!.phase;
+      const keepPhase = isTerminalPhase(apiStatus.phase) && status.phase !== apiStatus.phase;
+      // The cached status itself when the merge would only copy it (nothing to take from the API):
+      // it is never mutated, so it can be handed over as the write's status.
+      const merged = !keepPhase && mergeKeepsKubelet(apiStatus, status) ? status : mergePodStatus(apiStatus, status);
+      if (keepPhase) merged.phase = apiStatus.phase;
       if (!deepEqual(merged, current.status)) {
         const { resourceVersion: _rv, ...metadata } = current.metadata;
         // merged is new for this write and the kubelet never mutates a status it has set (it builds
