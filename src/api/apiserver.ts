@@ -47,7 +47,8 @@ export interface RequestContext {
    * The caller hands the object over (on create and update) or its status (on a status write): built
    * for this request and never mutated again, so the server skips its defensive copy and may freeze
    * and keep it. On an update the object and its metadata must be the caller's own (not frozen);
-   * other parts may be frozen parts of stored versions. For internal components only, never for user input.
+   * other parts may be frozen parts of stored versions. On a status write an unfrozen top level and
+   * metadata count as the caller's own too. For internal components only, never for user input.
    */
   owned?: boolean;
 }
