@@ -26,7 +26,7 @@ interface Observed { name: string; namespace: string; count: number; firstTimest
  * What the correlator knows of one (source, involved object, type, reason): the aggregate record (the
  * distinct messages seen, one kept as a string until a second arrives, and when it was last used) and
  * the observations under the aggregate key (`combined`) and under each event key (fieldPath and
- * message: the first inline, others in a map, as most reasons only ever see one). An object's
+ * message: the first one's fields inline, others in a map, as most reasons only ever see one). An object's
  * reasons form a list (`next`): a component names an object with a handful of reasons, and a list
  * costs no map per object.
  */
@@ -34,7 +34,9 @@ interface ReasonState {
   readonly type: string; readonly reason: string; next: ReasonState | undefined;
   recordKeys: Set<string> | string | undefined; recordLastMs: number;
   combined: Observed | undefined;
-  firstFieldPath: string; firstMessage: string; first: Observed | undefined;
+  /** The first event key's observation (firstCount 0 = none yet). */
+  firstFieldPath: string; firstMessage: string;
+  firstName: string; firstNamespace: string; firstCount: number; firstTimestamp: string;
   more: Map<string, Observed> | undefined;
 }
 
@@ -59,7 +61,8 @@ function reasonState(o: ObjectState, type: string, reason: string): ReasonState 
     if (s.reason === reason && s.type === type) return s;
     last = s;
   }
-  const state: ReasonState = { type, reason, next: undefined, recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '', first: undefined, more: undefined };
+  const state: ReasonState = { type, reason, next: undefined, recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '',
+    firstName: '', firstNamespace: '', firstCount: 0, firstTimestamp: '', more: undefined };
   if (last === undefined) o.reasons = state; else last.next = state;
   return state;
 }
@@ -181,15 +184,20 @@ export class EventCorrelator {
   lastObserved(key: ObservationKey): Observed | undefined {
     const s = key.state;
     if (key.combined) return s.combined;
-    if (s.first !== undefined && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) return s.first;
+    if (s.firstCount !== 0 && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) {
+      return { name: s.firstName, namespace: s.firstNamespace, count: s.firstCount, firstTimestamp: s.firstTimestamp };
+    }
     return s.more?.get(`${key.fieldPath}\u0000${key.message}`);
   }
 
   remember(key: ObservationKey, o: Observed): void {
     const s = key.state;
     if (key.combined) { s.combined = o; return; }
-    if (s.first === undefined || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
-      s.first = o;
+    if (s.firstCount === 0 || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
+      s.firstName = o.name;
+      s.firstNamespace = o.namespace;
+      s.firstCount = o.count;
+      s.firstTimestamp = o.firstTimestamp;
       s.firstFieldPath = key.fieldPath;
       s.firstMessage = key.message;
       return;
