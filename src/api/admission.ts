@@ -8,6 +8,7 @@ import type { RandomStream } from '../sim/random';
 import { ApiError, forbidden } from './errors';
 import { GENERATE_NAME_ALPHABET } from './names';
 import { mustResource } from './resources';
+import { deepFreeze } from './freeze';
 
 type Draft = KubeObject & Record<string, any>;
 
@@ -96,28 +97,44 @@ function serviceAccount(pod: Draft, names: RandomStream): void {
   spec.serviceAccountName ||= spec.serviceAccount || 'default';
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
-  const mountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
-  const existing = (spec.volumes ?? []).find((v: any) => String(v.name).startsWith('kube-api-access-'));
-  const volumeName: string = existing?.name ?? `kube-api-access-${names.string(5, GENERATE_NAME_ALPHABET)}`;
+  const volumes: any[] | undefined = spec.volumes;
+  let existing: any;
+  if (volumes) for (let i = 0; i < volumes.length; i++) if (String(volumes[i].name).startsWith('kube-api-access-')) { existing = volumes[i]; break; }
+  const volumeName: string = existing?.name ?? ['kube-api-access-', names.string(5, GENERATE_NAME_ALPHABET)].join('');
   let needsVolume = false;
-  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
-    if ((c.volumeMounts ?? []).some((m: any) => m.mountPath === mountPath)) continue;
-    c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath, name: volumeName, readOnly: true }];
-    needsVolume = true;
+  const lists: (any[] | undefined)[] = [spec.initContainers, spec.containers];
+  for (let l = 0; l < 2; l++) {
+    const containers = lists[l];
+    if (containers) for (let i = 0; i < containers.length; i++) {
+      const c = containers[i];
+      const mounts: any[] | undefined = c.volumeMounts;
+      if (mounts && hasMountAt(mounts, TOKEN_MOUNT_PATH)) continue;
+      const mount = { mountPath: TOKEN_MOUNT_PATH, name: volumeName, readOnly: true };
+      c.volumeMounts = mounts ? [...mounts, mount] : [mount];
+      needsVolume = true;
+    }
   }
   if (existing || !needsVolume) return;
-  spec.volumes = [...(spec.volumes ?? []), {
-    name: volumeName,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  }];
+  // The projected source is the same for every pod: one frozen copy shared by all (stored objects are frozen anyway).
+  const volume = { name: volumeName, projected: TOKEN_PROJECTION };
+  spec.volumes = volumes ? [...volumes, volume] : [volume];
 }
+
+const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+function hasMountAt(mounts: any[], path: string): boolean {
+  for (let i = 0; i < mounts.length; i++) if (mounts[i].mountPath === path) return true;
+  return false;
+}
+
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
 
 /** admission.NewForbidden's extractResourceName: the name, else the generateName, else "Unknown". */
 export function admissionObjectName(obj: KubeObject): string {
@@ -166,9 +183,21 @@ function priority(req: AdmissionRequest): void {
  * NoExecute taints for 300 s unless a toleration already covers them (same or empty key, NoExecute or empty effect).
  */
 function defaultTolerationSeconds(pod: Draft): void {
-  const tolerations: any[] = pod.spec.tolerations ?? [];
-  const added = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
-    .filter(key => !tolerations.some(t => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect)))
-    .map(key => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 }));
+  const tolerations: any[] | undefined = pod.spec.tolerations;
+  if (!tolerations || tolerations.length === 0) { pod.spec.tolerations = DEFAULT_TOLERATIONS; return; }
+  const added: object[] = [];
+  for (let k = 0; k < DEFAULT_TOLERATIONS.length; k++) {
+    const key = DEFAULT_TOLERATIONS[k]!.key;
+    let covered = false;
+    for (let i = 0; i < tolerations.length && !covered; i++) {
+      const t = tolerations[i];
+      covered = (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect);
+    }
+    if (!covered) added.push(DEFAULT_TOLERATIONS[k]!);
+  }
   if (added.length) pod.spec.tolerations = [...tolerations, ...added];
 }
+
+/** Both default tolerations, frozen and shared by every pod that has none of its own (most pods). */
+const DEFAULT_TOLERATIONS = deepFreeze(['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
+  .map(key => ({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 })));

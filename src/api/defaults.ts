@@ -129,9 +129,13 @@ function defaultVolume(v: Volume): void {
   const projected = v.projected as { defaultMode?: number; sources?: Record<string, any>[] } | undefined;
   if (projected) {
     projected.defaultMode ??= 420;
-    for (const s of projected.sources ?? []) {
+    // Indexed loops: the sources may be frozen (the service account token projection is shared).
+    const sources = projected.sources;
+    if (sources) for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
       if (s.serviceAccountToken) s.serviceAccountToken.expirationSeconds ??= 3600;
-      for (const item of s.downwardAPI?.items ?? []) if (item.fieldRef) item.fieldRef.apiVersion ??= 'v1';
+      const items = s.downwardAPI?.items;
+      if (items) for (let j = 0; j < items.length; j++) if (items[j].fieldRef) items[j].fieldRef.apiVersion ??= 'v1';
     }
   }
   if (v.hostPath) (v.hostPath as { type?: string }).type ??= '';

@@ -5,7 +5,7 @@
 // 5 minutes) drops the rest. Writes go through the API server like any client's.
 import type { Simulation } from '../sim/simulation';
 import { toRfc3339, toUnixMs } from '../sim/time';
-import type { Event, KubeObject, ObjectReference, Stored } from './objects';
+import type { Event, KubeObject, ObjectMeta, ObjectReference, Stored } from './objects';
 import type { ApiServer } from './apiserver';
 import { isApiError } from './errors';
 import type { ClientRateLimiter } from './client';
@@ -26,34 +26,44 @@ interface Observed { name: string; namespace: string; count: number; firstTimest
  * What the correlator knows of one (source, involved object, type, reason): the aggregate record (the
  * distinct messages seen, one kept as a string until a second arrives, and when it was last used) and
  * the observations under the aggregate key (`combined`) and under each event key (fieldPath and
- * message: the first inline, others in a map, as most reasons only ever see one).
+ * message: the first one's fields inline, others in a map, as most reasons only ever see one). An object's
+ * reasons form a list (`next`): a component names an object with a handful of reasons, and a list
+ * costs no map per object.
  */
 interface ReasonState {
+  readonly type: string; readonly reason: string; next: ReasonState | undefined;
   recordKeys: Set<string> | string | undefined; recordLastMs: number;
   combined: Observed | undefined;
-  firstFieldPath: string; firstMessage: string; first: Observed | undefined;
+  /** The first event key's observation (firstCount 0 = none yet). */
+  firstFieldPath: string; firstMessage: string;
+  firstName: string; firstNamespace: string; firstCount: number; firstTimestamp: string;
   more: Map<string, Observed> | undefined;
 }
 
-/** One involved object as seen by one source: its spam bucket and its reasons (the first inline). */
+/**
+ * One involved object as seen by one source: its spam bucket, its reasons, and the last reference
+ * built for it (events about the same version of the object share it, frozen like any stored part).
+ */
 interface ObjectState {
   readonly kind: string; readonly namespace: string; readonly name: string; readonly apiVersion: string;
   tokens: number; lastMs: number;
-  firstReason: string | undefined; firstState: ReasonState | undefined;
-  moreReasons: Map<string, ReasonState> | undefined;
+  reasons: ReasonState | undefined;
+  lastRef: ObjectReference | undefined;
 }
 
 const sameObject = (o: ObjectState, kind: string, namespace: string, name: string, apiVersion: string): boolean =>
   o.kind === kind && o.namespace === namespace && o.name === name && o.apiVersion === apiVersion;
 
-/** The state of (type, reason) within an object's (created on first use). Normal reasons go by name, others by type too. */
+/** The state of (type, reason) within an object's (created on first use, appended to the list). */
 function reasonState(o: ObjectState, type: string, reason: string): ReasonState {
-  const key = type === 'Normal' ? reason : `\u0000${type}\u0000${reason}`;
-  if (o.firstReason === key) return o.firstState!;
-  let state = o.moreReasons?.get(key);
-  if (state) return state;
-  state = { recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '', first: undefined, more: undefined };
-  if (o.firstReason === undefined) { o.firstReason = key; o.firstState = state; } else (o.moreReasons ??= new Map()).set(key, state);
+  let last: ReasonState | undefined;
+  for (let s = o.reasons; s !== undefined; s = s.next) {
+    if (s.reason === reason && s.type === type) return s;
+    last = s;
+  }
+  const state: ReasonState = { type, reason, next: undefined, recordKeys: undefined, recordLastMs: 0, combined: undefined, firstFieldPath: '', firstMessage: '',
+    firstName: '', firstNamespace: '', firstCount: 0, firstTimestamp: '', more: undefined };
+  if (last === undefined) o.reasons = state; else last.next = state;
   return state;
 }
 
@@ -98,12 +108,15 @@ export class EventCorrelator {
 
   /** The state of the object a reference names, as one source sees it (created on first use). */
   objectState(source: SourceState, ref: ObjectReference): ObjectState {
-    const kind = ref.kind ?? '', namespace = ref.namespace ?? '', name = ref.name ?? '', apiVersion = ref.apiVersion ?? '';
-    const uid = ref.uid ?? '';
+    return this.objectStateOf(source, ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.uid ?? '', ref.apiVersion ?? '');
+  }
+
+  /** objectState by the reference's fields (missing ones as ''). */
+  objectStateOf(source: SourceState, kind: string, namespace: string, name: string, uid: string, apiVersion: string): ObjectState {
     const found = source.get(uid);
     if (found !== undefined && !Array.isArray(found) && sameObject(found, kind, namespace, name, apiVersion)) return found;
-    if (Array.isArray(found)) for (const o of found) if (sameObject(o, kind, namespace, name, apiVersion)) return o;
-    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, firstReason: undefined, firstState: undefined, moreReasons: undefined };
+    if (Array.isArray(found)) for (let i = 0; i < found.length; i++) if (sameObject(found[i]!, kind, namespace, name, apiVersion)) return found[i]!;
+    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, reasons: undefined, lastRef: undefined };
     if (found === undefined) source.set(uid, o);
     else if (Array.isArray(found)) found.push(o);
     else source.set(uid, [found, o]);
@@ -147,8 +160,12 @@ export class EventCorrelator {
     return { state, combined: true, fieldPath, message, recorded: COMBINED_PREFIX + message };
   }
 
-  /** "%x" of UnixNano for event names, unique within a millisecond across every recorder, as real nanosecond clocks are. */
-  nanos(nowMs: number): string {
+  /**
+   * An event's name: "<object name>.<%x of UnixNano>", unique within a millisecond across every
+   * recorder, as real nanosecond clocks are. Joined into one flat string: a stored name then holds
+   * no tree of pieces.
+   */
+  eventName(objectName: string, nowMs: number): string {
     if (nowMs !== this.lastMs) {
       this.lastMs = nowMs;
       this.nanoSeq = 0;
@@ -160,22 +177,27 @@ export class EventCorrelator {
     // The low 32 bits take the sequence number while they do not carry (a million events in one
     // millisecond would be needed to reach the high digits); the exact sum otherwise.
     const low = this.nanoLow + seq;
-    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return this.nanoHigh + low.toString(16).padStart(8, '0');
-    return (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(seq)).toString(16);
+    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return [objectName, '.', this.nanoHigh, low.toString(16).padStart(8, '0')].join('');
+    return [objectName, '.', (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(seq)).toString(16)].join('');
   }
 
   lastObserved(key: ObservationKey): Observed | undefined {
     const s = key.state;
     if (key.combined) return s.combined;
-    if (s.first !== undefined && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) return s.first;
+    if (s.firstCount !== 0 && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) {
+      return { name: s.firstName, namespace: s.firstNamespace, count: s.firstCount, firstTimestamp: s.firstTimestamp };
+    }
     return s.more?.get(`${key.fieldPath}\u0000${key.message}`);
   }
 
   remember(key: ObservationKey, o: Observed): void {
     const s = key.state;
     if (key.combined) { s.combined = o; return; }
-    if (s.first === undefined || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
-      s.first = o;
+    if (s.firstCount === 0 || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
+      s.firstName = o.name;
+      s.firstNamespace = o.namespace;
+      s.firstCount = o.count;
+      s.firstTimestamp = o.firstTimestamp;
       s.firstFieldPath = key.fieldPath;
       s.firstMessage = key.message;
       return;
@@ -216,10 +238,21 @@ export class EventRecorder {
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
   event(obj: KubeObject | Stored | ObjectReference, type: EventType, reason: string, message: string): void {
     const ownRef = 'metadata' in obj;
-    const ref = ownRef ? objectReference(obj as KubeObject) : (obj as ObjectReference);
+    let ref: ObjectReference;
+    let objectState: ObjectState;
+    if (ownRef) {
+      // The object's state first, by the fields its reference would carry; the reference built for
+      // the same version of the object last time is the same reference.
+      const o = obj as KubeObject, m = o.metadata;
+      objectState = this.correlator.objectStateOf(this.state, o.kind ?? '', m.namespace || '', m.name ?? '', m.uid ?? '', o.apiVersion ?? '');
+      const last = objectState.lastRef;
+      ref = last !== undefined && last.resourceVersion === m.resourceVersion ? last : (objectState.lastRef = objectReference(o));
+    } else {
+      ref = obj as ObjectReference;
+      objectState = this.correlator.objectState(this.state, ref);
+    }
     const nowMs = this.api.sim.nowMs;
     const now = toRfc3339(nowMs);
-    const objectState = this.correlator.objectState(this.state, ref);
     // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
     const key = this.correlator.aggregate(objectState, type, reason, ref.fieldPath ?? '', message);
     const msg = key.recorded;
@@ -227,7 +260,7 @@ export class EventRecorder {
     const namespace = ref.namespace || 'default';
     const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
       ? { ...prior, count: prior.count + 1 }
-      : { name: `${ref.name}.${this.correlator.nanos(nowMs)}`, namespace, count: 1, firstTimestamp: now };
+      : { name: this.correlator.eventName(ref.name ?? '', nowMs), namespace, count: 1, firstTimestamp: now };
     this.correlator.remember(key, observed);
     if (this.correlator.spam(objectState)) return;
     const actor = this.actor;
@@ -249,7 +282,7 @@ export class EventRecorder {
       // theirs), one built here is not; the source is this recorder's frozen one, shared like any stored part.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
-        metadata: { name: observed.name, namespace },
+        metadata: eventMetadata(observed.name, namespace),
         involvedObject: ownRef ? ref : copyReference(ref), reason, message: msg,
         source: this.sourceObject,
         firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
@@ -262,6 +295,20 @@ export class EventRecorder {
       if (!isApiError(e)) throw e;
     }
   }
+}
+
+/**
+ * An Event's metadata as sent: name and namespace. The server adds creationTimestamp, uid and
+ * resourceVersion; the object is made with room for them (a literal with all five keys, the last
+ * three removed newest first, which V8 undoes without leaving fast mode), so the stored metadata
+ * is one object rather than one plus an out-of-object property array.
+ */
+function eventMetadata(name: string, namespace: string): ObjectMeta {
+  const m: ObjectMeta = { name, namespace, creationTimestamp: '', uid: '', resourceVersion: '' };
+  delete m.resourceVersion;
+  delete m.uid;
+  delete m.creationTimestamp;
+  return m;
 }
 
 /** A copy of a reference with the same keys in the same order. */

@@ -119,26 +119,29 @@ function validateInitContainers(spec: PodSpec, path: string, volumes: Set<string
 }
 
 function validateTolerations(spec: PodSpec, path: string, errs: FieldError[]): void {
-  (spec.tolerations ?? []).forEach((t, i) => {
-    const p = `${path}.tolerations[${i}]`;
-    if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalidField(`${p}.key`, t.key, msg));
-    if (!t.key && t.operator !== 'Exists') {
-      errs.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
-    }
-    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
-      errs.push(invalidField(`${p}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
-    }
-    const op = t.operator ?? '';
-    if (op === 'Equal' || op === '') {
-      const msgs = isValidLabelValue(t.value ?? '');
-      if (msgs.length) errs.push(invalidField(`${p}.operator`, t.value ?? '', msgs.join(';')));
-    } else if (op === 'Exists') {
-      if (t.value) errs.push(invalidField(`${p}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
-    } else errs.push(notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
-    if (t.effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect)) {
-      errs.push(notSupported(`${p}.effect`, t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
-    }
-  });
+  // Indexed: the tolerations may be frozen (admission's default pair is shared).
+  const tolerations = spec.tolerations;
+  if (tolerations) for (let i = 0; i < tolerations.length; i++) validateToleration(tolerations[i]!, `${path}.tolerations[${i}]`, errs);
+}
+
+function validateToleration(t: NonNullable<PodSpec['tolerations']>[number], p: string, errs: FieldError[]): void {
+  if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalidField(`${p}.key`, t.key, msg));
+  if (!t.key && t.operator !== 'Exists') {
+    errs.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+  }
+  if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
+    errs.push(invalidField(`${p}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+  }
+  const op = t.operator ?? '';
+  if (op === 'Equal' || op === '') {
+    const msgs = isValidLabelValue(t.value ?? '');
+    if (msgs.length) errs.push(invalidField(`${p}.operator`, t.value ?? '', msgs.join(';')));
+  } else if (op === 'Exists') {
+    if (t.value) errs.push(invalidField(`${p}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+  } else errs.push(notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
+  if (t.effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(t.effect)) {
+    errs.push(notSupported(`${p}.effect`, t.effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
+  }
 }
 
 function subdomainField(value: unknown, path: string, errs: FieldError[]): void {
