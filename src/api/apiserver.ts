@@ -6,10 +6,10 @@
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
 import { toRfc3339 } from '../sim/time';
-import type { KubeObject, ObjectMeta, Stored } from './objects';
+import type { KubeObject, Stored } from './objects';
 import { mustResource, resourceForKind, type ResourceInfo } from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
-import { applyDefaults, hasDefaults } from './defaults';
+import { applyDefaults } from './defaults';
 import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
 import { prepareForCreate, prepareForUpdate } from './strategies';
 import { validateCreate, validateUpdate } from './validation';
@@ -23,6 +23,7 @@ import { fieldValue, supportedFieldLabels } from './field_values';
 import { deleteObject, finalizeIfReady, remove, type DeleteOptions, type DeleteResult } from './deletion';
 import { finalizeNamespace } from './namespace_deletion';
 import { bindPod } from './binding';
+import { cloneExceptSpec, ownsTopLevel, takesOver } from './write_draft';
 
 /**
  * Components whose objects exist in every cluster (the API server's own Service and Endpoints, the
@@ -191,7 +192,7 @@ export class ApiServer {
       // (A handed-over status is checked for undefined values while it is compared below, not now.)
       const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
       const draft = (subresource === 'status' ? (ownedStatus && ownsTopLevel(input) ? input : cloneExceptSpec(input, ownedStatus))
-        : ctx.owned === true && this.takesOver(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
+        : ctx.owned === true && takesOver(input, this.admission.mutating.length > 0) ? input : deepClone(input)) as KubeObject & Record<string, any>;
       draft.metadata.namespace = old.metadata.namespace;
       if (!info.namespaced) delete draft.metadata.namespace;
       if (subresource === undefined) applyDefaults(draft);
@@ -250,16 +251,6 @@ export class ApiServer {
     return this.call({ verb: 'bind', kind: 'Pod', namespace, name, actor: ctx.actor }, () => bindPod(this, namespace, name, nodeName, ctx));
   }
 
-  /**
-   * Can a handed-over object be an update's draft as it is? The server writes only its top level and
-   * metadata then: no defaults or built-in admission for its kind, no mutating hooks that could write
-   * anywhere, and no undefined values (the copy would drop those keys).
-   */
-  private takesOver(input: KubeObject): boolean {
-    return !hasDefaults(input.kind) && this.admission.mutating.length === 0 &&
-      !Object.isFrozen(input) && input.metadata !== undefined && !Object.isFrozen(input.metadata) && !hasUndefined(input);
-  }
-
   private resource(obj: KubeObject): ResourceInfo {
     const info = resourceForKind(obj?.kind);
     if (!info || info.apiVersion !== obj.apiVersion) {
@@ -290,57 +281,6 @@ export class ApiServer {
     }
   }
 }
-
-/**
- * A copy of an object for a status write: the spec is not copied (the write replaces it), nor are
- * frozen parts (nothing on the status path writes below metadata's own keys), nor a status the
- * caller handed over (`ownedStatus`), but the object and its metadata always are.
- */
-function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeObject {
-  const out: Record<string, unknown> = {};
-  for (const key in input) {
-    const v = input[key];
-    if (v === undefined) continue;
-    out[key] = key === 'spec' || (key === 'status' && ownedStatus) ? v : key === 'metadata' ? cloneMetadata(v as ObjectMeta) : cloneUnfrozen(v);
-  }
-  return out as KubeObject;
-}
-
-/**
- * Can a handed-over status write's object be its draft as it is? cloneExceptSpec would copy it key
- * for key: that copy is the object itself when the object and its metadata are unfrozen (the caller
- * built them for this request), no key holds undefined, and every other value is a primitive or a
- * frozen part without undefined (which cloneUnfrozen keeps as it is).
- */
-function ownsTopLevel(input: KubeObject): boolean {
-  const meta = input.metadata as ObjectMeta | undefined;
-  if (Object.isFrozen(input) || meta === undefined || meta === null || Object.isFrozen(meta)) return false;
-  const top = input as unknown as Record<string, unknown>;
-  for (const key in top) {
-    if (key === 'spec' || key === 'status' || key === 'metadata') { if (top[key] === undefined) return false; continue; }
-    if (!keptByClone(top[key])) return false;
-  }
-  const m = meta as Record<string, unknown>;
-  for (const key in m) if (!keptByClone(m[key])) return false;
-  return true;
-}
-
-/** Does cloneUnfrozen return this defined value itself? */
-function keptByClone(v: unknown): boolean {
-  if (v === undefined) return false;
-  return v === null || typeof v !== 'object' || (Object.isFrozen(v) && !hasUndefined(v));
-}
-
-/** Metadata for a status write: a copy of its own (the write sets its keys), sharing frozen parts. */
-function cloneMetadata(meta: ObjectMeta): ObjectMeta {
-  const out: Record<string, unknown> = {};
-  for (const key in meta) {
-    const v = meta[key as keyof ObjectMeta];
-    if (v !== undefined) out[key] = cloneUnfrozen(v);
-  }
-  return out as ObjectMeta;
-}
-
 
 function parseLabelSelectorParam(text: string): Selector {
   try {
