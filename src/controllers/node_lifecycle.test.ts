@@ -7,7 +7,7 @@ import { Cluster } from '../cluster/cluster';
 import { parseRfc3339 } from '../sim/time';
 import type { Node, Pod } from '../api/objects';
 import { bare, eventWrites, podVersions } from '../kubelet/scenario_support';
-import { renewTimeMs } from './node_lifecycle';
+import { renewTimeMs } from './lease_time';
 
 /** Three pods pinned to node02, then node02's kubelet is cut off at 60 s; returns the last lease renewal instant. */
 function partitioned(seed: number, cut: (c: Cluster) => void): { c: Cluster; lastRenewMs: number } {
