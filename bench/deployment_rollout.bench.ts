@@ -15,7 +15,12 @@ const c = new Cluster({
   nodes: Array.from({ length: NODES }, (_, i) => ({ name: `node${String(i + 1).padStart(4, '0')}`, cpu: '32', memory: '128Gi', pods: 110 })),
 });
 
+// The end condition reads only the Deployment, so it is checked after writes to it, not after every event.
+let deploymentWritten = true;
+c.store.history.onAppend(r => { if (r.kind === 'Deployment') deploymentWritten = true; });
 const done = (image: string): (() => boolean) => () => {
+  if (!deploymentWritten) return false;
+  deploymentWritten = false;
   const d = c.store.get('Deployment', 'default', 'web');
   const s = d?.status;
   return !!s && d!.spec.template.spec.containers[0].image === image && s.observedGeneration === d!.metadata.generation &&
