@@ -103,3 +103,30 @@ test('a write that leaves ownerReferences equal (each Lease renewal) gives the c
   assert.ok(renewals >= 84, `only ${renewals} Lease renewals`);
   assert.equal(syncs, 0);
 });
+
+test('new dependents of owners the collector has seen cost it no requests; their owner deleted later, it collects them', () => {
+  // graph_builder.go insertNode: a new node goes to attemptToDelete (as a virtual owner node) only when
+  // an owner is unknown to the graph. 60 pods owned by a ConfigMap it has seen (no controller of
+  // their own): no GET, no token of its 20 qps spent, so deleting the owner finds a full bucket.
+  const c = new Cluster({ nodes: [] });
+  const requests: string[] = [];
+  c.api.use((req, next) => { if (req.actor === 'garbage-collector-controller') requests.push(`${req.verb} ${req.kind}`); return next(); });
+  const owner = c.client().create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'owner' }, data: {} });
+  c.sim.advance(0);
+  const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: owner.metadata.uid };
+  for (let i = 0; i < 60; i++) {
+    const p = pod(`dep-${i}`);
+    p.metadata.ownerReferences = [ref];
+    c.client('someone').create(p);
+  }
+  c.sim.advance(1000);
+  assert.deepEqual(requests, []);
+  const t0 = c.sim.nowMs;
+  c.client().delete('ConfigMap', 'default', 'owner', { propagationPolicy: 'Background' });
+  c.sim.advance(30_000);
+  assert.deepEqual(podNames(c), []);
+  // Three requests a pod (GET the pod, GET its owner, DELETE), 180 in all at 20 qps after a burst
+  // of 30: the last pod goes (180 − 30) / 20 = 7.5 s after the owner at the latest.
+  const last = Math.max(...c.store.history.records.filter(r => r.kind === 'Pod' && r.type === 'DELETED').map(r => r.atMs));
+  assert.ok(last - t0 <= 7_500, `last dependent deleted ${last - t0} ms after its owner`);
+});

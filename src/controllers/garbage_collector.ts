@@ -30,6 +30,9 @@ function sameOwnerReferences(a: readonly OwnerReference[] | undefined, b: readon
 const itemKey = (o: Stored): string => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 class GarbageCollector implements Reconciler {
+  /** The uids of the objects the collector's informers have shown it (the graph's uidToNode, without virtual nodes). */
+  private readonly observed = new Set<string>();
+
   constructor(private readonly ctx: ControllerContext) {
     for (const info of RESOURCES) {
       if (info.kind === 'Event') continue;
@@ -44,12 +47,23 @@ class GarbageCollector implements Reconciler {
 
   private observe(o: Stored, old: Stored | undefined): void {
     const q = this.ctx.queue;
+    this.observed.add(o.metadata.uid);
     if (o.metadata.deletionTimestamp && (hasFinalizer(o, FINALIZER_ORPHAN) || hasFinalizer(o, FINALIZER_FOREGROUND))) q.add(itemKey(o));
-    if ((o.metadata.ownerReferences ?? []).length > 0 && (!old || !sameOwnerReferences(old.metadata.ownerReferences, o.metadata.ownerReferences))) q.add(itemKey(o));
+    const refs = o.metadata.ownerReferences;
+    if (!refs || refs.length === 0) return;
+    // A new dependent is looked at only when one of its owners is unknown to the graph (insertNode: a
+    // virtual owner node goes to attemptToDelete); changed references are looked at again.
+    if (old === undefined ? this.hasUnobservedOwner(refs) : !sameOwnerReferences(old.metadata.ownerReferences, refs)) q.add(itemKey(o));
+  }
+
+  private hasUnobservedOwner(refs: readonly OwnerReference[]): boolean {
+    for (let i = 0; i < refs.length; i++) if (!this.observed.has(refs[i]!.uid)) return true;
+    return false;
   }
 
   private onDeleted(o: Stored): void {
     const q = this.ctx.queue;
+    this.observed.delete(o.metadata.uid);
     // Dependents of a removed owner may now be garbage; an owner waiting in the foreground may now be free.
     for (const d of this.ctx.client.api.store.dependentsOf(o.metadata.uid)) q.add(itemKey(d));
     for (const ref of o.metadata.ownerReferences ?? []) {
