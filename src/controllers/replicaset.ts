@@ -207,12 +207,16 @@ export class ReplicaSetController implements Reconciler {
     }
   }
 
-  /** getIndirectlyRelatedPods: pods selected by every set with the same controller (e.g. one Deployment's ReplicaSets). */
+  /**
+   * getIndirectlyRelatedPods: the pods any set with the same controller selects (e.g. one Deployment's
+   * ReplicaSets), each once. Upstream lists the namespace once per set and skips pods already seen;
+   * here each namespace is walked once against all its sets' selectors — the same pods (getPodsToDelete
+   * only counts them per node, so their order does not matter).
+   */
   private indirectlyRelatedPods(rs: Stored): Stored[] {
     const owner = controllerRef(rs);
     if (!owner) return [];
-    const seen = new Set<string>();
-    const out: Stored[] = [];
+    const selectorsByNamespace = new Map<string, Selector[]>();
     for (const related of this.sets.byIndex(OWNER_INDEX, owner.uid)) {
       let sel: Selector;
       try {
@@ -220,10 +224,15 @@ export class ReplicaSetController implements Reconciler {
       } catch {
         continue;
       }
-      this.pods.eachInIndex('namespace', related.metadata.namespace ?? '', pod => {
-        if (seen.has(pod.metadata.uid) || !matches(sel, pod.metadata.labels)) return;
-        seen.add(pod.metadata.uid);
-        out.push(pod);
+      const ns = related.metadata.namespace ?? '';
+      const list = selectorsByNamespace.get(ns);
+      if (list) list.push(sel); else selectorsByNamespace.set(ns, [sel]);
+    }
+    const out: Stored[] = [];
+    for (const [ns, selectors] of selectorsByNamespace) {
+      this.pods.eachInIndex('namespace', ns, pod => {
+        const labels = pod.metadata.labels;
+        for (let i = 0; i < selectors.length; i++) if (matches(selectors[i]!, labels)) { out.push(pod); return; }
       });
     }
     return out;
