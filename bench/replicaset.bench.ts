@@ -16,7 +16,13 @@ function run(replicas: number, nodes: number): Run {
     nodes: Array.from({ length: nodes }, (_, i) => ({ name: `node${String(i + 1).padStart(3, '0')}`, cpu: '32', memory: '128Gi', pods: 110 })),
   });
   let pods = 0;
-  c.store.history.onAppend(r => { if (r.kind === 'Pod' && r.type !== 'MODIFIED') pods += r.type === 'ADDED' ? 1 : -1; });
+  // The end conditions read the ReplicaSet and the pod count: they are checked after writes that change either.
+  let setWritten = true;
+  c.store.history.onAppend(r => {
+    if (r.kind === 'Pod' && r.type !== 'MODIFIED') { pods += r.type === 'ADDED' ? 1 : -1; setWritten = true; }
+    else if (r.kind === 'ReplicaSet') setWritten = true;
+  });
+  const setChanged = (): boolean => { const w = setWritten; setWritten = false; return w; };
   const k = c.client('bench');
   const status = () => c.store.get('ReplicaSet', 'default', 'web')?.status ?? {};
   let t0 = performance.now();
@@ -27,13 +33,13 @@ function run(replicas: number, nodes: number): Run {
     spec: { replicas, selector: { matchLabels: { app: 'web' } },
       template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'example.com/app:1' }] } } },
   });
-  if (!c.sim.runUntil(() => status().availableReplicas === replicas, v0 + 24 * 3600_000)) throw new Error(`${replicas} replicas never became available`);
+  if (!c.sim.runUntil(() => setChanged() && status().availableReplicas === replicas, v0 + 24 * 3600_000)) throw new Error(`${replicas} replicas never became available`);
   const up = { upS: (performance.now() - t0) / 1000, upCpuS: cpuS(cpu0), upVirtualS: (c.sim.nowMs - v0) / 1000 };
   t0 = performance.now();
   cpu0 = process.cpuUsage();
   v0 = c.sim.nowMs;
   k.mutate('ReplicaSet', 'default', 'web', d => { d.spec.replicas = 0; });
-  const gone = () => pods === 0 && status().replicas === 0;
+  const gone = () => setChanged() && pods === 0 && status().replicas === 0;
   if (!c.sim.runUntil(gone, v0 + 24 * 3600_000)) throw new Error('the replicas were never all gone');
   return { ...up, downS: (performance.now() - t0) / 1000, downCpuS: cpuS(cpu0), downVirtualS: (c.sim.nowMs - v0) / 1000 };
 }
