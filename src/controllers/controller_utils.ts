@@ -66,7 +66,55 @@ export function getPodFromTemplate(template: PodTemplateSpec, owner: Stored, ref
   return pod;
 }
 
-const structuredCloneJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+/**
+ * JSON.parse(JSON.stringify(v)) for the JSON-shaped values stored objects hold, without the text in
+ * between (one pod per call on a scale-up): the same keys in the same order, undefined dropped from
+ * objects and null in arrays, -0 as 0, NaN and infinities as null. Anything else (a toJSON, a class
+ * instance, a bigint) takes the round trip itself.
+ */
+function structuredCloneJson<T>(v: T): T {
+  if (v !== null && typeof v === 'object') {
+    try {
+      return jsonCopy(v) as T;
+    } catch (e) {
+      if (e !== NOT_PLAIN) throw e;
+    }
+  }
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+const NOT_PLAIN = Symbol('not plain JSON');
+
+/** A JSON value's copy (an array's undefined element becomes null, as JSON writes it). */
+function jsonCopy(v: unknown): unknown {
+  switch (typeof v) {
+    case 'string': case 'boolean': return v;
+    case 'number': return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    case 'object': break;
+    default: throw NOT_PLAIN;
+  }
+  if (v === null) return null;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      out.push(x === undefined ? null : jsonCopy(x));
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[key];
+    if (x === undefined) continue;
+    const c = jsonCopy(x);
+    // JSON.parse makes "__proto__" an own key, not the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[key] = c;
+  }
+  return out;
+}
 
 /** RealPodControl: creates and deletes pods on a controller's behalf, with upstream's events. */
 export class PodControl {
