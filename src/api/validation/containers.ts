@@ -66,21 +66,23 @@ export function validateProbes(c: Container, p: string, errs: FieldError[]): voi
   }
 }
 
+/** One resource name and quantity of a container's limits or requests. */
+function checkResource(p: string, errs: FieldError[], kind: 'limits' | 'requests', name: string, q: string): void {
+  const fp = `${p}.resources.${kind}[${name}]`;
+  for (const msg of isQualifiedName(name)) errs.push(invalidField(fp, name, msg));
+  if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
+    errs.push(invalidField(fp, name, 'must be a standard resource for containers'));
+  }
+  const v = parseQuantity(q);
+  if (v !== undefined && v < 0) errs.push(invalidField(fp, String(q), NON_NEGATIVE));
+}
+
 /** validateResourceRequirements for the standard names: names, non-negative quantities, requests <= limits. */
 function validateResources(c: Container, p: string, errs: FieldError[]): void {
   const res = c.resources ?? {};
-  const check = (kind: 'limits' | 'requests', name: string, q: string): void => {
-    const fp = `${p}.resources.${kind}[${name}]`;
-    for (const msg of isQualifiedName(name)) errs.push(invalidField(fp, name, msg));
-    if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
-      errs.push(invalidField(fp, name, 'must be a standard resource for containers'));
-    }
-    const v = parseQuantity(q);
-    if (v !== undefined && v < 0) errs.push(invalidField(fp, String(q), NON_NEGATIVE));
-  };
-  for (const [name, q] of Object.entries(res.limits ?? {})) check('limits', name, q);
+  for (const [name, q] of Object.entries(res.limits ?? {})) checkResource(p, errs, 'limits', name, q);
   for (const [name, q] of Object.entries(res.requests ?? {})) {
-    check('requests', name, q);
+    checkResource(p, errs, 'requests', name, q);
     const limit = res.limits?.[name];
     if (limit === undefined) continue;
     const rv = parseQuantity(q);
