@@ -58,8 +58,8 @@ export interface PodWorker {
   /** finish() ran: the worker left the map. */
   forgotten: boolean;
   /** The worker's event callbacks, made once per worker rather than per sync. */
-  readonly runNow: () => void;
-  readonly onResync: () => void;
+  runNow: () => void;
+  onResync: () => void;
   /** What the syncer keeps of this pod's last syncs (sync_pod.ts), on the worker rather than in maps by uid. */
   statusMemo: StatusMemo | undefined;
   steady: SteadyMemo | undefined;
@@ -112,9 +112,12 @@ export class PodWorkers {
   private newWorker(pod: Stored<Pod>): PodWorker {
     const w: PodWorker = {
       uid: pod.metadata.uid, pod, phase: 'syncing', busy: false, pending: false, removed: false, freshTick: -Infinity, token: undefined,
-      requeue: undefined, forgotten: false, runNow: () => this.run(w), onResync: () => this.resync(w),
+      requeue: undefined, forgotten: false, runNow: undefined!, onResync: undefined!,
       statusMemo: undefined, steady: undefined, reasonVersion: 0,
     };
+    // Assigned rather than written in the literal: the loader names closures in literals, one property per call.
+    w.runNow = () => this.run(w);
+    w.onResync = () => this.resync(w);
     return w;
   }
 

@@ -44,8 +44,9 @@ export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
 /** Runs steps one after another; each calls next() now or later. */
 function series(steps: ((next: () => void) => void)[], done: () => void): void {
   const run: SeriesRun = { steps, done, i: 0, next: undefined! };
-  // A bound function rather than a named closure (the loader gives those a name property per call).
-  run.next = runNextStep.bind(undefined, run);
+  // A closure assigned to a property: neither a named closure (the loader gives those a name property
+  // per call) nor a bound function (whose "bound …" name is built per call).
+  run.next = () => runNextStep(run);
   run.next();
 }
 
