@@ -72,13 +72,29 @@ export class Watcher {
 /** Fields whose equality selectors are indexed, per kind. */
 const INDEXED_FIELDS: Record<string, string> = { Pod: 'spec.nodeName' };
 
+/** A watcher found through the field index whose only filter is that field (it sees a write as it is while the value stays). */
+const indexedOnly = (w: Watcher): boolean => !w.options.namespace && !w.options.labelSelector && (w.options.fieldSelector?.length ?? 0) === 1;
+
+/**
+ * Decides the kind's fast path: every plain watcher unfiltered, every indexed one filtering on the
+ * indexed field alone, all with one latency. Entering it, deliveries start no earlier than any already
+ * scheduled; leaving it, the per-watcher path starts no earlier than the fast path's last delivery.
+ */
 function refreshUniform(kw: KindWatchers): void {
-  const first = kw.plain[0];
-  const latency = first ? first.latencyMs + first.extraDelayMs : 0;
-  const uniform = kw.plain.every(w => w.unfiltered && w.latencyMs + w.extraDelayMs === latency);
-  kw.uniformLatencyMs = uniform ? latency : undefined;
-  // Leaving the fast path: later deliveries must not overtake ones already scheduled.
-  if (!uniform) for (const w of kw.plain) w.lastDeliveryMs = Math.max(w.lastDeliveryMs, kw.lastFastAt);
+  let latency: number | undefined;
+  let uniform = true;
+  const check = (w: Watcher, shapeOk: boolean): void => {
+    const l = w.latencyMs + w.extraDelayMs;
+    if (latency === undefined) latency = l;
+    if (!shapeOk || l !== latency) uniform = false;
+  };
+  for (const w of kw.plain) check(w, w.unfiltered);
+  for (const list of kw.byValue.values()) for (const w of list) check(w, indexedOnly(w));
+  kw.uniformLatencyMs = uniform ? latency ?? 0 : undefined;
+  kw.combined.clear();
+  const all = [...kw.plain, ...[...kw.byValue.values()].flat()];
+  if (uniform) for (const w of all) kw.lastFastAt = Math.max(kw.lastFastAt, w.lastDeliveryMs);
+  else for (const w of all) w.lastDeliveryMs = Math.max(w.lastDeliveryMs, kw.lastFastAt);
 }
 
 const deliveryLabels = new Map<string, string>();
@@ -148,6 +164,8 @@ interface KindWatchers {
   uniformLatencyMs: number | undefined;
   /** When the last fast-path delivery was scheduled for. */
   lastFastAt: number;
+  /** Per indexed value, the plain watchers then that value's indexed ones (rebuilt after any watcher change). */
+  readonly combined: Map<string, readonly Watcher[]>;
   /** Fast-path deliveries not yet made: the watchers, then the event, per write. */
   readonly fast: FastQueue;
   /** Makes the oldest fast-path delivery (one function per kind, scheduled once per write). */
@@ -180,7 +198,7 @@ class FastQueue {
 
 function newKindWatchers(): KindWatchers {
   const fast = new FastQueue();
-  return { plain: [], byValue: new Map(), uniformLatencyMs: undefined, lastFastAt: 0, fast, deliverFast: () => fast.deliverOldest() };
+  return { plain: [], byValue: new Map(), uniformLatencyMs: undefined, lastFastAt: 0, combined: new Map(), fast, deliverFast: () => fast.deliverOldest() };
 }
 
 export class WatchHub {
@@ -239,12 +257,17 @@ export class WatchHub {
   publish(kind: string, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number): void {
     const kw = this.kinds.get(kind);
     if (!kw) return;
-    if (kw.uniformLatencyMs !== undefined && kw.byValue.size === 0) {
-      if (kw.plain.length === 0) return;
-      kw.lastFastAt = Math.max(this.sim.nowMs + kw.uniformLatencyMs + this.publishDelayMs, kw.lastFastAt);
-      kw.fast.push(kw.plain, new WatchEvent(type, obj, rv));
-      this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), kw.deliverFast);
-      return;
+    if (kw.uniformLatencyMs !== undefined) {
+      // Every watcher sees the write as it is: the plain ones, and the indexed ones of its field's value
+      // when the write leaves that value as it was (a move between values goes the per-watcher way).
+      const watchers = this.fastWatchers(kind, kw, obj, previous);
+      if (watchers !== undefined) {
+        if (watchers.length === 0) return;
+        kw.lastFastAt = Math.max(this.sim.nowMs + kw.uniformLatencyMs + this.publishDelayMs, kw.lastFastAt);
+        kw.fast.push(watchers, new WatchEvent(type, obj, rv));
+        this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), kw.deliverFast);
+        return;
+      }
     }
     const out = new Delivery();
     for (let i = 0; i < kw.plain.length; i++) this.consider(out, kw.plain[i]!, type, obj, previous, rv);
@@ -269,6 +292,19 @@ export class WatchHub {
       d.add(out.watchers[i]!, out.eventAt(i), times[i]!);
     }
     for (const [at, d] of byTime) this.sim.scheduleAt(at, deliveryLabel(kind), () => d.deliver());
+  }
+
+  /** The fast path's watchers for a write, in the per-watcher path's order; undefined when the write moves between indexed values. */
+  private fastWatchers(kind: string, kw: KindWatchers, obj: Stored, previous: Stored | undefined): readonly Watcher[] | undefined {
+    if (kw.byValue.size === 0) return kw.plain;
+    const field = INDEXED_FIELDS[kind]!;
+    const now = fieldValue(obj, field) ?? '';
+    if (previous !== undefined && (fieldValue(previous, field) ?? '') !== now) return undefined;
+    const indexed = kw.byValue.get(now);
+    if (indexed === undefined || indexed.length === 0) return kw.plain;
+    let list = kw.combined.get(now);
+    if (list === undefined) kw.combined.set(now, (list = [...kw.plain, ...indexed]));
+    return list;
   }
 
   private consider(out: Delivery, w: Watcher, type: WatchEventType, obj: Stored, previous: Stored | undefined, rv: number): void {
