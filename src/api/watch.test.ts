@@ -7,7 +7,7 @@ import { Store } from './store';
 import type { Stored } from './objects';
 
 function configMap(name: string, rv: number): Stored {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', uid: `u-${name}`, resourceVersion: String(rv) }, data: {} } as Stored;
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', uid: `u-${name}`, resourceVersion: String(rv) }, data: {} } as unknown as Stored;
 }
 
 test('writes published while a watcher is delayed reach it before writes published after the delay is healed', () => {
