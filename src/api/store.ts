@@ -64,6 +64,11 @@ export class Store {
    * Objects whose ownerReferences name this uid, in the order of their latest writes (oldest
    * first): the order the index had when every write moved its object to the end.
    */
+  /** Whether any object names this uid in its ownerReferences (dependentsOf without building and sorting the list). */
+  hasDependents(ownerUid: string): boolean {
+    return (this.dependents.get(ownerUid)?.size ?? 0) > 0;
+  }
+
   dependentsOf(ownerUid: string): Stored[] {
     const set = this.dependents.get(ownerUid);
     if (set === undefined) return [];

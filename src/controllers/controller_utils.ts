@@ -256,11 +256,6 @@ export function podRankLess(ka: PodRankKey, kb: PodRankKey): boolean {
   return false;
 }
 
-/** ActivePodsWithRanks.Less on two pods (ranks given). */
-export function activePodsWithRanksLess(a: Stored, b: Stored, rankA: number, rankB: number, nowMs: number): boolean {
-  return podRankLess(podRankKey(a, rankA, nowMs), podRankKey(b, rankB, nowMs));
-}
-
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
  * sorting by ActivePodsWithRanks, ranked by related active pods on the same node. Go's sort is

@@ -115,7 +115,7 @@ class GarbageCollector implements Reconciler {
       });
       return;
     }
-    const hasDependents = this.ctx.client.api.store.dependentsOf(item.metadata.uid).length > 0;
+    const hasDependents = this.ctx.client.api.store.hasDependents(item.metadata.uid);
     const policy: PropagationPolicy = waiting.length > 0 && hasDependents ? 'Foreground'
       : hasFinalizer(item, FINALIZER_ORPHAN) ? 'Orphan' : hasFinalizer(item, FINALIZER_FOREGROUND) ? 'Foreground' : 'Background';
     this.delete(item, policy);

@@ -6,7 +6,7 @@
 // The per-node loop that sums them is node_scores.ts.
 import type { Pod, Toleration } from '../api/objects';
 import { type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
-import { tolerationsTolerateTaint, termMatches } from './filters';
+import { tolerationsTolerateTaint } from './filters';
 import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
 import { familiarImage } from '../kubelet/image_catalogue';
@@ -51,25 +51,11 @@ export function intolerablePreferNoSchedule(tolerations: Toleration[], info: Nod
   return n;
 }
 
-/** NodeAffinity: the summed weights of matching preferred terms. */
-export function preferredAffinityWeight(pod: Pod, info: NodeInfo): number {
-  const terms = (pod.spec.affinity?.nodeAffinity as { preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: object }[] } | undefined)
-    ?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
-  let sum = 0;
-  for (const t of terms) if (termMatches(t.preference, info.node.metadata.labels ?? {}, info.name)) sum += t.weight;
-  return sum;
-}
-
 /** The pod's images with their cluster-wide state (ImageStateSummary), computed once per pod. */
 export interface PodImages { keys: string[]; containers: number }
 export function podImages(pod: Pod): PodImages {
   const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
   return { keys: containers.filter(c => c.image).map(c => familiarImage(c.image!)), containers: containers.length };
-}
-
-/** ImageLocality: image sizes already on the node, scaled by how many nodes have them. */
-export function imageLocalityScore(images: PodImages, info: NodeInfo, cache: SchedulerCache): number {
-  return imageLocalityFromScaled(images, scaledImageSizes(images, cache), info);
 }
 
 /**
@@ -109,35 +95,6 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
 /** The system default constraints (hostname, then zone) with their maxSkew. */
 const HOSTNAME_MAX_SKEW = 3;
 const ZONE_MAX_SKEW = 5;
-
-/**
- * PodTopologySpread with the system default constraints (ScheduleAnyway) for a pod whose default
- * selector is not empty: PreScore, Score and NormalizeScore over the feasible nodes. The matching
- * pods per node (countPodsMatchSelector) come from the cache's tracker for the selector.
- */
-export function topologySpreadScores(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[], cache: SchedulerCache): number[] {
-  return topologySpreadInto([], pod, selector, feasible, all, cache) ?? feasible.map(() => 0);
-}
-
-/**
- * topologySpreadScores written into `out` (indexes 0 to feasible.length - 1; the raw score of a node
- * is replaced by its normalized one in place); undefined when every score would be 0.
- */
-export function topologySpreadInto(out: number[], pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
-  cache: SchedulerCache): number[] | undefined {
-  const cycle = topologySpreadPreScore(pod, selector, feasible, all, cache);
-  if (!cycle) return undefined;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let j = 0; j < feasible.length; j++) {
-    const s = topologySpreadRaw(feasible[j]!, cycle);
-    out[j] = s;
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  for (let j = 0; j < feasible.length; j++) out[j] = topologySpreadNormalized(out[j]!, min, max);
-  return out;
-}
 
 /** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
 export interface SpreadCycle { trackerId: number; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
