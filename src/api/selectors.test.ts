@@ -61,6 +61,8 @@ test('ConvertSelectorToLabelsMap: key=value pairs only', () => {
 });
 
 test('a key named like an inherited member of plain objects is no label unless the object has it', () => {
+  // labels.Parse (apimachinery pkg/labels/selector.go) treats any such word as an identifier; a label
+  // exists only if the object has it.
   assert.equal(matches(parseSelector('constructor=x'), {}), false);
   assert.equal(matches(parseSelector('constructor in (x,y)'), {}), false);
   assert.equal(matches(parseSelector('constructor!=x'), {}), true);
@@ -74,6 +76,7 @@ test('a key named like an inherited member of plain objects is no label unless t
 });
 
 test('a structured selector with an operator named like an inherited member is rejected in upstream words', () => {
+  // LabelSelectorAsSelector (apimachinery pkg/apis/meta/v1/helpers.go): `%q is not a valid label selector operator`.
   assert.throws(() => labelSelectorAsSelector({ matchExpressions: [{ key: 'app', operator: 'constructor' as 'In' }] }),
     /^SelectorParseError: "constructor" is not a valid label selector operator$/);
 });

@@ -1,5 +1,7 @@
-// The node lease controller's requests, as upstream's lease controller makes them: a GET only when
-// it knows no Lease (start, restart) or an update failed; otherwise one update per renewal.
+// The node lease controller's requests, as upstream's lease controller makes them
+// (component-helpers/apimachinery/lease/controller.go: sync, retryUpdateLease with maxUpdateRetries 5,
+// backoffEnsureLease): a GET only when it knows no Lease (start, restart) or an update failed;
+// otherwise one update per renewal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../cluster/cluster';
