@@ -100,11 +100,14 @@ export class ApiServer {
 
   get(kind: string, namespace: string, name: string, ctx: RequestContext): Stored {
     const info = mustResource(kind);
-    return this.call({ verb: 'get', kind, namespace, name, actor: ctx.actor }, () => {
-      const obj = this.store.get(kind, info.namespaced ? namespace : '', name);
-      if (!obj) throw notFound(info, name);
-      return obj;
-    });
+    if (this.interceptors.length === 0) return this.getNow(info, kind, namespace, name);
+    return this.call({ verb: 'get', kind, namespace, name, actor: ctx.actor }, () => this.getNow(info, kind, namespace, name));
+  }
+
+  private getNow(info: ResourceInfo, kind: string, namespace: string, name: string): Stored {
+    const obj = this.store.get(kind, info.namespaced ? namespace : '', name);
+    if (!obj) throw notFound(info, name);
+    return obj;
   }
 
   /**
@@ -113,6 +116,7 @@ export class ApiServer {
    */
   find(kind: string, namespace: string, name: string, ctx: RequestContext): Stored | undefined {
     const info = mustResource(kind);
+    if (this.interceptors.length === 0) return this.store.get(kind, info.namespaced ? namespace : '', name);
     return this.call({ verb: 'get', kind, namespace, name, actor: ctx.actor }, () => this.store.get(kind, info.namespaced ? namespace : '', name));
   }
 
@@ -135,36 +139,40 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, ctx: RequestContext): Stored<T> {
     const info = this.resource(input);
     const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
-    return this.call({ verb: 'create', kind: input.kind, namespace, name: input.metadata?.name ?? '', actor: ctx.actor }, () => {
-      // A handed-over object is used as it is, unless it holds undefined values (the copy drops those keys).
-      const draft = (ctx.owned && !hasUndefined(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
-      draft.metadata ??= {};
-      if (info.namespaced) draft.metadata.namespace = namespace;
-      else delete draft.metadata.namespace;
-      if (info.namespaced) this.checkNamespace(namespace, info, input);
-      applyDefaults(draft);
-      const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
-      this.admission.mutate(request);
-      // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
-      // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
-      const meta = draft.metadata;
-      for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
-      meta.creationTimestamp = this.now;
-      meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
-      if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
-      if (draft.kind === 'Service') {
-        const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
-        if (errs.length) throw invalid(info, meta.name ?? '', errs);
-      }
-      prepareForCreate(draft, info);
-      dropEmptyMetadata(meta);
-      this.checkValid(draft, info, validateCreate(draft, info));
-      this.admission.validate(request);
-      if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
-      if (ctx.dryRun) return draft as Stored<T>;
-      meta.resourceVersion = String(this.store.nextResourceVersion());
-      return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
-    });
+    // Without interceptors no request object or closure is built (every write passes here).
+    if (this.interceptors.length === 0) return this.createNow(input, ctx, info, namespace);
+    return this.call({ verb: 'create', kind: input.kind, namespace, name: input.metadata?.name ?? '', actor: ctx.actor }, () => this.createNow(input, ctx, info, namespace));
+  }
+
+  private createNow<T extends KubeObject>(input: T, ctx: RequestContext, info: ResourceInfo, namespace: string): Stored<T> {
+    // A handed-over object is used as it is, unless it holds undefined values (the copy drops those keys).
+    const draft = (ctx.owned && !hasUndefined(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
+    draft.metadata ??= {};
+    if (info.namespaced) draft.metadata.namespace = namespace;
+    else delete draft.metadata.namespace;
+    if (info.namespaced) this.checkNamespace(namespace, info, input);
+    applyDefaults(draft);
+    const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
+    this.admission.mutate(request);
+    // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
+    // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
+    const meta = draft.metadata;
+    for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
+    meta.creationTimestamp = this.now;
+    meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
+    if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
+    if (draft.kind === 'Service') {
+      const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
+      if (errs.length) throw invalid(info, meta.name ?? '', errs);
+    }
+    prepareForCreate(draft, info);
+    dropEmptyMetadata(meta);
+    this.checkValid(draft, info, validateCreate(draft, info));
+    this.admission.validate(request);
+    if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
+    if (ctx.dryRun) return draft as Stored<T>;
+    meta.resourceVersion = String(this.store.nextResourceVersion());
+    return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
   }
 
   /** PUT: replaces the object (status kept); with metadata.resourceVersion set, a stale one is a Conflict. */
@@ -181,47 +189,51 @@ export class ApiServer {
     const info = this.resource(input);
     const namespace = info.namespaced ? input.metadata?.namespace || 'default' : '';
     const name = input.metadata?.name ?? '';
+    if (this.interceptors.length === 0) return this.writeNow(input, ctx, subresource, info, namespace, name);
     const verb = subresource === 'status' ? 'updateStatus' : 'update';
-    return this.call({ verb, kind: input.kind, namespace, name, actor: ctx.actor }, () => {
-      const old = this.store.get(input.kind, namespace, name);
-      if (!old) throw notFound(info, name);
-      const rv = input.metadata.resourceVersion;
-      if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
-      // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
-      // a handed-over status is not copied either.
-      // (A handed-over status is checked for undefined values while it is compared below, not now.)
-      const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
-      const draft = (subresource === 'status' ? (ownedStatus && ownsTopLevel(input) ? input : cloneExceptSpec(input, ownedStatus))
-        : ctx.owned === true && takesOver(input, this.admission.mutating.length > 0) ? input : deepClone(input)) as KubeObject & Record<string, any>;
-      draft.metadata.namespace = old.metadata.namespace;
-      if (!info.namespaced) delete draft.metadata.namespace;
-      if (subresource === undefined) applyDefaults(draft);
-      const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
-      this.admission.mutate(request);
-      prepareForUpdate(draft, old, info, subresource);
-      dropEmptyMetadata(draft.metadata);
-      this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
-      this.admission.validate(request);
-      draft.metadata.resourceVersion = old.metadata.resourceVersion;
-      // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
-      if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
-      // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
-      // its metadata stays its own object, which gets the new resourceVersion.
-      const meta = draft.metadata;
-      let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
-      if (ownedStatus && shareSawUndefined()) {
-        // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
-        draft.metadata = meta;
-        draft.status = cloneUnfrozen(draft.status);
-        same = shareUnchanged(draft, old);
-      }
-      // (A value that differs along a shared path settles it: see shareFoundDifference.)
-      if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
+    return this.call({ verb, kind: input.kind, namespace, name, actor: ctx.actor }, () => this.writeNow(input, ctx, subresource, info, namespace, name));
+  }
+
+  private writeNow<T extends KubeObject>(input: T, ctx: RequestContext, subresource: 'status' | undefined, info: ResourceInfo,
+    namespace: string, name: string): Stored<T> {
+    const old = this.store.get(input.kind, namespace, name);
+    if (!old) throw notFound(info, name);
+    const rv = input.metadata.resourceVersion;
+    if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
+    // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
+    // a handed-over status is not copied either.
+    // (A handed-over status is checked for undefined values while it is compared below, not now.)
+    const ownedStatus = subresource === 'status' && ctx.owned === true && !(ctx.dryRun && input.status && hasUndefined(input.status));
+    const draft = (subresource === 'status' ? (ownedStatus && ownsTopLevel(input) ? input : cloneExceptSpec(input, ownedStatus))
+      : ctx.owned === true && takesOver(input, this.admission.mutating.length > 0) ? input : deepClone(input)) as KubeObject & Record<string, any>;
+    draft.metadata.namespace = old.metadata.namespace;
+    if (!info.namespaced) delete draft.metadata.namespace;
+    if (subresource === undefined) applyDefaults(draft);
+    const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
+    this.admission.mutate(request);
+    prepareForUpdate(draft, old, info, subresource);
+    dropEmptyMetadata(draft.metadata);
+    this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
+    this.admission.validate(request);
+    draft.metadata.resourceVersion = old.metadata.resourceVersion;
+    // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
+    if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
+    // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
+    // its metadata stays its own object, which gets the new resourceVersion.
+    const meta = draft.metadata;
+    let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
+    if (ownedStatus && shareSawUndefined()) {
+      // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
       draft.metadata = meta;
-      draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
-      const stored = this.store.replace(draft as Stored, ctx.actor);
-      return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
-    });
+      draft.status = cloneUnfrozen(draft.status);
+      same = shareUnchanged(draft, old);
+    }
+    // (A value that differs along a shared path settles it: see shareFoundDifference.)
+    if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
+    draft.metadata = meta;
+    draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
+    const stored = this.store.replace(draft as Stored, ctx.actor);
+    return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
   }
 
   /** Read-modify-write with a precondition on the version read; the recipe edits a draft (immer). */
@@ -236,6 +248,7 @@ export class ApiServer {
   delete(kind: string, namespace: string, name: string, options: DeleteOptions, ctx: RequestContext): DeleteResult {
     const info = mustResource(kind);
     const ns = info.namespaced ? namespace || 'default' : '';
+    if (this.interceptors.length === 0) return deleteObject(this, info, ns, name, options, ctx);
     return this.call({ verb: 'delete', kind, namespace: ns, name, actor: ctx.actor }, () => deleteObject(this, info, ns, name, options, ctx));
   }
 
@@ -248,6 +261,7 @@ export class ApiServer {
 
   /** POST pods/<name>/binding: assigns an unscheduled pod to a node (the scheduler's write). */
   bind(namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored {
+    if (this.interceptors.length === 0) return bindPod(this, namespace, name, nodeName, ctx);
     return this.call({ verb: 'bind', kind: 'Pod', namespace, name, actor: ctx.actor }, () => bindPod(this, namespace, name, nodeName, ctx));
   }
 

@@ -1,7 +1,7 @@
 // What components use to talk to the API server: the same calls as a client-go clientset, bound to
 // one actor name so every write in the history says who made it.
 import type { KubeObject, Stored } from './objects';
-import type { ApiServer, ListOptions } from './apiserver';
+import type { ApiServer, ListOptions, RequestContext } from './apiserver';
 import type { DeleteOptions, DeleteResult } from './deletion';
 
 /**
@@ -38,38 +38,45 @@ export class ClientRateLimiter {
 }
 
 export class Client {
-  constructor(readonly api: ApiServer, readonly actor: string, readonly limiter?: ClientRateLimiter) {}
+  /** The request contexts this client sends, built once (frozen: shared by every request). */
+  private readonly plain: RequestContext;
+  private readonly owned: RequestContext;
+
+  constructor(readonly api: ApiServer, readonly actor: string, readonly limiter?: ClientRateLimiter) {
+    this.plain = Object.freeze({ actor });
+    this.owned = Object.freeze({ actor, owned: true });
+  }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): Stored<T> {
     this.limiter?.take();
-    return this.api.get(kind, namespace, name, { actor: this.actor }) as Stored<T>;
+    return this.api.get(kind, namespace, name, this.plain) as Stored<T>;
   }
 
   /** get, with NotFound as undefined. */
   find<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): Stored<T> | undefined {
     this.limiter?.take();
-    return this.api.find(kind, namespace, name, { actor: this.actor }) as Stored<T> | undefined;
+    return this.api.find(kind, namespace, name, this.plain) as Stored<T> | undefined;
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, options: ListOptions = {}): Stored<T>[] {
     this.limiter?.take();
-    return this.api.list(kind, options, { actor: this.actor }).items as Stored<T>[];
+    return this.api.list(kind, options, this.plain).items as Stored<T>[];
   }
 
   create<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.create(obj, { actor: this.actor });
+    return this.api.create(obj, this.plain);
   }
 
   /** create, for an object built fresh for this request and never touched again (no defensive copy). */
   createOwned<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.create(obj, { actor: this.actor, owned: true });
+    return this.api.create(obj, this.owned);
   }
 
   update<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.update(obj, { actor: this.actor });
+    return this.api.update(obj, this.plain);
   }
 
   /**
@@ -78,12 +85,12 @@ export class Client {
    */
   updateOwned<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.update(obj, { actor: this.actor, owned: true });
+    return this.api.update(obj, this.owned);
   }
 
   updateStatus<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.updateStatus(obj, { actor: this.actor });
+    return this.api.updateStatus(obj, this.plain);
   }
 
   /**
@@ -93,34 +100,34 @@ export class Client {
    */
   updateStatusOwned<T extends KubeObject>(obj: T): Stored<T> {
     this.limiter?.take();
-    return this.api.updateStatus(obj, { actor: this.actor, owned: true });
+    return this.api.updateStatus(obj, this.owned);
   }
 
   /** Read, edit a draft, write back with the version read as precondition; no write when nothing changed. */
   mutate<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void): Stored<T> {
     this.limiter?.take();
-    return this.api.mutate(kind, namespace, name, recipe, { actor: this.actor });
+    return this.api.mutate(kind, namespace, name, recipe, this.plain);
   }
 
   mutateStatus<T extends KubeObject>(kind: string, namespace: string, name: string, recipe: (draft: T) => void): Stored<T> {
     this.limiter?.take();
-    return this.api.mutate(kind, namespace, name, recipe, { actor: this.actor }, 'status');
+    return this.api.mutate(kind, namespace, name, recipe, this.plain, 'status');
   }
 
   /** The pods/binding subresource: assigns a pod to a node. */
   bind(namespace: string, name: string, nodeName: string): Stored {
     this.limiter?.take();
-    return this.api.bind(namespace, name, nodeName, { actor: this.actor });
+    return this.api.bind(namespace, name, nodeName, this.plain);
   }
 
   /** The namespaces/finalize subresource (the namespace controller's last write). */
   finalizeNamespace(name: string, finalizers: readonly string[]): Stored {
     this.limiter?.take();
-    return this.api.finalizeNamespace(name, finalizers, { actor: this.actor });
+    return this.api.finalizeNamespace(name, finalizers, this.plain);
   }
 
   delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
     this.limiter?.take();
-    return this.api.delete(kind, namespace, name, options, { actor: this.actor });
+    return this.api.delete(kind, namespace, name, options, this.plain);
   }
 }
