@@ -120,6 +120,16 @@ export class Informer {
     return this.cache.get(namespace ? `${namespace}/${name}` : name)?.obj;
   }
 
+  /** get by a key from keyOf, kept by a caller that looks the same object up again and again (no key string per call). */
+  getByKey(key: string): Stored | undefined {
+    return this.cache.get(key)?.obj;
+  }
+
+  /** The cache key of namespace/name (MetaNamespaceKeyFunc). */
+  static keyOf(namespace: string, name: string): string {
+    return namespace ? `${namespace}/${name}` : name;
+  }
+
   list(): Stored[] {
     const out: Stored[] = [];
     for (const e of this.cache.values()) out.push(e.obj);
