@@ -92,7 +92,12 @@ export class NodeInfo {
 
   /** The entry's pod changed but not its spec: only what trackers count can change. */
   replacePod(e: PodEntry, pod: Stored<Pod>): void {
-    if (this.trackers.length) { this.track(e.pod, -1); this.track(pod, 1); }
+    const was = e.pod.metadata;
+    const now = pod.metadata;
+    // What SpreadTracker.counts reads (labels, namespace, being deleted) is usually untouched: a
+    // status write keeps the labels object. Only a change there can move a count.
+    if (this.trackers.length && (was.labels !== now.labels || was.namespace !== now.namespace ||
+      !was.deletionTimestamp !== !now.deletionTimestamp)) { this.track(e.pod, -1); this.track(pod, 1); }
     e.pod = pod;
   }
 
@@ -184,6 +189,20 @@ export class SchedulerCache {
 
   /** The tracker for a namespace and selector; a new one counts the pods already on every node once. */
   spreadTracker(namespace: string, selector: Selector): SpreadTracker {
+    // Pods of one controller come in a row with one (memoized) selector object: no key text for them.
+    if (selector === this.lastSelector && namespace === this.lastNamespace) return this.lastTracker!;
+    const t = this.trackerFor(namespace, selector);
+    this.lastSelector = selector;
+    this.lastNamespace = namespace;
+    this.lastTracker = t;
+    return t;
+  }
+
+  private lastSelector: Selector | undefined;
+  private lastNamespace = '';
+  private lastTracker: SpreadTracker | undefined;
+
+  private trackerFor(namespace: string, selector: Selector): SpreadTracker {
     const key = `${namespace}\u0000${JSON.stringify(selector)}`;
     let t = this.trackerByKey.get(key);
     if (t) return t;
