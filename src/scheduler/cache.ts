@@ -219,23 +219,39 @@ export class SchedulerCache {
 
   node(name: string): NodeInfo | undefined { return this.byName.get(name); }
 
+  /**
+   * Nodes with a zone label, and nodes without a hostname label: while there are none of the first
+   * and none of the second, topology spread is the hostname constraint alone on every node.
+   */
+  zoneLabelledNodes = 0;
+  hostnameUnlabelledNodes = 0;
+
+  private countLabels(info: NodeInfo, sign: 1 | -1): void {
+    if (info.zoneLabel !== undefined) this.zoneLabelledNodes += sign;
+    if (info.hostnameLabel === undefined) this.hostnameUnlabelledNodes += sign;
+  }
+
   setNode(node: Stored<Node>): void {
     const existing = this.byName.get(node.metadata.name);
     if (existing) {
       const before = existing.node.status?.images;
+      this.countLabels(existing, -1);
       existing.setNode(node);
+      this.countLabels(existing, 1);
       if (before !== node.status?.images) this.imagesDirty = true;
       return;
     }
     const info = new NodeInfo(node, this.trackers);
     this.byName.set(info.name, info);
     this.nodes.push(info);
+    this.countLabels(info, 1);
     this.imagesDirty = true;
   }
 
   removeNode(name: string): void {
     const info = this.byName.get(name);
     if (!info) return;
+    this.countLabels(info, -1);
     this.byName.delete(name);
     this.nodes.splice(this.nodes.indexOf(info), 1);
     this.imagesDirty = true;

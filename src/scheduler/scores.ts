@@ -93,7 +93,7 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
 }
 
 /** The system default constraints (hostname, then zone) with their maxSkew. */
-const HOSTNAME_MAX_SKEW = 3;
+export const HOSTNAME_MAX_SKEW = 3;
 const ZONE_MAX_SKEW = 5;
 
 /** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
@@ -106,7 +106,8 @@ export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined,
   const trackerId = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).id;
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
-  for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
+  // No node has a zone label (the cache counts them): no feasible node has one either.
+  if (cache.zoneLabelledNodes > 0) for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (let j = 0; j < all.length; j++) {
     const n = all[j]!;
     const z = n.zoneLabel;
