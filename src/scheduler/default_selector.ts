@@ -6,7 +6,7 @@ import type { InformerFactory } from '../controllers/informer';
 import { labelSelectorAsSelector, matches, selectorFromSet, type Requirement, type Selector } from '../api/selectors';
 
 /**
- * The selector of a pod no Service selects, by its owner's (frozen, so unchanging) selector object:
+ * The selector of a pod no Service selects (the "kubernetes" Service has no selector), by its owner's (frozen, so unchanging) selector object:
  * pods of one controller share it, and it survives the owner's status writes. null = no selector.
  */
 const byReplicaSetSelector = new WeakMap<object, Selector | null>();
@@ -14,17 +14,17 @@ const byControllerSelector = new WeakMap<object, Selector | null>();
 
 export function defaultSelector(pod: Stored<Pod>, informers: InformerFactory): Selector | undefined {
   const ns = pod.metadata.namespace ?? 'default';
-  const services = informers.informer('Service').byIndex('namespace', ns);
   const labelSet: Record<string, string> = {};
-  for (const svc of services) {
+  let selectedByService = false;
+  for (const svc of informers.informer('Service').byIndex('namespace', ns)) {
     const sel = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
-    if (sel && Object.keys(sel).length && matches(selectorFromSet(sel), pod.metadata.labels)) Object.assign(labelSet, sel);
+    if (sel && Object.keys(sel).length && matches(selectorFromSet(sel), pod.metadata.labels)) { Object.assign(labelSet, sel); selectedByService = true; }
   }
   const owner = controllerOf(pod);
   const kind = owner === undefined ? undefined : owner.kind === 'ReplicationController' ? 'ReplicationController'
     : owner.kind === 'ReplicaSet' ? 'ReplicaSet' : owner.kind === 'StatefulSet' ? 'StatefulSet' : undefined;
   const obj = kind ? informers.informer(kind).get(ns, owner!.name) : undefined;
-  if (services.length === 0) {
+  if (!selectedByService) {
     if (!obj) return undefined;
     const ownerSelector = (obj.spec as { selector?: object } | undefined)?.selector;
     if (ownerSelector !== undefined && ownerSelector !== null) {
