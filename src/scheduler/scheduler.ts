@@ -5,7 +5,7 @@
 // pod until a cluster change may help. Scheduling and binding take 0 s unless configured.
 // Not modelled: preemption, extenders, multiple profiles, pod groups.
 import type { Simulation } from '../sim/simulation';
-import type { ApiServer } from '../api/apiserver';
+import type { ApiServer, RequestContext } from '../api/apiserver';
 import { Client } from '../api/client';
 import { EventRecorder, type EventCorrelator } from '../api/events';
 import type { Condition, Node, Pod, Stored } from '../api/objects';
@@ -26,6 +26,8 @@ import type { RandomStream } from '../sim/random';
 export const SCHEDULER_NAME = 'default-scheduler';
 /** The filter statuses of a cycle where every node fit (read only). */
 const NO_STATUSES: ReadonlyMap<string, FilterStatus> = new Map();
+/** The binding request's context, the same for every pod. */
+const BIND_CONTEXT: RequestContext = Object.freeze({ actor: SCHEDULER_NAME });
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE = 5;
 
@@ -223,7 +225,7 @@ export class Scheduler {
   private bind(q: SchedulingQueue, info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
     if (!this.running) return;
     try {
-      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
+      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, BIND_CONTEXT);
       q.done(pod.metadata.uid);
       this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
     } catch (e) {
