@@ -147,7 +147,9 @@ function apply(into: Resources, r: Resources, sign: 1 | -1): void {
   into.milliCPU += sign * r.milliCPU;
   into.memory += sign * r.memory;
   into.ephemeralStorage += sign * r.ephemeralStorage;
-  for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + sign * v;
+  // for-in, not Object.entries: no list per pod added or removed (scalar is a plain, usually empty, object).
+  const scalar = r.scalar;
+  for (const k in scalar) into.scalar[k] = (into.scalar[k] ?? 0) + sign * scalar[k]!;
 }
 
 /** Host ports a pod asks for, as "<protocol>/<hostIP>/<port>" (hostIP 0.0.0.0 when unset). */
@@ -257,8 +259,11 @@ export class SchedulerCache {
     this.imagesDirty = true;
   }
 
-  /** Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted). */
-  setPod(pod: Stored<Pod>, computed?: PodEntry): void {
+  /**
+   * Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted).
+   * True when the pod was counted and no longer is (it freed its node).
+   */
+  setPod(pod: Stored<Pod>, computed?: PodEntry): boolean {
     const uid = pod.metadata.uid;
     const nodeName = pod.spec.nodeName;
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -268,16 +273,17 @@ export class SchedulerCache {
       // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
       const info = this.byName.get(prev);
       const e = info?.pods.get(uid);
-      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return; }
+      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return false; }
     }
     if (prev !== undefined) this.byName.get(prev)?.remove(uid);
     this.podNode.delete(uid);
-    if (!nodeName || terminal) return;
+    if (!nodeName || terminal) return prev !== undefined;
     this.podNode.set(uid, nodeName);
     let info = this.byName.get(nodeName);
-    if (!info) return; // a pod on a node the scheduler does not know counts once the node appears
+    if (!info) return false; // a pod on a node the scheduler does not know counts once the node appears
     // Requests, ports and constraints depend on the spec alone, the node name aside.
     info.add(computed ? { ...computed, pod } : podEntry(pod));
+    return false;
   }
 
   removePod(uid: string): void {

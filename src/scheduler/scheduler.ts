@@ -113,10 +113,8 @@ export class Scheduler {
     const q = this.queue!;
     if (p.spec.nodeName) {
       q.done(p.metadata.uid);
-      const wasCounted = this.cache.nodeOfPod(p.metadata.uid) !== undefined;
-      this.cache.setPod(p);
       // An assigned pod that finished frees its node: pods rejected for resources may fit now.
-      if (wasCounted && this.cache.nodeOfPod(p.metadata.uid) === undefined) this.podFreed(p.spec.nodeName);
+      if (this.cache.setPod(p)) this.podFreed(p.spec.nodeName);
       return;
     }
     if (!this.responsible(p)) { q.delete(p.metadata.uid); return; }
