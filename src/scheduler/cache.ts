@@ -37,25 +37,10 @@ export class SpreadTracker {
 }
 
 export class NodeInfo {
-  readonly pods = new Map<string, PodEntry>();
-  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
-  readonly spreadCounts: number[] = [];
-  readonly requested: Resources = emptyResources();
-  readonly nonZeroRequested: Resources = emptyResources();
-  readonly usedPorts = new Map<string, number>();
-  allocatable: Allocatable;
-  /** Familiar names of the images the node reports. */
-  images = new Set<string>();
+  // The fields every filter and score cycle reads for every node come first, so that they share
+  // the object's first cache lines.
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
-
-  /**
-   * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
-   * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
-   */
-  hostnameLabel: string | undefined;
-  zoneLabel: string | undefined;
-
   /**
    * Memos for the pod shape last filtered and scored here (pod_shape.ts, node_scores.ts), valid while
    * the shape id and this node's generation match: plain fields, read for every node of every cycle.
@@ -71,6 +56,22 @@ export class NodeInfo {
   resourceScore = 0;
   /** Bit i set: the node has the shape's image i (ImageLocality, scaled per cycle). */
   imageMask = 0;
+  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
+  readonly spreadCounts: number[] = [];
+  /**
+   * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
+   * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
+   */
+  hostnameLabel: string | undefined;
+  zoneLabel: string | undefined;
+
+  readonly pods = new Map<string, PodEntry>();
+  readonly requested: Resources = emptyResources();
+  readonly nonZeroRequested: Resources = emptyResources();
+  readonly usedPorts = new Map<string, number>();
+  allocatable: Allocatable;
+  /** Familiar names of the images the node reports. */
+  images: Set<string>;
   private current: Stored<Node>;
 
   constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {

@@ -188,11 +188,13 @@ export class Scheduler {
     return undefined;
   }
 
+  private readonly feasibleScratch: NodeInfo[] = [];
+
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
   private findNodesThatFit(entry: PodEntry, shape: PodShape, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
-    // Sized once for the most it can hold and cut to what was found: no regrowth while filling.
-    const feasible = new Array<NodeInfo>(Math.min(want, nodes.length));
+    // One list for every cycle: a cycle's feasible nodes are read (scored, one picked) before the next.
+    const feasible = this.feasibleScratch;
     let found = 0;
     let statuses: Map<string, FilterStatus> | undefined;
     let processed = 0;
