@@ -26,9 +26,26 @@ export interface PodEntry {
  */
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const MIN_SLOTS = 64;
 
 export class SpreadTracker {
-  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector) {}
+  /**
+   * Matching pods per node, by the node's slot (NodeInfo.slot): one dense list, which a scoring
+   * cycle reads for every feasible node. Sized for every slot the cache has handed out.
+   */
+  bySlot: Int32Array;
+
+  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector, slots = 0) {
+    this.bySlot = new Int32Array(Math.max(slots, MIN_SLOTS));
+  }
+
+  /** Makes room for a new node's slot (doubling, so growth is rare). */
+  ensureSlot(slot: number): void {
+    if (slot < this.bySlot.length) return;
+    const grown = new Int32Array(Math.max(this.bySlot.length * 2, slot + 1));
+    grown.set(this.bySlot);
+    this.bySlot = grown;
+  }
 
   /** countPodsMatchSelector's test: not being deleted, same namespace, labels matching. */
   counts(p: Pod): boolean {
@@ -56,8 +73,8 @@ export class NodeInfo {
   resourceScore = 0;
   /** Bit i set: the node has the shape's image i (ImageLocality, scaled per cycle). */
   imageMask = 0;
-  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
-  readonly spreadCounts: number[] = [];
+  /** Where the spread trackers keep this node's counts (SpreadTracker.bySlot); -1 outside a cache. */
+  readonly slot: number;
   /**
    * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
    * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
@@ -74,7 +91,8 @@ export class NodeInfo {
   images: Set<string>;
   private current: Stored<Node>;
 
-  constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
+  constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = [], slot = -1) {
+    this.slot = slot;
     this.current = node;
     this.allocatable = nodeAllocatable(node);
     this.images = nodeImages(node);
@@ -87,7 +105,7 @@ export class NodeInfo {
   private track(p: Pod, sign: 1 | -1): void {
     for (let i = 0; i < this.trackers.length; i++) {
       const t = this.trackers[i]!;
-      if (t.counts(p)) this.spreadCounts[t.id] = (this.spreadCounts[t.id] ?? 0) + sign;
+      if (t.counts(p)) t.bySlot[this.slot] = t.bySlot[this.slot]! + sign;
     }
   }
 
@@ -201,6 +219,8 @@ export class SchedulerCache {
     return t;
   }
 
+  /** Slots handed to NodeInfos: never reused, so a node added again starts from zero counts. */
+  private nextSlot = 0;
   private lastSelector: Selector | undefined;
   private lastNamespace = '';
   private lastTracker: SpreadTracker | undefined;
@@ -209,13 +229,13 @@ export class SchedulerCache {
     const key = `${namespace}\u0000${JSON.stringify(selector)}`;
     let t = this.trackerByKey.get(key);
     if (t) return t;
-    t = new SpreadTracker(this.trackers.length, namespace, selector);
+    t = new SpreadTracker(this.trackers.length, namespace, selector, this.nextSlot);
     this.trackers.push(t);
     this.trackerByKey.set(key, t);
     for (const n of this.nodes) {
       let count = 0;
       for (const e of n.pods.values()) if (t.counts(e.pod)) count++;
-      n.spreadCounts[t.id] = count;
+      t.bySlot[n.slot] = count;
     }
     return t;
   }
@@ -244,7 +264,9 @@ export class SchedulerCache {
       if (before !== node.status?.images) this.imagesDirty = true;
       return;
     }
-    const info = new NodeInfo(node, this.trackers);
+    const slot = this.nextSlot++;
+    for (const t of this.trackers) t.ensureSlot(slot);
+    const info = new NodeInfo(node, this.trackers, slot);
     this.byName.set(info.name, info);
     this.nodes.push(info);
     this.countLabels(info, 1);

@@ -43,6 +43,7 @@ const imageByMask: number[] = new Array<number>(1 << MAX_IMAGES_BY_MASK).fill(-1
 const MAX_COUNTS_BY_TABLE = 1024;
 const spreadByCount: number[] = [];
 const totalsScratch: number[] = [];
+const NO_COUNTS = new Int32Array(0);
 
 /** Recomputes the node's memoized score parts for this shape (its previous ones are stale). */
 function refreshScoreParts(pod: PodEntry, shape: PodShape, info: NodeInfo): void {
@@ -96,7 +97,7 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
   const partial = partialScratch;
   const raw = spreadScratch;
   const shapeId = shape.id;
-  const trackerId = spread ? spread.trackerId : 0;
+  const counts = spread ? spread.counts : NO_COUNTS;
   let maxTaints = 0;
   let maxAffinity = 0;
   let minSpread = Infinity;
@@ -108,7 +109,7 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
     if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
     partial[i] = info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
     if (byCount) {
-      const c = info.spreadCounts[trackerId] ?? 0;
+      const c = counts[info.slot]!;
       raw[i] = c;
       if (c < minSpread) minSpread = c;
       if (c > maxSpread) maxSpread = c;
