@@ -13,22 +13,29 @@ function bindingConflict(name: string, message: string): ApiError {
 }
 
 export function bindPod(api: ApiServer, namespace: string, name: string, nodeName: string, ctx: RequestContext): Stored<Pod> {
-  const info = mustResource('Pod');
   const pod = api.store.get('Pod', namespace, name) as Stored<Pod> | undefined;
-  if (!pod) throw notFound(info, name);
+  if (!pod) throw notFound(mustResource('Pod'), name);
   if (pod.metadata.deletionTimestamp) throw bindingConflict(name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (pod.spec.nodeName) throw bindingConflict(name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
   if (((pod.spec.schedulingGates as unknown[] | undefined) ?? []).length) throw bindingConflict(name, `pod ${name} has non-empty .spec.schedulingGates`);
   // podutil.UpdatePodCondition(PodScheduled=True): a new or flipped condition gets a new transition time.
-  const now = toRfc3339(api.sim.nowMs);
-  const conditions = [...(pod.status?.conditions ?? [])];
-  const i = conditions.findIndex(c => c.type === 'PodScheduled');
-  const old = i >= 0 ? conditions[i] : undefined;
+  const was = pod.status?.conditions;
+  let i = -1;
+  if (was) for (let j = 0; j < was.length; j++) if (was[j]!.type === 'PodScheduled') { i = j; break; }
+  const old = i >= 0 ? was![i] : undefined;
   const scheduled = { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null,
-    lastTransitionTime: old && old.status === 'True' && old.lastTransitionTime ? old.lastTransitionTime : now };
+    lastTransitionTime: old && old.status === 'True' && old.lastTransitionTime ? old.lastTransitionTime : toRfc3339(api.sim.nowMs) };
+  const conditions = was ? was.slice() : [];
   if (i >= 0) conditions[i] = scheduled; else conditions.push(scheduled);
   const next = { ...pod, metadata: { ...pod.metadata, resourceVersion: String(api.store.nextResourceVersion()) },
     spec: { ...pod.spec, nodeName }, status: { ...(pod.status ?? {}), conditions } } as Stored<Pod>;
   if (ctx.dryRun) return next;
-  return api.store.replace(next, ctx.actor) as Stored<Pod>;
+  // Everything else in `next` is the stored pod's, frozen already: freezing the new parts here
+  // spares the store's deepFreeze a walk over every field of the pod.
+  Object.freeze(scheduled);
+  Object.freeze(conditions);
+  Object.freeze(next.metadata);
+  Object.freeze(next.spec);
+  Object.freeze(next.status);
+  return api.store.replace(Object.freeze(next), ctx.actor) as Stored<Pod>;
 }

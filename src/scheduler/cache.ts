@@ -26,9 +26,26 @@ export interface PodEntry {
  */
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+const MIN_SLOTS = 64;
 
 export class SpreadTracker {
-  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector) {}
+  /**
+   * Matching pods per node, by the node's slot (NodeInfo.slot): one dense list, which a scoring
+   * cycle reads for every feasible node. Sized for every slot the cache has handed out.
+   */
+  bySlot: Int32Array;
+
+  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector, slots = 0) {
+    this.bySlot = new Int32Array(Math.max(slots, MIN_SLOTS));
+  }
+
+  /** Makes room for a new node's slot (doubling, so growth is rare). */
+  ensureSlot(slot: number): void {
+    if (slot < this.bySlot.length) return;
+    const grown = new Int32Array(Math.max(this.bySlot.length * 2, slot + 1));
+    grown.set(this.bySlot);
+    this.bySlot = grown;
+  }
 
   /** countPodsMatchSelector's test: not being deleted, same namespace, labels matching. */
   counts(p: Pod): boolean {
@@ -37,25 +54,10 @@ export class SpreadTracker {
 }
 
 export class NodeInfo {
-  readonly pods = new Map<string, PodEntry>();
-  /** Pods counted by each spread tracker (by tracker id; missing = 0). */
-  readonly spreadCounts: number[] = [];
-  readonly requested: Resources = emptyResources();
-  readonly nonZeroRequested: Resources = emptyResources();
-  readonly usedPorts = new Map<string, number>();
-  allocatable: Allocatable;
-  /** Familiar names of the images the node reports. */
-  images = new Set<string>();
+  // The fields every filter and score cycle reads for every node come first, so that they share
+  // the object's first cache lines.
   /** Bumped on every change, so per-cycle caches can tell a node changed. */
   generation = 0;
-
-  /**
-   * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
-   * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
-   */
-  hostnameLabel: string | undefined;
-  zoneLabel: string | undefined;
-
   /**
    * Memos for the pod shape last filtered and scored here (pod_shape.ts, node_scores.ts), valid while
    * the shape id and this node's generation match: plain fields, read for every node of every cycle.
@@ -71,9 +73,26 @@ export class NodeInfo {
   resourceScore = 0;
   /** Bit i set: the node has the shape's image i (ImageLocality, scaled per cycle). */
   imageMask = 0;
+  /** Where the spread trackers keep this node's counts (SpreadTracker.bySlot); -1 outside a cache. */
+  readonly slot: number;
+  /**
+   * The node's hostname and zone label values (undefined when unlabelled), read by topology spread
+   * for every node of every scheduling cycle; kept with the node object, which only setNode replaces.
+   */
+  hostnameLabel: string | undefined;
+  zoneLabel: string | undefined;
+
+  readonly pods = new Map<string, PodEntry>();
+  readonly requested: Resources = emptyResources();
+  readonly nonZeroRequested: Resources = emptyResources();
+  readonly usedPorts = new Map<string, number>();
+  allocatable: Allocatable;
+  /** Familiar names of the images the node reports. */
+  images: Set<string>;
   private current: Stored<Node>;
 
-  constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = []) {
+  constructor(node: Stored<Node>, private readonly trackers: readonly SpreadTracker[] = [], slot = -1) {
+    this.slot = slot;
     this.current = node;
     this.allocatable = nodeAllocatable(node);
     this.images = nodeImages(node);
@@ -86,13 +105,18 @@ export class NodeInfo {
   private track(p: Pod, sign: 1 | -1): void {
     for (let i = 0; i < this.trackers.length; i++) {
       const t = this.trackers[i]!;
-      if (t.counts(p)) this.spreadCounts[t.id] = (this.spreadCounts[t.id] ?? 0) + sign;
+      if (t.counts(p)) t.bySlot[this.slot] = t.bySlot[this.slot]! + sign;
     }
   }
 
   /** The entry's pod changed but not its spec: only what trackers count can change. */
   replacePod(e: PodEntry, pod: Stored<Pod>): void {
-    if (this.trackers.length) { this.track(e.pod, -1); this.track(pod, 1); }
+    const was = e.pod.metadata;
+    const now = pod.metadata;
+    // What SpreadTracker.counts reads (labels, namespace, being deleted) is usually untouched: a
+    // status write keeps the labels object. Only a change there can move a count.
+    if (this.trackers.length && (was.labels !== now.labels || was.namespace !== now.namespace ||
+      !was.deletionTimestamp !== !now.deletionTimestamp)) { this.track(e.pod, -1); this.track(pod, 1); }
     e.pod = pod;
   }
 
@@ -142,7 +166,9 @@ function apply(into: Resources, r: Resources, sign: 1 | -1): void {
   into.milliCPU += sign * r.milliCPU;
   into.memory += sign * r.memory;
   into.ephemeralStorage += sign * r.ephemeralStorage;
-  for (const [k, v] of Object.entries(r.scalar)) into.scalar[k] = (into.scalar[k] ?? 0) + sign * v;
+  // for-in, not Object.entries: no list per pod added or removed (scalar is a plain, usually empty, object).
+  const scalar = r.scalar;
+  for (const k in scalar) into.scalar[k] = (into.scalar[k] ?? 0) + sign * scalar[k]!;
 }
 
 /** Host ports a pod asks for, as "<protocol>/<hostIP>/<port>" (hostIP 0.0.0.0 when unset). */
@@ -184,46 +210,83 @@ export class SchedulerCache {
 
   /** The tracker for a namespace and selector; a new one counts the pods already on every node once. */
   spreadTracker(namespace: string, selector: Selector): SpreadTracker {
+    // Pods of one controller come in a row with one (memoized) selector object: no key text for them.
+    if (selector === this.lastSelector && namespace === this.lastNamespace) return this.lastTracker!;
+    const t = this.trackerFor(namespace, selector);
+    this.lastSelector = selector;
+    this.lastNamespace = namespace;
+    this.lastTracker = t;
+    return t;
+  }
+
+  /** Slots handed to NodeInfos: never reused, so a node added again starts from zero counts. */
+  private nextSlot = 0;
+  private lastSelector: Selector | undefined;
+  private lastNamespace = '';
+  private lastTracker: SpreadTracker | undefined;
+
+  private trackerFor(namespace: string, selector: Selector): SpreadTracker {
     const key = `${namespace}\u0000${JSON.stringify(selector)}`;
     let t = this.trackerByKey.get(key);
     if (t) return t;
-    t = new SpreadTracker(this.trackers.length, namespace, selector);
+    t = new SpreadTracker(this.trackers.length, namespace, selector, this.nextSlot);
     this.trackers.push(t);
     this.trackerByKey.set(key, t);
     for (const n of this.nodes) {
       let count = 0;
       for (const e of n.pods.values()) if (t.counts(e.pod)) count++;
-      n.spreadCounts[t.id] = count;
+      t.bySlot[n.slot] = count;
     }
     return t;
   }
 
   node(name: string): NodeInfo | undefined { return this.byName.get(name); }
 
+  /**
+   * Nodes with a zone label, and nodes without a hostname label: while there are none of the first
+   * and none of the second, topology spread is the hostname constraint alone on every node.
+   */
+  zoneLabelledNodes = 0;
+  hostnameUnlabelledNodes = 0;
+
+  private countLabels(info: NodeInfo, sign: 1 | -1): void {
+    if (info.zoneLabel !== undefined) this.zoneLabelledNodes += sign;
+    if (info.hostnameLabel === undefined) this.hostnameUnlabelledNodes += sign;
+  }
+
   setNode(node: Stored<Node>): void {
     const existing = this.byName.get(node.metadata.name);
     if (existing) {
       const before = existing.node.status?.images;
+      this.countLabels(existing, -1);
       existing.setNode(node);
+      this.countLabels(existing, 1);
       if (before !== node.status?.images) this.imagesDirty = true;
       return;
     }
-    const info = new NodeInfo(node, this.trackers);
+    const slot = this.nextSlot++;
+    for (const t of this.trackers) t.ensureSlot(slot);
+    const info = new NodeInfo(node, this.trackers, slot);
     this.byName.set(info.name, info);
     this.nodes.push(info);
+    this.countLabels(info, 1);
     this.imagesDirty = true;
   }
 
   removeNode(name: string): void {
     const info = this.byName.get(name);
     if (!info) return;
+    this.countLabels(info, -1);
     this.byName.delete(name);
     this.nodes.splice(this.nodes.indexOf(info), 1);
     this.imagesDirty = true;
   }
 
-  /** Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted). */
-  setPod(pod: Stored<Pod>, computed?: PodEntry): void {
+  /**
+   * Adds, moves or removes an assigned pod (terminal pods and unassigned ones are not counted).
+   * True when the pod was counted and no longer is (it freed its node).
+   */
+  setPod(pod: Stored<Pod>, computed?: PodEntry): boolean {
     const uid = pod.metadata.uid;
     const nodeName = pod.spec.nodeName;
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -233,16 +296,17 @@ export class SchedulerCache {
       // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
       const info = this.byName.get(prev);
       const e = info?.pods.get(uid);
-      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return; }
+      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return false; }
     }
     if (prev !== undefined) this.byName.get(prev)?.remove(uid);
     this.podNode.delete(uid);
-    if (!nodeName || terminal) return;
+    if (!nodeName || terminal) return prev !== undefined;
     this.podNode.set(uid, nodeName);
     let info = this.byName.get(nodeName);
-    if (!info) return; // a pod on a node the scheduler does not know counts once the node appears
+    if (!info) return false; // a pod on a node the scheduler does not know counts once the node appears
     // Requests, ports and constraints depend on the spec alone, the node name aside.
     info.add(computed ? { ...computed, pod } : podEntry(pod));
+    return false;
   }
 
   removePod(uid: string): void {

@@ -7,7 +7,7 @@ import type { Selector } from '../api/selectors';
 import { termMatches } from './filters';
 import type { PodShape } from './pod_shape';
 import {
-  MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
+  HOSTNAME_MAX_SKEW, MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
   leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
 } from './scores';
 
@@ -23,6 +23,8 @@ const IMAGE_WEIGHT = WEIGHTS.ImageLocality;
 const spreadPreScore = topologySpreadPreScore;
 const spreadRaw = topologySpreadRaw;
 const spreadNormalized = topologySpreadNormalized;
+/** The hostname constraint's maxSkew − 1, added to its raw score (topologySpreadRaw). */
+const HOSTNAME_SKEW_TERM: number = HOSTNAME_MAX_SKEW - 1;
 /** Pods with more images than an int32 mask holds score images from the node's set every cycle. */
 const MAX_MASKED_IMAGES = 30;
 /** Up to this many images, each mask's ImageLocality score is computed once per cycle. */
@@ -30,12 +32,18 @@ const MAX_IMAGES_BY_MASK = 6;
 
 /**
  * Scratch of one scoring cycle (a cycle runs to completion before the next, and selectHost reads the
- * totals before the next cycle): raw topology spread scores,
- * ImageLocality per image mask (-1 = not yet computed) and the totals.
+ * totals before the next cycle): per node the parts that need no normalization (resource and image
+ * scores), the raw topology spread scores or, hostname spread alone, the matching pod counts;
+ * ImageLocality per image mask and hostname spread per pod count (-1 = not yet computed); the totals.
  */
+const partialScratch: number[] = [];
 const spreadScratch: number[] = [];
 const imageByMask: number[] = new Array<number>(1 << MAX_IMAGES_BY_MASK).fill(-1);
+/** Up to this many matching pods on a node, hostname spread scores are looked up per count. */
+const MAX_COUNTS_BY_TABLE = 1024;
+const spreadByCount: number[] = [];
 const totalsScratch: number[] = [];
+const NO_COUNTS = new Int32Array(0);
 
 /** Recomputes the node's memoized score parts for this shape (its previous ones are stale). */
 function refreshScoreParts(pod: PodEntry, shape: PodShape, info: NodeInfo): void {
@@ -72,9 +80,10 @@ function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
 
 /**
  * Total weighted scores of the feasible nodes, in their order. The list is reused by the next call:
- * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos and finds
- * what normalization needs (maximum taint count and affinity weight, the spread scores' range), the
- * second sums the weighted, normalized scores.
+ * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos, adds up
+ * the parts that need no normalization and finds what normalization needs (maximum taint count and
+ * affinity weight, the spread scores' range), the second adds the normalized parts. All parts are
+ * integers, so the order they are added in is immaterial.
  */
 export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   const n = feasible.length;
@@ -82,17 +91,29 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
   const k = shape.images.keys.length;
   if (k <= MAX_IMAGES_BY_MASK) imageByMask.fill(-1, 0, 1 << k);
   const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  // Hostname spread alone (no zones, every node named): a node's raw score, Math.round(count ×
+  // weight + maxSkew − 1), grows with its count, so the raw range is that of the counts.
+  const byCount = spread !== undefined && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  const partial = partialScratch;
   const raw = spreadScratch;
+  const shapeId = shape.id;
+  const counts = spread ? spread.counts : NO_COUNTS;
   let maxTaints = 0;
   let maxAffinity = 0;
   let minSpread = Infinity;
   let maxSpread = -Infinity;
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
-    if (info.scoreShape !== shape.id || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
+    if (info.scoreShape !== shapeId || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
     if (info.taintCount > maxTaints) maxTaints = info.taintCount;
     if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
-    if (spread) {
+    partial[i] = info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
+    if (byCount) {
+      const c = counts[info.slot]!;
+      raw[i] = c;
+      if (c < minSpread) minSpread = c;
+      if (c > maxSpread) maxSpread = c;
+    } else if (spread) {
       const r = spreadRaw(info, spread);
       raw[i] = r;
       if (r < minSpread) minSpread = r;
@@ -101,14 +122,36 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
   }
   const totals = totalsScratch;
   totals.length = n;
+  if (byCount && maxTaints === 0 && maxAffinity === 0 && maxSpread < MAX_COUNTS_BY_TABLE) {
+    // The usual cycle: no PreferNoSchedule taint or preferred affinity anywhere (TaintToleration is
+    // 100 and NodeAffinity 0 on every node) and hostname spread, whose score depends on the count alone.
+    const fixed = TAINT_WEIGHT * MAX_SCORE;
+    const w = spread!.hostnameWeight;
+    const minRaw = Math.round(minSpread * w + HOSTNAME_SKEW_TERM);
+    const maxRaw = Math.round(maxSpread * w + HOSTNAME_SKEW_TERM);
+    const table = spreadByCount;
+    table.length = 0;
+    for (let c = 0; c <= maxSpread; c++) table.push(-1);
+    for (let i = 0; i < n; i++) {
+      const c = raw[i]!;
+      let s = table[c]!;
+      if (s < 0) table[c] = s = SPREAD_WEIGHT * spreadNormalized(Math.round(c * w + HOSTNAME_SKEW_TERM), minRaw, maxRaw);
+      totals[i] = fixed + s + partial[i]!;
+    }
+    return totals;
+  }
+  if (byCount) {
+    for (let i = 0; i < n; i++) raw[i] = Math.round(raw[i]! * spread!.hostnameWeight + HOSTNAME_SKEW_TERM);
+    minSpread = Math.round(minSpread * spread!.hostnameWeight + HOSTNAME_SKEW_TERM);
+    maxSpread = Math.round(maxSpread * spread!.hostnameWeight + HOSTNAME_SKEW_TERM);
+  }
   for (let i = 0; i < n; i++) {
     const info = feasible[i]!;
     // TaintToleration and NodeAffinity normalized as defaultNormalize does (by the maximum, at least 0; taints in reverse).
     const taintScore = maxTaints === 0 ? MAX_SCORE : MAX_SCORE - Math.floor((MAX_SCORE * info.taintCount) / maxTaints);
     const affinityScore = maxAffinity === 0 ? 0 : Math.floor((MAX_SCORE * info.affinityWeight) / maxAffinity);
     const spreadScore = spread ? spreadNormalized(raw[i]!, minSpread, maxSpread) : 0;
-    totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore +
-      info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
+    totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore + partial[i]!;
   }
   return totals;
 }

@@ -5,7 +5,7 @@
 // pod until a cluster change may help. Scheduling and binding take 0 s unless configured.
 // Not modelled: preemption, extenders, multiple profiles, pod groups.
 import type { Simulation } from '../sim/simulation';
-import type { ApiServer } from '../api/apiserver';
+import type { ApiServer, RequestContext } from '../api/apiserver';
 import { Client } from '../api/client';
 import { EventRecorder, type EventCorrelator } from '../api/events';
 import type { Condition, Node, Pod, Stored } from '../api/objects';
@@ -21,10 +21,13 @@ import { selectHost } from './scores';
 import { scoreNodes } from './node_scores';
 import { filterNode, ShapeTable, type PodShape } from './pod_shape';
 import { defaultSelector } from './default_selector';
+import type { RandomStream } from '../sim/random';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** The filter statuses of a cycle where every node fit (read only). */
 const NO_STATUSES: ReadonlyMap<string, FilterStatus> = new Map();
+/** The binding request's context, the same for every pod. */
+const BIND_CONTEXT: RequestContext = Object.freeze({ actor: SCHEDULER_NAME });
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE = 5;
 
@@ -46,7 +49,7 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 export class Scheduler {
   readonly client: Client;
   private readonly recorder: EventRecorder;
-  private readonly random;
+  private readonly random: RandomStream;
   private informers: InformerFactory | undefined;
   private cache = new SchedulerCache();
   /** Shape ids of the memos on the cache's nodes: renewed with the cache. */
@@ -60,7 +63,11 @@ export class Scheduler {
     this.client = new Client(api, SCHEDULER_NAME);
     this.recorder = new EventRecorder(api, { component: SCHEDULER_NAME }, correlator);
     this.random = sim.random.stream('kube-scheduler');
+    this.randomStream = () => this.random;
   }
+
+  /** selectHost draws from the stream only on a tie (one closure for every cycle). */
+  private readonly randomStream: () => RandomStream;
 
   start(): void {
     if (this.running) return;
@@ -106,10 +113,8 @@ export class Scheduler {
     const q = this.queue!;
     if (p.spec.nodeName) {
       q.done(p.metadata.uid);
-      const wasCounted = this.cache.nodeOfPod(p.metadata.uid) !== undefined;
-      this.cache.setPod(p);
       // An assigned pod that finished frees its node: pods rejected for resources may fit now.
-      if (wasCounted && this.cache.nodeOfPod(p.metadata.uid) === undefined) this.podFreed(p.spec.nodeName);
+      if (this.cache.setPod(p)) this.podFreed(p.spec.nodeName);
       return;
     }
     if (!this.responsible(p)) { q.delete(p.metadata.uid); return; }
@@ -158,39 +163,54 @@ export class Scheduler {
     info.pod = pod;
     const nodes = this.cache.nodes;
     if (nodes.length === 0) return this.fail(info, 'no nodes available to schedule pods', new Set());
-    const missingClaim = (pod.spec.volumes ?? []).map(v => v.persistentVolumeClaim?.claimName).find(
-      c => c !== undefined && !this.informers!.informer('PersistentVolumeClaim').get(pod.metadata.namespace ?? '', c));
+    const missingClaim = pod.spec.volumes?.length ? this.missingClaim(pod) : undefined;
     if (missingClaim !== undefined) {
       const msg = fitErrorMessage({ numAllNodes: nodes.length, preFilterMsg: `persistentvolumeclaim "${missingClaim}" not found`, nodeStatuses: new Map() });
       return this.fail(info, msg, new Set(['VolumeBinding']));
     }
-    const entry = podEntry(pod);
-    const shape = this.shapes.shapeOf(entry);
+    const { entry, shape } = this.shapes.entryAndShape(pod);
     const { feasible, statuses } = this.findNodesThatFit(entry, shape, nodes);
     if (feasible.length === 0) {
       return this.fail(info, fitErrorMessage({ numAllNodes: nodes.length, nodeStatuses: statuses }), new Set([...statuses.values()].map(s => s.plugin)));
     }
     const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, shape, feasible, this.cache,
-      defaultSelector(pod, this.informers!)), () => this.random);
+      defaultSelector(pod, this.informers!)), this.randomStream);
     this.assumeAndBind(info, pod, host, entry);
   }
+
+  /** VolumeBinding's PreFilter: the first claim the pod mounts that does not exist. */
+  private missingClaim(pod: Stored<Pod>): string | undefined {
+    const volumes = pod.spec.volumes!;
+    for (let i = 0; i < volumes.length; i++) {
+      const c = volumes[i]!.persistentVolumeClaim?.claimName;
+      if (c !== undefined && !this.informers!.informer('PersistentVolumeClaim').get(pod.metadata.namespace ?? '', c)) return c;
+    }
+    return undefined;
+  }
+
+  private readonly feasibleScratch: NodeInfo[] = [];
 
   /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
   private findNodesThatFit(entry: PodEntry, shape: PodShape, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
-    // Sized once for the most it can hold and cut to what was found: no regrowth while filling.
-    const feasible = new Array<NodeInfo>(Math.min(want, nodes.length));
+    // One list for every cycle: a cycle's feasible nodes are read (scored, one picked) before the next.
+    const feasible = this.feasibleScratch;
     let found = 0;
     let statuses: Map<string, FilterStatus> | undefined;
     let processed = 0;
-    for (let k = 0; k < nodes.length && found < want; k++) {
-      const n = nodes[(this.nextStartNodeIndex + k) % nodes.length]!;
+    // From the start index to the end, then from 0 around to it: no modulo per node.
+    const total = nodes.length;
+    const start = this.nextStartNodeIndex % total;
+    const shapeId = shape.id;
+    for (let j = start; processed < total && found < want; j = j + 1 === total ? 0 : j + 1) {
+      const n = nodes[j]!;
       processed++;
-      const s = filterNode(entry, shape, n);
+      // filterNode's memo, read here first: most nodes are unchanged since this shape last came by.
+      const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(entry, shape, n);
       if (s) (statuses ??= new Map()).set(n.name, s); else feasible[found++] = n;
     }
     feasible.length = found;
-    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % nodes.length;
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % total;
     return { feasible, statuses: statuses ?? NO_STATUSES };
   }
 
@@ -205,7 +225,7 @@ export class Scheduler {
   private bind(q: SchedulingQueue, info: QueuedPodInfo, pod: Stored<Pod>, host: NodeInfo): void {
     if (!this.running) return;
     try {
-      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, { actor: SCHEDULER_NAME });
+      this.api.bind(pod.metadata.namespace ?? 'default', pod.metadata.name, host.name, BIND_CONTEXT);
       q.done(pod.metadata.uid);
       this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.name}`);
     } catch (e) {

@@ -93,27 +93,28 @@ export function defaultNormalize(scores: number[], reverse: boolean): number[] {
 }
 
 /** The system default constraints (hostname, then zone) with their maxSkew. */
-const HOSTNAME_MAX_SKEW = 3;
+export const HOSTNAME_MAX_SKEW = 3;
 const ZONE_MAX_SKEW = 5;
 
 /** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
-export interface SpreadCycle { trackerId: number; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
+export interface SpreadCycle { counts: Int32Array; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
 
 /** PreScore; undefined when the pod has no default selector (every score is 0). */
 export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
   cache: SchedulerCache): SpreadCycle | undefined {
   if (!selector || selector.requirements.length === 0) return undefined;
-  const trackerId = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).id;
+  const counts = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).bySlot;
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
-  for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
+  // No node has a zone label (the cache counts them): no feasible node has one either.
+  if (cache.zoneLabelledNodes > 0) for (let j = 0; j < feasible.length; j++) { const z = feasible[j]!.zoneLabel; if (z !== undefined) zoneCounts.set(z, 0); }
   if (zoneCounts.size) for (let j = 0; j < all.length; j++) {
     const n = all[j]!;
     const z = n.zoneLabel;
-    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + (n.spreadCounts[trackerId] ?? 0));
+    if (z !== undefined && zoneCounts.has(z)) zoneCounts.set(z, zoneCounts.get(z)! + (counts[n.slot] ?? 0));
   }
   // Each constraint's weight: log(number of its domains + 2); every feasible node is a hostname domain.
-  return { trackerId, hostnameWeight: Math.log(feasible.length + 2), zoneWeight: Math.log(Math.max(zoneCounts.size, 1) + 2), zoneCounts };
+  return { counts, hostnameWeight: Math.log(feasible.length + 2), zoneWeight: Math.log(Math.max(zoneCounts.size, 1) + 2), zoneCounts };
 }
 
 /**
@@ -122,7 +123,7 @@ export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined,
  */
 export function topologySpreadRaw(n: NodeInfo, c: SpreadCycle): number {
   let score = 0;
-  if (n.hostnameLabel !== undefined) score += (n.spreadCounts[c.trackerId] ?? 0) * c.hostnameWeight + (HOSTNAME_MAX_SKEW - 1);
+  if (n.hostnameLabel !== undefined) score += (c.counts[n.slot] ?? 0) * c.hostnameWeight + (HOSTNAME_MAX_SKEW - 1);
   const z = n.zoneLabel;
   if (z !== undefined) score += (c.zoneCounts.get(z) ?? 0) * c.zoneWeight + (ZONE_MAX_SKEW - 1);
   return Math.round(score);
