@@ -8,6 +8,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import { hex8, type RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
+import type { InstanceStatusParts } from './container_status';
 import { qualifiedImage } from './image_catalogue';
 
 export type InstanceState = 'running' | 'exited';
@@ -46,7 +47,10 @@ export interface RuntimePod {
 }
 
 /** A frozen view of one instance as the kubelet's pod cache holds it at the start of a sync. */
-export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
+export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>> & {
+  /** The status parts container_status.ts derived from this snapshot, once it needed them. */
+  derived?: InstanceStatusParts;
+};
 export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
 
 /** An instance without its timers and stop bookkeeping (a literal: object rest copies are slow). */
@@ -54,6 +58,7 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
   return {
     id: c.id, name: c.name, init: c.init, attempt: c.attempt, specImage: c.specImage, image: c.image, imageID: c.imageID, profile: c.profile,
     createdAtMs: c.createdAtMs, startedAtMs: c.startedAtMs, state: c.state, finishedAtMs: c.finishedAtMs, exitCode: c.exitCode, reason: c.reason,
+    derived: undefined,
   };
 }
 

@@ -97,7 +97,7 @@ export class Syncer implements PodSyncer {
     const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
       pod, snapshot, oldStatus: cached ?? pod.status ?? {}, reasons: k.reasons(uid),
-      podIsTerminal, hostIP: k.hostIP, updateProbes: pm.updatePodStatus.bind(pm, pod),
+      podIsTerminal, hostIP: k.hostIP, probes: pm,
     });
     k.statusManager.setPodStatus(pod, status);
     const unchanged = cached !== undefined && sm.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
