@@ -82,26 +82,11 @@ export function getPhase(spec: PodSpec, statuses: readonly ContainerStatus[], po
 const list = (names: string[]): string => `[${names.join(' ')}]`;
 
 function kubeletCondition(type: string, status: Condition['status'], reason?: string, message?: string): Condition {
-  if (!reason && !message) {
-    const plain = plainConditions.get(status === 'True' ? type : `${type}\u0000${status}`);
-    if (plain !== undefined) return plain;
-  }
   const c: Condition = { type, status, lastProbeTime: null };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   return c;
 }
-
-/**
- * The reason-less kubelet conditions, one shared frozen object each (keyed by type, plus status
- * when not True). Generated conditions are never stored as they are — stampTransitions keeps the
- * old condition or copies the new one — so each status computation need not build its own.
- */
-const plainConditions = new Map<string, Condition>();
-for (const type of ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']) {
-  plainConditions.set(type, Object.freeze({ type, status: 'True', lastProbeTime: null }) as Condition);
-}
-plainConditions.set('PodReadyToStartContainers\u0000False', Object.freeze({ type: 'PodReadyToStartContainers', status: 'False', lastProbeTime: null }) as Condition);
 
 /** GenerateContainersReadyCondition. */
 export function containersReadyCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
