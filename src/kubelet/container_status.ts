@@ -5,8 +5,13 @@
 import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../api/objects';
 import { toRfc3339 } from '../sim/time';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { getPhase, isTerminalPhase, kubeletConditions, type Phase } from './pod_status';
-import { shouldContainerBeRestarted } from './pod_actions';
+import * as podStatus from './pod_status';
+import type { Phase } from './pod_status';
+import * as podActions from './pod_actions';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { getPhase, isTerminalPhase, kubeletConditions } = podStatus;
+const { shouldContainerBeRestarted } = podActions;
 
 /** The last sync error per container (kubelet's ReasonCache): "CrashLoopBackOff", "ErrImagePull", … */
 export interface SyncReason { reason: string; message: string }

@@ -5,7 +5,10 @@
 // containers, ephemeral containers, in-place resize.
 import type { Container, Pod } from '../api/objects';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { familiarImage } from './image_catalogue';
+import * as imageCatalogue from './image_catalogue';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { familiarImage } = imageCatalogue;
 
 export type KillReason = 'LivenessProbe' | 'StartupProbe' | 'DefinitionChanged';
 

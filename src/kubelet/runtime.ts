@@ -6,7 +6,8 @@
 // directory does).
 import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
-import { hex8, type RandomStream } from '../sim/random';
+import * as random from '../sim/random';
+import type { RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
 import type { InstanceStatusParts } from './container_status';
 import { qualifiedImage } from './image_catalogue';
@@ -61,6 +62,9 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
     derived: undefined,
   };
 }
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { hex8 } = random;
 
 const imageIDs = new Map<string, string>();
 

@@ -7,9 +7,15 @@ import type { Simulation } from '../sim/simulation';
 import type { Condition, ContainerStatus, Pod, PodStatus, Stored } from '../api/objects';
 import type { Client } from '../api/client';
 import { isApiError } from '../api/errors';
-import { deepEqual } from '../api/freeze';
-import { toRfc3339 } from '../sim/time';
-import { containersReadyCondition, isTerminalPhase, KUBELET_CONDITIONS, podReadyCondition, stampTransitions, type Phase } from './pod_status';
+import * as freeze from '../api/freeze';
+import * as time from '../sim/time';
+import * as podStatus from './pod_status';
+import type { Phase } from './pod_status';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { deepEqual } = freeze;
+const { toRfc3339 } = time;
+const { containersReadyCondition, isTerminalPhase, KUBELET_CONDITIONS, podReadyCondition, stampTransitions } = podStatus;
 
 export const STATUS_SYNC_PERIOD_MS = 10_000;
 

@@ -6,11 +6,17 @@
 import type { Container, ObjectReference, Pod, PodStatus, Stored } from '../api/objects';
 import { formatDuration } from '../sim/time';
 import type { PodSyncer, PodWorker, SyncOutcome, SyncToken } from './pod_workers';
-import { backoffKey, computePodActions, formatPod, newestExited, type ContainerToKill } from './pod_actions';
-import { generateAPIPodStatus, type SyncReason } from './container_status';
+import { backoffKey, formatPod, newestExited, type ContainerToKill } from './pod_actions';
+import * as podActions from './pod_actions';
+import * as containerStatus from './container_status';
+import type { SyncReason } from './container_status';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { computePodActions } = podActions;
+const { generateAPIPodStatus } = containerStatus;
 
 /** The minimum grace a stopped container gets (minimumGracePeriodInSeconds). */
 const MIN_GRACE_SECONDS = 2;
