@@ -45,6 +45,8 @@ export interface RuntimePod {
   containers: ContainerInstance[];
   /** The snapshot of the pod as it is now, once taken (dropped at every change; readers never modify it). */
   snap: PodSnapshot | undefined;
+  /** When the pod last changed (a sequence number of its runtime); undefined once it is removed. */
+  seq: number | undefined;
 }
 
 /** A frozen view of one instance as the kubelet's pod cache holds it at the start of a sync. */
@@ -108,11 +110,12 @@ export class ContainerRuntime {
   pod(uid: string): RuntimePod | undefined { return this.pods.get(uid); }
 
   private changeSeq = 0;
-  /** When each pod last changed (a global sequence): equal numbers mean an identical snapshot. */
-  private readonly lastChange = new Map<string, number>();
 
-  /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
-  changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
+  /**
+   * The sequence number of a pod's last change (undefined for a pod the runtime no longer has):
+   * equal numbers mean an identical snapshot.
+   */
+  changeSeqOf(uid: string): number | undefined { return this.pods.get(uid)?.seq; }
 
   /** Bumped on every change of any pod (while it stays put, no pod's changeSeqOf moved). */
   changes = 0;
@@ -120,7 +123,7 @@ export class ContainerRuntime {
   private changed(uid: string): void {
     this.changes++;
     const p = this.pods.get(uid);
-    if (p !== undefined) { p.snap = undefined; this.lastChange.set(uid, ++this.changeSeq); } else this.lastChange.delete(uid);
+    if (p !== undefined) { p.snap = undefined; p.seq = ++this.changeSeq; }
     this.onChange(uid);
   }
 
@@ -139,7 +142,7 @@ export class ContainerRuntime {
 
   private entry(uid: string): RuntimePod {
     let p = this.pods.get(uid);
-    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [], snap: undefined }));
+    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [], snap: undefined, seq: undefined }));
     return p;
   }
 
@@ -272,6 +275,7 @@ export class ContainerRuntime {
     if (!p) return;
     for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
     if (p.sandbox) this.releaseIP(p.sandbox.ip);
+    p.seq = undefined;
     this.pods.delete(uid);
     this.changed(uid);
   }

@@ -11,7 +11,9 @@ import { backoffKey, formatPod, newestExited, type ContainerToKill } from './pod
 import * as podActions from './pod_actions';
 import * as containerStatus from './container_status';
 import type { SyncReason } from './container_status';
-import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import type { InstanceSnapshot, PodSnapshot, RuntimePod } from './runtime';
+import type { StatusSlot } from './status_manager';
+import type { PodVolumes } from './volumes';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
 
@@ -27,11 +29,13 @@ interface StartResult { container: Container; error?: string; message?: string }
 /**
  * The inputs and result of a status computation that changed nothing. statusWrites and runtimeChanges:
  * the status manager's and the runtime's change counters when `cached` and `runtimeSeq` were last
- * found current (while a counter stays put, so do they, and the map lookups are skipped).
+ * found current (while a counter stays put, so do they, and nothing else is read). statusSlot and
+ * runtimePod: where the pod's cached status and change number are read then, without a map look-up
+ * (runtimePod is kept only when it had a change number: a removed pod's has none).
  */
 export interface StatusMemo {
   pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
-  statusWrites: number; runtimeChanges: number;
+  statusWrites: number; runtimeChanges: number; statusSlot: StatusSlot; runtimePod: RuntimePod | undefined;
 }
 
 /**
@@ -39,7 +43,7 @@ export interface StatusMemo {
  * the volume manager's removal counter when the pod's volumes were last found all mounted (a mounted
  * volume stays mounted until its pod's volumes are removed).
  */
-export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number }
+export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number; volumes: PodVolumes | undefined }
 
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
@@ -109,8 +113,10 @@ export class Syncer implements PodSyncer {
       return memo.phase;
     }
     const sm = k.statusManager;
-    const cached = sm.getPodStatus(uid);
-    const runtimeSeq = k.runtime.changeSeqOf(uid);
+    const slot = sm.slotOf(uid);
+    const cached = slot?.status;
+    const runtimePod = k.runtime.pod(uid);
+    const runtimeSeq = runtimePod?.seq;
     const runtimeChanges = k.runtime.changes;
     const probes = pm.version;
     const triggers = pm.triggerCalls;
@@ -119,10 +125,11 @@ export class Syncer implements PodSyncer {
       podIsTerminal, hostIP: k.hostIP, probes: pm,
     });
     k.statusManager.setPodStatus(pod, status);
-    const unchanged = cached !== undefined && sm.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
+    // (A slot keeps the pod's current status until the pod is removed, when it holds none.)
+    const unchanged = cached !== undefined && slot!.status === cached && pm.triggerCalls === triggers && pm.version === probes;
     // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
     w.statusMemo = unchanged ? { pod, cached, runtimeSeq, reasons: w.reasonVersion, probes, terminal: podIsTerminal, phase: status.phase,
-      statusWrites: sm.writes, runtimeChanges } : undefined;
+      statusWrites: sm.writes, runtimeChanges, statusSlot: slot!, runtimePod: runtimeSeq === undefined ? undefined : runtimePod } : undefined;
     pm.flushTriggers();
     return status.phase;
   }
@@ -133,12 +140,15 @@ export class Syncer implements PodSyncer {
     if (memo.pod !== pod || memo.terminal !== podIsTerminal || memo.reasons !== w.reasonVersion || memo.probes !== k.probeManager.version) return false;
     const sm = k.statusManager;
     if (memo.statusWrites !== sm.writes) {
-      if (sm.getPodStatus(w.uid) !== memo.cached) return false;
+      // The slot holds what getPodStatus answers (nothing once the pod was removed, as a new slot's status is new).
+      if (memo.statusSlot.status !== memo.cached) return false;
       memo.statusWrites = sm.writes;
     }
     const runtime = k.runtime;
     if (memo.runtimeChanges !== runtime.changes) {
-      if (runtime.changeSeqOf(w.uid) !== memo.runtimeSeq) return false;
+      // A removed pod's number is undefined, unlike the memo's (and a new pod's differs too).
+      const rp = memo.runtimePod;
+      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== memo.runtimeSeq) return false;
       memo.runtimeChanges = runtime.changes;
     }
     return true;
@@ -157,7 +167,7 @@ export class Syncer implements PodSyncer {
     if (s === undefined || s.pod !== pod || w.statusMemo !== s.status || !this.statusMemoHolds(w, s.status, pod, false)) return false;
     const vm = this.k.volumeManager;
     if (s.volumeRemovals === vm.removals) return true;
-    if (!vm.allMounted(w.uid)) return false;
+    if (!vm.allMountedIn(s.volumes, w.uid)) return false;
     s.volumeRemovals = vm.removals;
     return true;
   }
@@ -246,7 +256,7 @@ export class Syncer implements PodSyncer {
     const statusMemo = run.statusMemo;
     if (run.inCall && run.steps === 0 && statusMemo !== undefined && w.statusMemo === statusMemo && k.probeManager.version === run.probes) {
       // The volumes are all mounted (the wait just ended well, in this call).
-      w.steady = { pod: run.pod, status: statusMemo, volumeRemovals: k.volumeManager.removals };
+      w.steady = { pod: run.pod, status: statusMemo, volumeRemovals: k.volumeManager.removals, volumes: k.volumeManager.entryOf(w.uid) };
     }
     const results = run.results;
     let failed: StartResult | undefined;
