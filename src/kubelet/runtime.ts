@@ -6,7 +6,6 @@
 // directory does).
 import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
-import * as random from '../sim/random';
 import type { RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
 import type { InstanceStatusParts } from './container_status';
@@ -65,8 +64,8 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
   };
 }
 
-// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
-const { hex8 } = random;
+/** The bytes of the ID being made (newId). */
+const ID_BYTES = Buffer.alloc(32);
 
 const imageIDs = new Map<string, string>();
 
@@ -148,10 +147,10 @@ export class ContainerRuntime {
 
   /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
   private newId(): string {
-    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip.
-    const parts = new Array<string>(8);
-    for (let i = 0; i < 8; i++) parts[i] = hex8(this.stream.uint32());
-    return parts.join('');
+    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip. Each
+    // draw goes in big-endian, so the hex text is hex8's, eight draws in one flat string.
+    for (let i = 0; i < 8; i++) ID_BYTES.writeUInt32BE(this.stream.uint32(), i * 4);
+    return ID_BYTES.toString('hex');
   }
 
   /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */
@@ -189,18 +188,22 @@ export class ContainerRuntime {
   }
 
   /** The restart count of the next instance of a container: newest instance + 1, else what the logs remember. */
-  nextAttempt(uid: string, name: string): number {
-    const newest = this.pods.get(uid)?.containers.find(c => c.name === name);
-    if (newest) return newest.attempt + 1;
-    const logged = this.logAttempts.get(`${uid}/${name}`);
+  nextAttempt(uid: string, name: string, logKey = `${uid}/${name}`): number {
+    const p = this.pods.get(uid);
+    if (p !== undefined) {
+      const cs = p.containers;
+      for (let i = 0; i < cs.length; i++) if (cs[i]!.name === name) return cs[i]!.attempt + 1;
+    }
+    const logged = this.logAttempts.get(logKey);
     return logged === undefined ? 0 : logged + 1;
   }
 
   /** CreateContainer + StartContainer: the instance runs from now and behaves as its profile says. */
   startContainer(uid: string, name: string, init: boolean, specImage: string, profile: ImageProfile, memoryLimitBytes: number | undefined): ContainerInstance {
     const p = this.entry(uid);
-    const attempt = this.nextAttempt(uid, name);
-    this.logAttempts.set(`${uid}/${name}`, attempt);
+    const logKey = `${uid}/${name}`;
+    const attempt = this.nextAttempt(uid, name, logKey);
+    this.logAttempts.set(logKey, attempt);
     const image = qualified(specImage);
     const inst: ContainerInstance = {
       id: this.newId(), name, init, attempt, specImage, image,
@@ -223,8 +226,15 @@ export class ContainerRuntime {
 
   /** Keeps the running instance and the newest dead one of a container; older dead ones are collected. */
   private pruneDead(p: RuntimePod, name: string): void {
+    // Compacted in place (the list is the runtime's own, never handed out).
+    const cs = p.containers;
     let deadSeen = 0;
-    p.containers = p.containers.filter(c => c.name !== name || c.state === 'running' || ++deadSeen <= 1);
+    let kept = 0;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (c.name !== name || c.state === 'running' || ++deadSeen <= 1) cs[kept++] = c;
+    }
+    cs.length = kept;
   }
 
   private exit(uid: string, inst: ContainerInstance, code: number, reason: string): void {
