@@ -58,8 +58,21 @@ function initActions(pod: Pod, snapshot: PodSnapshot): { done: boolean; next?: C
   return { done: true };
 }
 
+/** No containers to start or kill (shared by the actions that have none; never pushed to: see startAlso, killAlso). */
+const NO_STARTS: Container[] = Object.freeze([]) as unknown as Container[];
+const NO_KILLS: ContainerToKill[] = Object.freeze([]) as unknown as ContainerToKill[];
+
+function startAlso(actions: PodActions, c: Container): void {
+  if (actions.containersToStart === NO_STARTS) actions.containersToStart = [c]; else actions.containersToStart.push(c);
+}
+
+function killAlso(actions: PodActions, kill: ContainerToKill): void {
+  if (actions.containersToKill === NO_KILLS) actions.containersToKill = [kill]; else actions.containersToKill.push(kill);
+}
+
 export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: ProbeResults): PodActions {
-  const actions: PodActions = { killPod: false, createSandbox: false, nextInitContainer: undefined, containersToStart: [], containersToKill: [] };
+  // Most syncs find nothing to start or kill: the lists are made on their first entry.
+  const actions: PodActions = { killPod: false, createSandbox: false, nextInitContainer: undefined, containersToStart: NO_STARTS, containersToKill: NO_KILLS };
   const sandbox = snapshot.sandbox;
   if (!sandbox || !sandbox.ready) {
     actions.killPod = true;
@@ -78,7 +91,7 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
       const s = newestOf(snapshot, c.name);
       if (pod.spec.restartPolicy === 'OnFailure' && s && s.state === 'exited' && s.exitCode === 0) continue;
       if (pod.spec.restartPolicy === 'Never' && s && s.state === 'exited') continue;
-      actions.containersToStart.push(c);
+      startAlso(actions, c);
     }
     return actions;
   }
@@ -92,7 +105,7 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     const c = cList[cIndex]!;
     const s = newestOf(snapshot, c.name);
     if (!s || s.state !== 'running') {
-      if (shouldContainerBeRestarted(c, pod, snapshot)) actions.containersToStart.push(c);
+      if (shouldContainerBeRestarted(c, pod, snapshot)) startAlso(actions, c);
       continue;
     }
     let message: string;
@@ -112,9 +125,9 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     }
     if (shouldRestartOnFailure(pod)) {
       message += ', will be restarted';
-      actions.containersToStart.push(c);
+      startAlso(actions, c);
     }
-    actions.containersToKill.push({ instance: s, container: c, message, reason });
+    killAlso(actions, { instance: s, container: c, message, reason });
   }
   if (keep === 0 && actions.containersToStart.length === 0) actions.killPod = true;
   return actions;
