@@ -47,6 +47,9 @@ function partsOf(inst: InstanceSnapshot): InstanceStatusParts {
   return parts;
 }
 
+/** The instance's containerID ("containerd://<id>"), one string per snapshot. */
+export const containerIDOf = (inst: InstanceSnapshot): string => partsOf(inst).containerID;
+
 /** Status volume mounts (RecursiveReadOnlyMounts, beta and on in v1.32): read-only mounts say recursiveReadOnly Disabled. */
 function volumeMountStatuses(c: Container): Record<string, unknown>[] {
   // An indexed loop: the spec's list is frozen, where map takes a slow path.

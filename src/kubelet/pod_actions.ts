@@ -39,9 +39,10 @@ export function shouldContainerBeRestarted(c: Container, pod: Pod, snapshot: Pod
 /** shouldRestartOnFailure: anything but restartPolicy Never restarts a killed container. */
 const shouldRestartOnFailure = (pod: Pod): boolean => pod.spec.restartPolicy !== 'Never';
 
+/** The liveness and startup results of a running instance. */
 export interface ProbeResults {
-  liveness(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
-  startup(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
+  liveness(instance: InstanceSnapshot): 'Success' | 'Failure' | 'Unknown' | undefined;
+  startup(instance: InstanceSnapshot): 'Success' | 'Failure' | 'Unknown' | undefined;
 }
 
 /** Init containers: the next one to start, or done; a failed one with restartPolicy Never fails the pod. */
@@ -113,10 +114,10 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     if (c.image !== undefined && familiarImage(c.image) !== familiarImage(s.specImage)) {
       message = `Container ${c.name} definition changed`;
       reason = 'DefinitionChanged';
-    } else if (probes.liveness(s.id) === 'Failure') {
+    } else if (probes.liveness(s) === 'Failure') {
       message = `Container ${c.name} failed liveness probe`;
       reason = 'LivenessProbe';
-    } else if (probes.startup(s.id) === 'Failure') {
+    } else if (probes.startup(s) === 'Failure') {
       message = `Container ${c.name} failed startup probe`;
       reason = 'StartupProbe';
     } else {

@@ -6,79 +6,30 @@
 import type { Container, ObjectReference, Pod, PodStatus, Stored } from '../api/objects';
 import { formatDuration } from '../sim/time';
 import type { PodSyncer, PodWorker, SyncOutcome, SyncToken } from './pod_workers';
-import type { PodActions } from './pod_actions';
 import { backoffKey, formatPod, newestExited, type ContainerToKill } from './pod_actions';
 import * as podActions from './pod_actions';
 import * as containerStatus from './container_status';
 import type { SyncReason } from './container_status';
-import type { InstanceSnapshot, PodSnapshot, RuntimePod } from './runtime';
-import type { StatusSlot } from './status_manager';
-import type { PodVolumes } from './volumes';
+import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import { PodSyncRun, SYNC_OK, type StartResult, type StatusMemo } from './sync_run';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
 
 // Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
 const { computePodActions } = podActions;
-const { generateAPIPodStatus } = containerStatus;
+const { containerIDOf, generateAPIPodStatus } = containerStatus;
 
 /** The minimum grace a stopped container gets (minimumGracePeriodInSeconds). */
 const MIN_GRACE_SECONDS = 2;
 
-interface StartResult { container: Container; error?: string; message?: string }
-
-/**
- * The inputs and result of a status computation that changed nothing. statusWrites and runtimeChanges:
- * the status manager's and the runtime's change counters when `cached` and `runtimeSeq` were last
- * found current (while a counter stays put, so do they, and nothing else is read). statusSlot and
- * runtimePod: where the pod's cached status and change number are read then, without a map look-up
- * (runtimePod is kept only when it had a change number: a removed pod's has none).
- */
-export interface StatusMemo {
-  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
-  statusWrites: number; runtimeChanges: number; statusSlot: StatusSlot; runtimePod: RuntimePod | undefined;
-}
-
-/**
- * A sync that changed nothing: its status memo (still current) and the pod it ran for. volumeRemovals:
- * the volume manager's removal counter when the pod's volumes were last found all mounted (a mounted
- * volume stays mounted until its pod's volumes are removed).
- */
-export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number; volumes: PodVolumes | undefined }
-
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
-  const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
+  const inits = pod.spec.initContainers;
+  let init = false;
+  if (inits !== undefined) for (let i = 0; i < inits.length; i++) if (inits[i]!.name === c.name) { init = true; break; }
   return { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, apiVersion: 'v1',
     resourceVersion: pod.metadata.resourceVersion, fieldPath: `${init ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` };
 }
-
-/**
- * One SyncPod past its status write: the volume wait, then the runtime's steps one after another —
- * kill the pod, kill containers, create the sandbox, start containers, as computePodActions says —
- * each calling next() now or later. One object per sync rather than a closure per step.
- */
-class PodSyncRun {
-  /** Still inside syncPod's own call (a sync that ends within it, without steps, may be steady). */
-  inCall = true;
-  actions: PodActions | undefined = undefined;
-  /** The pod is killed first (its sandbox is ready); with no new sandbox to create, that is the only step. */
-  killPodFirst = false;
-  steps = 0;
-  /** The next step's position. */
-  pos = 0;
-  results: StartResult[] | undefined = undefined;
-  next: () => void;
-
-  constructor(readonly w: PodWorker, readonly pod: Stored<Pod>, readonly snapshot: PodSnapshot, readonly token: SyncToken,
-    readonly done: (o: SyncOutcome) => void, readonly statusMemo: StatusMemo | undefined, readonly probes: number) {
-    this.next = NO_STEP;
-  }
-}
-
-const NO_STEP = (): void => {};
-
-/** The outcome of a sync that went fine (shared: outcomes are only read). */
-const SYNC_OK: SyncOutcome = Object.freeze({});
 
 /**
  * Per pod, on its worker: statusMemo, the inputs and result of its last status computation that
@@ -92,8 +43,8 @@ export class Syncer implements PodSyncer {
   /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
   constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
     this.probeResults = {
-      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
-      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
+      liveness: inst => k.probeManager.results.liveness.get(containerIDOf(inst)),
+      startup: inst => k.probeManager.results.startup.get(containerIDOf(inst)),
     };
   }
 
