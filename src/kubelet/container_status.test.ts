@@ -68,7 +68,7 @@ test('a container that used to run and is gone (node crash) is Terminated Contai
 
 test('generateAPIPodStatus: phase, pod IP from the sandbox, host IP, probe results before conditions', () => {
   const s = generateAPIPodStatus({ pod: pod(), snapshot: snap(instance('c1', 'running', 0, 1_000)), oldStatus: {}, reasons: none, podIsTerminal: false,
-    hostIP: '172.18.0.2', updateProbes: st => { st.containerStatuses![0]!.ready = true; st.containerStatuses![0]!.started = true; } });
+    hostIP: '172.18.0.2', probes: { updatePodStatus: (_p, st) => { st.containerStatuses![0]!.ready = true; st.containerStatuses![0]!.started = true; } } });
   assert.equal(s.phase, 'Running');
   assert.equal(s.podIP, '10.244.1.2');
   assert.deepEqual(s.hostIPs, [{ ip: '172.18.0.2' }]);

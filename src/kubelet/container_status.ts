@@ -5,8 +5,13 @@
 import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../api/objects';
 import { toRfc3339 } from '../sim/time';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { getPhase, isTerminalPhase, kubeletConditions, type Phase } from './pod_status';
-import { shouldContainerBeRestarted } from './pod_actions';
+import * as podStatus from './pod_status';
+import type { Phase } from './pod_status';
+import * as podActions from './pod_actions';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { getPhase, isTerminalPhase, kubeletConditions } = podStatus;
+const { shouldContainerBeRestarted } = podActions;
 
 /** The last sync error per container (kubelet's ReasonCache): "CrashLoopBackOff", "ErrImagePull", … */
 export interface SyncReason { reason: string; message: string }
@@ -14,15 +19,36 @@ export type ReasonCache = ReadonlyMap<string, SyncReason>;
 
 export const containerID = (id: string): string => `containerd://${id}`;
 
-function stateOf(inst: InstanceSnapshot): ContainerState {
-  if (inst.state === 'running') return { running: { startedAt: toRfc3339(inst.startedAtMs) } };
-  return {
-    terminated: {
-      exitCode: inst.exitCode, reason: inst.reason, startedAt: toRfc3339(inst.startedAtMs), finishedAt: toRfc3339(inst.finishedAtMs),
-      containerID: containerID(inst.id),
-    },
-  };
+/**
+ * What the statuses derive from one instance snapshot, built at its first use and kept with it (a
+ * snapshot serves every sync until the pod's next runtime change). The parts are shared by the
+ * statuses built meanwhile, which never modify them (they are replaced, never edited).
+ */
+export interface InstanceStatusParts {
+  state: ContainerState;
+  containerID: string;
+  /** volumeMountStatuses of mountsOf (the container spec they were built for). */
+  mountsOf: Container | undefined;
+  mounts: Record<string, unknown>[] | undefined;
 }
+
+function partsOf(inst: InstanceSnapshot): InstanceStatusParts {
+  let parts = inst.derived;
+  if (parts === undefined) {
+    const id = containerID(inst.id);
+    const state: ContainerState = inst.state === 'running' ? { running: { startedAt: toRfc3339(inst.startedAtMs) } } : {
+      terminated: {
+        exitCode: inst.exitCode, reason: inst.reason, startedAt: toRfc3339(inst.startedAtMs), finishedAt: toRfc3339(inst.finishedAtMs),
+        containerID: id,
+      },
+    };
+    parts = inst.derived = { state, containerID: id, mountsOf: undefined, mounts: undefined };
+  }
+  return parts;
+}
+
+/** The instance's containerID ("containerd://<id>"), one string per snapshot. */
+export const containerIDOf = (inst: InstanceSnapshot): string => partsOf(inst).containerID;
 
 /** Status volume mounts (RecursiveReadOnlyMounts, beta and on in v1.32): read-only mounts say recursiveReadOnly Disabled. */
 function volumeMountStatuses(c: Container): Record<string, unknown>[] {
@@ -35,6 +61,15 @@ function volumeMountStatuses(c: Container): Record<string, unknown>[] {
   }
   return out;
 }
+
+/** volumeMountStatuses(c) for the instance, built once per snapshot and container spec. */
+function mountStatusesOf(parts: InstanceStatusParts, c: Container): Record<string, unknown>[] {
+  if (parts.mountsOf !== c || parts.mounts === undefined) { parts.mounts = volumeMountStatuses(c); parts.mountsOf = c; }
+  return parts.mounts;
+}
+
+/** An empty lastState (shared, frozen: statuses replace it, never edit it). */
+const NO_STATE: ContainerState = Object.freeze({}) as ContainerState;
 
 const isDefaultWaiting = (s: ContainerStatus, reason: string): boolean =>
   !!s.state?.waiting && s.state.waiting.reason === reason && !s.state.running && !s.state.terminated;
@@ -59,19 +94,20 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
     }
     let s: ContainerStatus;
     if (newest) {
+      const parts = partsOf(newest);
       s = {
-        name: c.name, state: stateOf(newest), lastState: {}, ready: false, restartCount: newest.attempt, image: newest.image,
-        imageID: newest.imageID, containerID: containerID(newest.id), started: false,
+        name: c.name, state: parts.state, lastState: NO_STATE, ready: false, restartCount: newest.attempt, image: newest.image,
+        imageID: newest.imageID, containerID: parts.containerID, started: false,
       };
-      if (previous) s.lastState = stateOf(previous);
+      if (previous) s.lastState = partsOf(previous).state;
       else if (old?.lastState?.terminated && newest.attempt > 0) s.lastState = old.lastState;
-      if (c.volumeMounts && c.volumeMounts.length) s.volumeMounts = volumeMountStatuses(c);
+      if (c.volumeMounts && c.volumeMounts.length) s.volumeMounts = mountStatusesOf(parts, c);
     } else {
-      s = { name: c.name, state: { waiting: { reason: defaultReason } }, lastState: {}, ready: false, restartCount: 0,
+      s = { name: c.name, state: { waiting: { reason: defaultReason } }, lastState: NO_STATE, ready: false, restartCount: 0,
         image: c.image ?? '', imageID: '', started: false };
       if (old) {
-        if (old.state?.terminated) s = { ...old, lastState: old.lastState ?? {} };
-        else { s.restartCount = old.restartCount; s.lastState = old.lastState ?? {}; }
+        if (old.state?.terminated) s = { ...old, lastState: old.lastState ?? NO_STATE };
+        else { s.restartCount = old.restartCount; s.lastState = old.lastState ?? NO_STATE; }
       }
       if (old?.state?.running && isDefaultWaiting(s, defaultReason)) {
         // The container used to run and can no longer be found (the node lost it).
@@ -81,12 +117,11 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
       }
     }
     // A container the next sync will (re)start shows the last sync error, if any, as Waiting.
-    if (shouldContainerBeRestarted(c, pod, snapshot)) {
-      const r = reasons.get(c.name);
-      if (r) {
-        if (s.state?.terminated) s.lastState = s.state;
-        s.state = { waiting: r.message ? { reason: r.reason, message: r.message } : { reason: r.reason } };
-      }
+    // (The cache is asked first: most pods have no error, and the restart check is pure.)
+    const r = reasons.size === 0 ? undefined : reasons.get(c.name);
+    if (r !== undefined && shouldContainerBeRestarted(c, pod, snapshot)) {
+      if (s.state?.terminated) s.lastState = s.state;
+      s.state = { waiting: r.message ? { reason: r.reason, message: r.message } : { reason: r.reason } };
     }
     out.push(s);
   }
@@ -101,8 +136,22 @@ export interface StatusInputs {
   reasons: ReasonCache;
   podIsTerminal: boolean;
   hostIP: string;
-  /** The probe manager's UpdatePodStatus: sets ready and started (and may trigger readiness runs). */
-  updateProbes?: (status: PodStatus) => void;
+  /** The probe manager, whose UpdatePodStatus sets ready and started (and may trigger readiness runs). */
+  probes?: { updatePodStatus(pod: Pod, status: PodStatus): void };
+}
+
+/**
+ * [{ip}] for one IP: the old status's own list when it is exactly that (statuses never edit these
+ * lists, and an unchanged part keeps its identity for the comparisons that follow), else a new one.
+ */
+function ipList(old: readonly { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  if (old !== undefined && old.length === 1) {
+    const o = old[0]!;
+    let keys = 0;
+    for (const k in o) { if (k !== 'ip') { keys = -1; break; } keys++; }
+    if (keys === 1 && o.ip === ip) return old as { ip: string }[];
+  }
+  return [{ ip }];
 }
 
 /** generateAPIPodStatus: container statuses, phase, the probe manager's ready/started, then conditions. */
@@ -124,15 +173,15 @@ export function generateAPIPodStatus(inp: StatusInputs): PodStatus {
     if (apiStatus.message) status.message = apiStatus.message;
   }
   status.hostIP = inp.hostIP;
-  status.hostIPs = [{ ip: inp.hostIP }];
+  status.hostIPs = ipList(oldStatus.hostIPs as { ip: string }[] | undefined, inp.hostIP);
   const sandbox = snapshot.sandbox;
   const podIP = sandbox?.ip ?? oldStatus.podIP;
-  if (podIP) { status.podIP = podIP; status.podIPs = [{ ip: podIP }]; }
+  if (podIP) { status.podIP = podIP; status.podIPs = ipList(oldStatus.podIPs as { ip: string }[] | undefined, podIP); }
   if (oldStatus.startTime) status.startTime = oldStatus.startTime;
   if (hasInit) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
   if (apiStatus.qosClass) status.qosClass = apiStatus.qosClass;
-  inp.updateProbes?.(status);
+  inp.probes?.updatePodStatus(pod, status);
   status.conditions = kubeletConditions(spec, apiStatus.conditions ?? [], all, phase, !!sandbox?.ready);
   return status;
 }

@@ -10,7 +10,7 @@ import { Client } from '../api/client';
 import { EventRecorder, type EventCorrelator } from '../api/events';
 import type { ObjectReference, Pod, Stored } from '../api/objects';
 import { WatchEvent, type Watcher } from '../api/watch';
-import { deepEqual } from '../api/freeze';
+import * as freeze from '../api/freeze';
 import { ApiError, isApiError } from '../api/errors';
 import type { ImageCatalogue } from './image_catalogue';
 import { ContainerRuntime } from './runtime';
@@ -253,6 +253,9 @@ export class Kubelet implements KubeletContext {
 }
 
 const NO_REASONS = new Map<string, SyncReason>();
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { deepEqual } = freeze;
 
 function unreachable(node: string): ApiError {
   return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 503, reason: 'ServiceUnavailable',

@@ -10,7 +10,8 @@ import type { Simulation } from '../sim/simulation';
 export const RELIST_PERIOD_MS = 1000;
 
 export class Pleg {
-  private readonly dirty = new Set<string>();
+  private dirty = new Set<string>();
+  private spareDirty = new Set<string>();
   private readonly waiting = new Map<() => void, number>();
   private readonly scheduled = new Set<number>();
   /** The instant of the last relist that actually ran. */
@@ -61,21 +62,26 @@ export class Pleg {
   private ensureRelist(atMs: number): void {
     if (this.stopped || this.scheduled.has(atMs)) return;
     this.scheduled.add(atMs);
-    const run = (): void => {
-      // Re-queue once at the same instant so the relist runs after what was already due then.
-      this.sim.schedule(0, 'kubelet: PLEG relist', () => this.relist(atMs));
-    };
-    if (atMs <= this.sim.nowMs) run();
-    else this.sim.scheduleAt(atMs, 'kubelet: PLEG relist tick', run);
+    // Closures passed straight to the call: the loader names closures held in variables, once per call.
+    if (atMs <= this.sim.nowMs) this.queueRelist(atMs);
+    else this.sim.scheduleAt(atMs, 'kubelet: PLEG relist tick', () => this.queueRelist(atMs));
+  }
+
+  /** Re-queues once at the same instant so the relist runs after what was already due then. */
+  private queueRelist(atMs: number): void {
+    this.sim.schedule(0, 'kubelet: PLEG relist', () => this.relist(atMs));
   }
 
   private relist(atMs: number): void {
     this.scheduled.delete(atMs);
     if (this.stopped) return;
     this.lastRelistMs = this.sim.nowMs;
-    const changed = [...this.dirty];
-    this.dirty.clear();
+    // The dirty set is swapped for the spare one (changes reported meanwhile go to the new set).
+    const changed = this.dirty;
+    this.dirty = this.spareDirty;
+    this.spareDirty = changed;
     for (const uid of changed) this.onPodEvent(uid);
+    changed.clear();
     // The due waiters in registration order, read off the map without a [resume, tick] pair per waiter.
     const resumed: (() => void)[] = [];
     this.waiting.forEach((at, r) => { if (at <= atMs) resumed.push(r); });

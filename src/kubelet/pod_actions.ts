@@ -5,7 +5,10 @@
 // containers, ephemeral containers, in-place resize.
 import type { Container, Pod } from '../api/objects';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { familiarImage } from './image_catalogue';
+import * as imageCatalogue from './image_catalogue';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { familiarImage } = imageCatalogue;
 
 export type KillReason = 'LivenessProbe' | 'StartupProbe' | 'DefinitionChanged';
 
@@ -36,9 +39,10 @@ export function shouldContainerBeRestarted(c: Container, pod: Pod, snapshot: Pod
 /** shouldRestartOnFailure: anything but restartPolicy Never restarts a killed container. */
 const shouldRestartOnFailure = (pod: Pod): boolean => pod.spec.restartPolicy !== 'Never';
 
+/** The liveness and startup results of a running instance. */
 export interface ProbeResults {
-  liveness(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
-  startup(instanceId: string): 'Success' | 'Failure' | 'Unknown' | undefined;
+  liveness(instance: InstanceSnapshot): 'Success' | 'Failure' | 'Unknown' | undefined;
+  startup(instance: InstanceSnapshot): 'Success' | 'Failure' | 'Unknown' | undefined;
 }
 
 /** Init containers: the next one to start, or done; a failed one with restartPolicy Never fails the pod. */
@@ -55,8 +59,21 @@ function initActions(pod: Pod, snapshot: PodSnapshot): { done: boolean; next?: C
   return { done: true };
 }
 
+/** No containers to start or kill (shared by the actions that have none; never pushed to: see startAlso, killAlso). */
+const NO_STARTS: Container[] = Object.freeze([]) as unknown as Container[];
+const NO_KILLS: ContainerToKill[] = Object.freeze([]) as unknown as ContainerToKill[];
+
+function startAlso(actions: PodActions, c: Container): void {
+  if (actions.containersToStart === NO_STARTS) actions.containersToStart = [c]; else actions.containersToStart.push(c);
+}
+
+function killAlso(actions: PodActions, kill: ContainerToKill): void {
+  if (actions.containersToKill === NO_KILLS) actions.containersToKill = [kill]; else actions.containersToKill.push(kill);
+}
+
 export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: ProbeResults): PodActions {
-  const actions: PodActions = { killPod: false, createSandbox: false, nextInitContainer: undefined, containersToStart: [], containersToKill: [] };
+  // Most syncs find nothing to start or kill: the lists are made on their first entry.
+  const actions: PodActions = { killPod: false, createSandbox: false, nextInitContainer: undefined, containersToStart: NO_STARTS, containersToKill: NO_KILLS };
   const sandbox = snapshot.sandbox;
   if (!sandbox || !sandbox.ready) {
     actions.killPod = true;
@@ -75,7 +92,7 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
       const s = newestOf(snapshot, c.name);
       if (pod.spec.restartPolicy === 'OnFailure' && s && s.state === 'exited' && s.exitCode === 0) continue;
       if (pod.spec.restartPolicy === 'Never' && s && s.state === 'exited') continue;
-      actions.containersToStart.push(c);
+      startAlso(actions, c);
     }
     return actions;
   }
@@ -89,7 +106,7 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     const c = cList[cIndex]!;
     const s = newestOf(snapshot, c.name);
     if (!s || s.state !== 'running') {
-      if (shouldContainerBeRestarted(c, pod, snapshot)) actions.containersToStart.push(c);
+      if (shouldContainerBeRestarted(c, pod, snapshot)) startAlso(actions, c);
       continue;
     }
     let message: string;
@@ -97,10 +114,10 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     if (c.image !== undefined && familiarImage(c.image) !== familiarImage(s.specImage)) {
       message = `Container ${c.name} definition changed`;
       reason = 'DefinitionChanged';
-    } else if (probes.liveness(s.id) === 'Failure') {
+    } else if (probes.liveness(s) === 'Failure') {
       message = `Container ${c.name} failed liveness probe`;
       reason = 'LivenessProbe';
-    } else if (probes.startup(s.id) === 'Failure') {
+    } else if (probes.startup(s) === 'Failure') {
       message = `Container ${c.name} failed startup probe`;
       reason = 'StartupProbe';
     } else {
@@ -109,9 +126,9 @@ export function computePodActions(pod: Pod, snapshot: PodSnapshot, probes: Probe
     }
     if (shouldRestartOnFailure(pod)) {
       message += ', will be restarted';
-      actions.containersToStart.push(c);
+      startAlso(actions, c);
     }
-    actions.containersToKill.push({ instance: s, container: c, message, reason });
+    killAlso(actions, { instance: s, container: c, message, reason });
   }
   if (keep === 0 && actions.containersToStart.length === 0) actions.killPod = true;
   return actions;

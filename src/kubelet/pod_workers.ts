@@ -8,8 +8,11 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { Pod, Stored } from '../api/objects';
 import type { Pleg } from './pleg';
-import type { SteadyMemo, StatusMemo } from './sync_pod';
-import { jitter } from './backoff';
+import type { SteadyMemo, StatusMemo } from './sync_run';
+import * as backoff from './backoff';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { jitter } = backoff;
 
 export const RESYNC_INTERVAL_MS = 60_000;
 export const BACKOFF_PERIOD_MS = 10_000;

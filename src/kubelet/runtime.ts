@@ -6,8 +6,9 @@
 // directory does).
 import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
-import { hex8, type RandomStream } from '../sim/random';
+import type { RandomStream } from '../sim/random';
 import type { ImageProfile } from './image_catalogue';
+import type { InstanceStatusParts } from './container_status';
 import { qualifiedImage } from './image_catalogue';
 
 export type InstanceState = 'running' | 'exited';
@@ -43,10 +44,15 @@ export interface RuntimePod {
   containers: ContainerInstance[];
   /** The snapshot of the pod as it is now, once taken (dropped at every change; readers never modify it). */
   snap: PodSnapshot | undefined;
+  /** When the pod last changed (a sequence number of its runtime); undefined once it is removed. */
+  seq: number | undefined;
 }
 
 /** A frozen view of one instance as the kubelet's pod cache holds it at the start of a sync. */
-export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>>;
+export type InstanceSnapshot = Readonly<Omit<ContainerInstance, 'timers' | 'stopping' | 'exitWaiters'>> & {
+  /** The status parts container_status.ts derived from this snapshot, once it needed them. */
+  derived?: InstanceStatusParts;
+};
 export interface PodSnapshot { sandbox: Readonly<Sandbox> | undefined; containers: InstanceSnapshot[] }
 
 /** An instance without its timers and stop bookkeeping (a literal: object rest copies are slow). */
@@ -54,8 +60,12 @@ function instanceSnapshot(c: ContainerInstance): InstanceSnapshot {
   return {
     id: c.id, name: c.name, init: c.init, attempt: c.attempt, specImage: c.specImage, image: c.image, imageID: c.imageID, profile: c.profile,
     createdAtMs: c.createdAtMs, startedAtMs: c.startedAtMs, state: c.state, finishedAtMs: c.finishedAtMs, exitCode: c.exitCode, reason: c.reason,
+    derived: undefined,
   };
 }
+
+/** The bytes of the ID being made (newId). */
+const ID_BYTES = Buffer.alloc(32);
 
 const imageIDs = new Map<string, string>();
 
@@ -99,11 +109,12 @@ export class ContainerRuntime {
   pod(uid: string): RuntimePod | undefined { return this.pods.get(uid); }
 
   private changeSeq = 0;
-  /** When each pod last changed (a global sequence): equal numbers mean an identical snapshot. */
-  private readonly lastChange = new Map<string, number>();
 
-  /** The sequence number of a pod's last change (undefined for a pod the runtime no longer has). */
-  changeSeqOf(uid: string): number | undefined { return this.lastChange.get(uid); }
+  /**
+   * The sequence number of a pod's last change (undefined for a pod the runtime no longer has):
+   * equal numbers mean an identical snapshot.
+   */
+  changeSeqOf(uid: string): number | undefined { return this.pods.get(uid)?.seq; }
 
   /** Bumped on every change of any pod (while it stays put, no pod's changeSeqOf moved). */
   changes = 0;
@@ -111,7 +122,7 @@ export class ContainerRuntime {
   private changed(uid: string): void {
     this.changes++;
     const p = this.pods.get(uid);
-    if (p !== undefined) { p.snap = undefined; this.lastChange.set(uid, ++this.changeSeq); } else this.lastChange.delete(uid);
+    if (p !== undefined) { p.snap = undefined; p.seq = ++this.changeSeq; }
     this.onChange(uid);
   }
 
@@ -130,16 +141,16 @@ export class ContainerRuntime {
 
   private entry(uid: string): RuntimePod {
     let p = this.pods.get(uid);
-    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [], snap: undefined }));
+    if (!p) this.pods.set(uid, (p = { sandbox: undefined, containers: [], snap: undefined, seq: undefined }));
     return p;
   }
 
   /** A 64-hex-digit container or sandbox ID from the runtime's stream (32 random bits per 8 digits). */
   private newId(): string {
-    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip.
-    const parts = new Array<string>(8);
-    for (let i = 0; i < 8; i++) parts[i] = hex8(this.stream.uint32());
-    return parts.join('');
+    // floor(float() * 2^32) is the draw itself: uint32() gives it without the float round trip. Each
+    // draw goes in big-endian, so the hex text is hex8's, eight draws in one flat string.
+    for (let i = 0; i < 8; i++) ID_BYTES.writeUInt32BE(this.stream.uint32(), i * 4);
+    return ID_BYTES.toString('hex');
   }
 
   /** RunPodSandbox: a new sandbox with the next free IP of the node's /24 (host-local IPAM order). */
@@ -177,18 +188,22 @@ export class ContainerRuntime {
   }
 
   /** The restart count of the next instance of a container: newest instance + 1, else what the logs remember. */
-  nextAttempt(uid: string, name: string): number {
-    const newest = this.pods.get(uid)?.containers.find(c => c.name === name);
-    if (newest) return newest.attempt + 1;
-    const logged = this.logAttempts.get(`${uid}/${name}`);
+  nextAttempt(uid: string, name: string, logKey = `${uid}/${name}`): number {
+    const p = this.pods.get(uid);
+    if (p !== undefined) {
+      const cs = p.containers;
+      for (let i = 0; i < cs.length; i++) if (cs[i]!.name === name) return cs[i]!.attempt + 1;
+    }
+    const logged = this.logAttempts.get(logKey);
     return logged === undefined ? 0 : logged + 1;
   }
 
   /** CreateContainer + StartContainer: the instance runs from now and behaves as its profile says. */
   startContainer(uid: string, name: string, init: boolean, specImage: string, profile: ImageProfile, memoryLimitBytes: number | undefined): ContainerInstance {
     const p = this.entry(uid);
-    const attempt = this.nextAttempt(uid, name);
-    this.logAttempts.set(`${uid}/${name}`, attempt);
+    const logKey = `${uid}/${name}`;
+    const attempt = this.nextAttempt(uid, name, logKey);
+    this.logAttempts.set(logKey, attempt);
     const image = qualified(specImage);
     const inst: ContainerInstance = {
       id: this.newId(), name, init, attempt, specImage, image,
@@ -211,8 +226,15 @@ export class ContainerRuntime {
 
   /** Keeps the running instance and the newest dead one of a container; older dead ones are collected. */
   private pruneDead(p: RuntimePod, name: string): void {
+    // Compacted in place (the list is the runtime's own, never handed out).
+    const cs = p.containers;
     let deadSeen = 0;
-    p.containers = p.containers.filter(c => c.name !== name || c.state === 'running' || ++deadSeen <= 1);
+    let kept = 0;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      if (c.name !== name || c.state === 'running' || ++deadSeen <= 1) cs[kept++] = c;
+    }
+    cs.length = kept;
   }
 
   private exit(uid: string, inst: ContainerInstance, code: number, reason: string): void {
@@ -263,6 +285,7 @@ export class ContainerRuntime {
     if (!p) return;
     for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
     if (p.sandbox) this.releaseIP(p.sandbox.ip);
+    p.seq = undefined;
     this.pods.delete(uid);
     this.changed(uid);
   }

@@ -7,9 +7,15 @@ import type { Simulation } from '../sim/simulation';
 import type { Condition, ContainerStatus, Pod, PodStatus, Stored } from '../api/objects';
 import type { Client } from '../api/client';
 import { isApiError } from '../api/errors';
-import { deepEqual } from '../api/freeze';
-import { toRfc3339 } from '../sim/time';
-import { containersReadyCondition, isTerminalPhase, KUBELET_CONDITIONS, podReadyCondition, stampTransitions, type Phase } from './pod_status';
+import * as freeze from '../api/freeze';
+import * as time from '../sim/time';
+import * as podStatus from './pod_status';
+import type { Phase } from './pod_status';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { deepEqual } = freeze;
+const { toRfc3339 } = time;
+const { containersReadyCondition, isTerminalPhase, KUBELET_CONDITIONS, podReadyCondition, stampTransitions } = podStatus;
 
 export const STATUS_SYNC_PERIOD_MS = 10_000;
 
@@ -50,8 +56,14 @@ function withoutForeign(s: PodStatus): PodStatus {
   return { ...s, conditions: own };
 }
 
+/**
+ * A pod's cached status, in an object of its own that its holders can keep: it holds what
+ * getPodStatus answers while the pod is cached, and nothing once the pod has been removed.
+ */
+export interface StatusSlot { status: PodStatus | undefined }
+
 export class StatusManager {
-  private readonly statuses = new Map<string, PodStatus>();
+  private readonly slots = new Map<string, StatusSlot>();
   private readonly reconcile = new Set<string>();
   /** The status object the API stored from our last write (watch echoes of it need no check). */
   private readonly written = new Map<string, PodStatus>();
@@ -63,11 +75,15 @@ export class StatusManager {
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly phaseMs: number,
     private readonly podByUid: (uid: string) => Pod | undefined) {}
 
-  getPodStatus(uid: string): PodStatus | undefined { return this.statuses.get(uid); }
+  getPodStatus(uid: string): PodStatus | undefined { return this.slots.get(uid)?.status; }
+
+  /** The pod's slot, while it has a cached status. */
+  slotOf(uid: string): StatusSlot | undefined { return this.slots.get(uid); }
 
   removePod(uid: string): void {
     this.writes++;
-    this.statuses.delete(uid);
+    const slot = this.slots.get(uid);
+    if (slot !== undefined) { slot.status = undefined; this.slots.delete(uid); }
     this.written.delete(uid);
     this.reconcile.delete(uid);
   }
@@ -79,7 +95,7 @@ export class StatusManager {
    */
   setPodStatus(pod: Stored<Pod>, status: PodStatus): void {
     const uid = pod.metadata.uid;
-    const old = this.statuses.get(uid) ?? pod.status ?? {};
+    const old = this.slots.get(uid)?.status ?? pod.status ?? {};
     const now = toRfc3339(this.sim.nowMs);
     status.conditions = stampTransitions(status.conditions ?? [], old.conditions, now);
     status.startTime = old.startTime ?? now;
@@ -97,7 +113,7 @@ export class StatusManager {
   }
 
   private setContainerFlag(pod: Stored<Pod>, containerId: string, edit: (s: ContainerStatus) => boolean): void {
-    const old = this.statuses.get(pod.metadata.uid);
+    const old = this.getPodStatus(pod.metadata.uid);
     if (!old) return;
     const status: PodStatus = structuredClone(old);
     const all = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
@@ -117,9 +133,10 @@ export class StatusManager {
   private update(pod: Stored<Pod>, status: PodStatus): void {
     if (this.stopped) return;
     const uid = pod.metadata.uid;
-    const cached = this.statuses.get(uid);
+    const slot = this.slots.get(uid);
+    const cached = slot?.status;
     if (cached && deepEqual(withoutForeign(cached), withoutForeign(status))) return;
-    this.statuses.set(uid, status);
+    if (slot !== undefined) slot.status = status; else this.slots.set(uid, { status });
     this.writes++;
     this.syncPod(pod.metadata.namespace ?? 'default', pod.metadata.name, uid);
   }
@@ -127,7 +144,7 @@ export class StatusManager {
   /** Writes the cached status to the API (GET, merge, write if different). */
   syncPod(namespace: string, name: string, uid: string): void {
     if (this.stopped) return;
-    const status = this.statuses.get(uid);
+    const status = this.getPodStatus(uid);
     if (!status) return;
     let current: Stored | undefined;
     try {
@@ -156,7 +173,7 @@ export class StatusManager {
 
   /** needsReconcile: the API's kubelet-owned status differs from ours; rewrite it at the next 10 s sync. */
   checkReconcile(pod: Stored<Pod>): void {
-    const cached = this.statuses.get(pod.metadata.uid);
+    const cached = this.getPodStatus(pod.metadata.uid);
     if (!cached || pod.status === this.written.get(pod.metadata.uid)) return;
     const merged = mergePodStatus(pod.status ?? {}, cached);
     if (!deepEqual(merged, pod.status)) this.markForReconcile(pod.metadata.uid);

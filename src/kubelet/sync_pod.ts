@@ -6,55 +6,29 @@
 import type { Container, ObjectReference, Pod, PodStatus, Stored } from '../api/objects';
 import { formatDuration } from '../sim/time';
 import type { PodSyncer, PodWorker, SyncOutcome, SyncToken } from './pod_workers';
-import { backoffKey, computePodActions, formatPod, newestExited, type ContainerToKill } from './pod_actions';
-import { generateAPIPodStatus, type SyncReason } from './container_status';
+import { backoffKey, formatPod, newestExited, type ContainerToKill } from './pod_actions';
+import * as podActions from './pod_actions';
+import * as containerStatus from './container_status';
+import type { SyncReason } from './container_status';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import { PodSyncRun, SYNC_OK, type StartResult, type StatusMemo } from './sync_run';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { computePodActions } = podActions;
+const { containerIDOf, generateAPIPodStatus } = containerStatus;
 
 /** The minimum grace a stopped container gets (minimumGracePeriodInSeconds). */
 const MIN_GRACE_SECONDS = 2;
 
-interface StartResult { container: Container; error?: string; message?: string }
-
-/**
- * The inputs and result of a status computation that changed nothing. statusWrites and runtimeChanges:
- * the status manager's and the runtime's change counters when `cached` and `runtimeSeq` were last
- * found current (while a counter stays put, so do they, and the map lookups are skipped).
- */
-export interface StatusMemo {
-  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
-  statusWrites: number; runtimeChanges: number;
-}
-
-/**
- * A sync that changed nothing: its status memo (still current) and the pod it ran for. volumeRemovals:
- * the volume manager's removal counter when the pod's volumes were last found all mounted (a mounted
- * volume stays mounted until its pod's volumes are removed).
- */
-export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number }
-
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
-  const init = (pod.spec.initContainers ?? []).some(x => x.name === c.name);
+  const inits = pod.spec.initContainers;
+  let init = false;
+  if (inits !== undefined) for (let i = 0; i < inits.length; i++) if (inits[i]!.name === c.name) { init = true; break; }
   return { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, apiVersion: 'v1',
     resourceVersion: pod.metadata.resourceVersion, fieldPath: `${init ? 'spec.initContainers' : 'spec.containers'}{${c.name}}` };
-}
-
-/** Runs steps one after another; each calls next() now or later. */
-function series(steps: ((next: () => void) => void)[], done: () => void): void {
-  const run: SeriesRun = { steps, done, i: 0, next: undefined! };
-  // A closure assigned to a property: neither a named closure (the loader gives those a name property
-  // per call) nor a bound function (whose "bound …" name is built per call).
-  run.next = () => runNextStep(run);
-  run.next();
-}
-
-interface SeriesRun { steps: ((next: () => void) => void)[]; done: () => void; i: number; next: () => void }
-
-function runNextStep(run: SeriesRun): void {
-  const s = run.steps[run.i++];
-  if (s) s(run.next); else run.done();
 }
 
 /**
@@ -69,8 +43,8 @@ export class Syncer implements PodSyncer {
   /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
   constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
     this.probeResults = {
-      liveness: id => k.probeManager.results.liveness.get(`containerd://${id}`),
-      startup: id => k.probeManager.results.startup.get(`containerd://${id}`),
+      liveness: inst => k.probeManager.results.liveness.get(containerIDOf(inst)),
+      startup: inst => k.probeManager.results.startup.get(containerIDOf(inst)),
     };
   }
 
@@ -90,20 +64,23 @@ export class Syncer implements PodSyncer {
       return memo.phase;
     }
     const sm = k.statusManager;
-    const cached = sm.getPodStatus(uid);
-    const runtimeSeq = k.runtime.changeSeqOf(uid);
+    const slot = sm.slotOf(uid);
+    const cached = slot?.status;
+    const runtimePod = k.runtime.pod(uid);
+    const runtimeSeq = runtimePod?.seq;
     const runtimeChanges = k.runtime.changes;
     const probes = pm.version;
     const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
       pod, snapshot, oldStatus: cached ?? pod.status ?? {}, reasons: k.reasons(uid),
-      podIsTerminal, hostIP: k.hostIP, updateProbes: pm.updatePodStatus.bind(pm, pod),
+      podIsTerminal, hostIP: k.hostIP, probes: pm,
     });
     k.statusManager.setPodStatus(pod, status);
-    const unchanged = cached !== undefined && sm.getPodStatus(uid) === cached && pm.triggerCalls === triggers && pm.version === probes;
+    // (A slot keeps the pod's current status until the pod is removed, when it holds none.)
+    const unchanged = cached !== undefined && slot!.status === cached && pm.triggerCalls === triggers && pm.version === probes;
     // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
     w.statusMemo = unchanged ? { pod, cached, runtimeSeq, reasons: w.reasonVersion, probes, terminal: podIsTerminal, phase: status.phase,
-      statusWrites: sm.writes, runtimeChanges } : undefined;
+      statusWrites: sm.writes, runtimeChanges, statusSlot: slot!, runtimePod: runtimeSeq === undefined ? undefined : runtimePod } : undefined;
     pm.flushTriggers();
     return status.phase;
   }
@@ -114,12 +91,15 @@ export class Syncer implements PodSyncer {
     if (memo.pod !== pod || memo.terminal !== podIsTerminal || memo.reasons !== w.reasonVersion || memo.probes !== k.probeManager.version) return false;
     const sm = k.statusManager;
     if (memo.statusWrites !== sm.writes) {
-      if (sm.getPodStatus(w.uid) !== memo.cached) return false;
+      // The slot holds what getPodStatus answers (nothing once the pod was removed, as a new slot's status is new).
+      if (memo.statusSlot.status !== memo.cached) return false;
       memo.statusWrites = sm.writes;
     }
     const runtime = k.runtime;
     if (memo.runtimeChanges !== runtime.changes) {
-      if (runtime.changeSeqOf(w.uid) !== memo.runtimeSeq) return false;
+      // A removed pod's number is undefined, unlike the memo's (and a new pod's differs too).
+      const rp = memo.runtimePod;
+      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== memo.runtimeSeq) return false;
       memo.runtimeChanges = runtime.changes;
     }
     return true;
@@ -138,7 +118,7 @@ export class Syncer implements PodSyncer {
     if (s === undefined || s.pod !== pod || w.statusMemo !== s.status || !this.statusMemoHolds(w, s.status, pod, false)) return false;
     const vm = this.k.volumeManager;
     if (s.volumeRemovals === vm.removals) return true;
-    if (!vm.allMounted(w.uid)) return false;
+    if (!vm.allMountedIn(s.volumes, w.uid)) return false;
     s.volumeRemovals = vm.removals;
     return true;
   }
@@ -159,68 +139,102 @@ export class Syncer implements PodSyncer {
     const phase = this.writeStatus(w, pod, snapshot, false);
     if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
     // What a steady sync must have seen (see isSteady): the status memo writeStatus kept, the probe workers' version.
-    const statusMemo = w.statusMemo;
-    const probes = k.probeManager.version;
-    let inCall = true;
-    k.volumeManager.addPod(pod);
-    const cancelWait = k.volumeManager.waitForAttachAndMount(w.uid, ok => {
-      if (token.cancelled) return done({ cancelled: true });
-      // A timed-out wait returns wait.Interrupted: no event, the worker retries in 10–15 s.
-      if (!ok) return done({ error: `unmounted volumes=[${k.volumeManager.unmountedNames(w.uid).join(' ')}]` });
-      k.probeManager.addPod(pod);
-      this.runtimeSync(pod, snapshot, token, (results, steps) => {
-        if (!this.live()) return;
-        if (inCall && steps === 0 && statusMemo !== undefined && w.statusMemo === statusMemo && k.probeManager.version === probes) {
-          // The volumes are all mounted (the wait just ended well, in this call).
-          w.steady = { pod, status: statusMemo, volumeRemovals: k.volumeManager.removals };
-        }
-        // The cache is stored only once it holds a reason (an empty one reads the same as none).
-        let reasons = k.reasons(w.uid);
-        let changed = false;
-        for (const r of results) {
-          if (r.error) {
-            const before = reasons.get(r.container.name);
-            if (!before || before.reason !== r.error || before.message !== (r.message ?? '')) changed = true;
-            if (reasons.size === 0) reasons = k.reasons(w.uid, true);
-            reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
-          } else if (reasons.delete(r.container.name)) changed = true;
-        }
-        if (changed) w.reasonVersion++;
-        if (token.cancelled) return done({ cancelled: true });
-        const failed = results.find(r => r.error);
-        done(failed ? { error: failed.error } : {});
-      });
-    });
-    token.onCancel(() => { cancelWait(); });
-    inCall = false;
+    const run = new PodSyncRun(w, pod, snapshot, token, done, w.statusMemo, k.probeManager.version);
+    const vm = k.volumeManager;
+    vm.addPod(pod);
+    if (vm.allMounted(w.uid)) {
+      // WaitForAttachAndMount would answer at once, with nothing to cancel.
+      this.mounted(run, true);
+    } else {
+      const cancelWait = vm.waitForAttachAndMount(w.uid, ok => this.mounted(run, ok));
+      token.onCancel(() => { cancelWait(); });
+    }
+    run.inCall = false;
   }
 
-  /** kubeGenericRuntimeManager.SyncPod. */
-  /** `done` gets the results and how many steps (kills, sandbox, starts) ran. */
-  private runtimeSync(pod: Stored<Pod>, snapshot: PodSnapshot, token: SyncToken, done: (r: StartResult[], steps: number) => void): void {
+  /** The volume wait ended: on to the runtime's steps. */
+  private mounted(run: PodSyncRun, ok: boolean): void {
+    if (run.token.cancelled) return run.done({ cancelled: true });
+    // A timed-out wait returns wait.Interrupted: no event, the worker retries in 10–15 s.
+    if (!ok) return run.done({ error: `unmounted volumes=[${this.k.volumeManager.unmountedNames(run.w.uid).join(' ')}]` });
+    this.k.probeManager.addPod(run.pod);
+    this.runtimeSync(run);
+  }
+
+  /** kubeGenericRuntimeManager.SyncPod: the steps computePodActions asks for, one after another. */
+  private runtimeSync(run: PodSyncRun): void {
+    const actions = (run.actions = computePodActions(run.pod, run.snapshot, this.probeResults));
+    run.killPodFirst = actions.killPod && run.snapshot.sandbox?.ready === true;
+    run.steps = run.killPodFirst && !actions.createSandbox ? 1
+      : (run.killPodFirst ? 1 : 0) + actions.containersToKill.length + (actions.createSandbox ? 1 : 0) +
+        (actions.nextInitContainer ? 1 : actions.containersToStart.length);
+    // A closure assigned to a property: neither a named closure (the loader gives those a name property
+    // per call) nor a bound function (whose "bound …" name is built per call).
+    run.next = () => this.runStep(run);
+    this.runStep(run);
+  }
+
+  /** Runs the step at run.pos (each calls run.next now or later), or ends the sync after the last. */
+  private runStep(run: PodSyncRun): void {
+    const n = run.pos++;
+    if (n >= run.steps) return this.runtimeSynced(run);
+    const actions = run.actions!;
     const k = this.k;
-    const actions = computePodActions(pod, snapshot, this.probeResults);
-    const results: StartResult[] = [];
-    const steps: ((next: () => void) => void)[] = [];
-    if (actions.killPod && snapshot.sandbox?.ready) {
-      steps.push(next => this.killPod(pod, undefined, () => { k.runtime.stopSandbox(pod.metadata.uid); next(); }));
-      if (!actions.createSandbox) { series(steps, () => done(results, steps.length)); return; }
+    let j = n;
+    if (run.killPodFirst) {
+      if (j === 0) return this.killPod(run.pod, undefined, () => { k.runtime.stopSandbox(run.pod.metadata.uid); run.next(); });
+      j--;
     }
-    for (const kill of actions.containersToKill) steps.push(next => this.killContainer(pod, kill, next));
-    if (actions.createSandbox) steps.push(next => { if (!token.cancelled) k.runtime.createSandbox(pod.metadata.uid); next(); });
-    if (actions.nextInitContainer) {
-      const c = actions.nextInitContainer;
-      steps.push(next => this.startContainer(pod, c, true, snapshot, token, results, next));
-    } else {
-      for (const c of actions.containersToStart) steps.push(next => this.startContainer(pod, c, false, snapshot, token, results, next));
+    const kills = actions.containersToKill;
+    if (j < kills.length) return this.killContainer(run.pod, kills[j]!, run.next);
+    j -= kills.length;
+    if (actions.createSandbox) {
+      if (j === 0) {
+        if (!run.token.cancelled) k.runtime.createSandbox(run.pod.metadata.uid);
+        return run.next();
+      }
+      j--;
     }
-    series(steps, () => done(results, steps.length));
+    if (actions.nextInitContainer) return this.startContainer(run, actions.nextInitContainer, true);
+    this.startContainer(run, actions.containersToStart[j]!, false);
+  }
+
+  /** The runtime's steps are done: the reason cache takes their results, and the sync ends. */
+  private runtimeSynced(run: PodSyncRun): void {
+    if (!this.live()) return;
+    const k = this.k;
+    const w = run.w;
+    const statusMemo = run.statusMemo;
+    if (run.inCall && run.steps === 0 && statusMemo !== undefined && w.statusMemo === statusMemo && k.probeManager.version === run.probes) {
+      // The volumes are all mounted (the wait just ended well, in this call).
+      w.steady = { pod: run.pod, status: statusMemo, volumeRemovals: k.volumeManager.removals, volumes: k.volumeManager.entryOf(w.uid) };
+    }
+    const results = run.results;
+    let failed: StartResult | undefined;
+    if (results !== undefined) {
+      // The cache is stored only once it holds a reason (an empty one reads the same as none).
+      let reasons = k.reasons(w.uid);
+      let changed = false;
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!;
+        if (r.error) {
+          if (failed === undefined) failed = r;
+          const before = reasons.get(r.container.name);
+          if (!before || before.reason !== r.error || before.message !== (r.message ?? '')) changed = true;
+          if (reasons.size === 0) reasons = k.reasons(w.uid, true);
+          reasons.set(r.container.name, { reason: r.error, message: r.message ?? '' } satisfies SyncReason);
+        } else if (reasons.delete(r.container.name)) changed = true;
+      }
+      if (changed) w.reasonVersion++;
+    }
+    if (run.token.cancelled) return run.done({ cancelled: true });
+    run.done(failed ? { error: failed.error } : SYNC_OK);
   }
 
   /** doBackOff, EnsureImageExists, then create and start; the result goes to the reason cache. */
-  private startContainer(pod: Stored<Pod>, c: Container, init: boolean, snapshot: PodSnapshot, token: SyncToken, results: StartResult[],
-    next: () => void): void {
+  private startContainer(run: PodSyncRun, c: Container, init: boolean): void {
     const k = this.k;
+    const { pod, snapshot, token, next } = run;
     if (token.cancelled) return next();
     const ref = containerRef(pod, c);
     const exited = newestExited(snapshot, c.name);
@@ -229,7 +243,7 @@ export class Syncer implements PodSyncer {
       const now = k.sim.nowMs;
       if (k.backoff.isInBackOffSince(key, exited.finishedAtMs, now)) {
         k.event(ref, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(pod)}`);
-        results.push({ container: c, error: 'CrashLoopBackOff',
+        (run.results ??= []).push({ container: c, error: 'CrashLoopBackOff',
           message: `back-off ${formatDuration(k.backoff.get(key))} restarting failed container=${c.name} pod=${formatPod(pod)}` });
         return next();
       }
@@ -239,7 +253,7 @@ export class Syncer implements PodSyncer {
       if (!this.live() || token.cancelled) return next();
       if (!r.ok) {
         k.event(ref, 'Warning', 'Failed', `Error: ${r.error}`);
-        results.push({ container: c, error: r.error, message: r.message });
+        (run.results ??= []).push({ container: c, error: r.error, message: r.message });
         return next();
       }
       const profile = k.images.profile(c.image ?? '');
@@ -250,7 +264,7 @@ export class Syncer implements PodSyncer {
         const limit = c.resources?.limits?.memory;
         k.runtime.startContainer(pod.metadata.uid, c.name, init, c.image ?? '', profile, limit === undefined ? undefined : parseQuantity(limit));
         k.event(ref, 'Normal', 'Started', `Started container ${c.name}`);
-        results.push({ container: c });
+        (run.results ??= []).push({ container: c });
         next();
       });
     });

@@ -17,7 +17,8 @@ export const WAIT_FOR_MOUNT_POLL_MS = 300;
 export const WAIT_FOR_MOUNT_TIMEOUT_MS = 123_000;
 
 interface VolumeState { volume: Volume; mounted: boolean; durationBeforeRetryMs: number; lastErrorMs: number; retry: ScheduledEvent | undefined }
-interface PodVolumes { pod: Pod; volumes: VolumeState[] }
+/** A pod's volumes; unmounted counts those not mounted yet, removed is set when the pod's volumes are removed. */
+export interface PodVolumes { pod: Pod; volumes: VolumeState[]; unmounted: number; removed: boolean }
 
 /** The source a volume needs in the API, with upstream's "not found" text; undefined when nothing is needed. */
 function requirement(v: Volume): { kind: string; name: string; notFound: string } | undefined {
@@ -45,8 +46,17 @@ export class VolumeManager {
     const uid = pod.metadata.uid!;
     const known = this.pods.get(uid);
     if (known !== undefined) { known.pod = pod; return; }
-    const volumes = (pod.spec.volumes ?? []).map(v => ({ volume: v, mounted: requirement(v) === undefined, durationBeforeRetryMs: 0, lastErrorMs: 0, retry: undefined }));
-    const entry = { pod, volumes };
+    // An indexed loop: the spec's list is frozen, where map takes a slow path.
+    const specVolumes = pod.spec.volumes ?? [];
+    const volumes = new Array<VolumeState>(specVolumes.length);
+    let unmounted = 0;
+    for (let i = 0; i < specVolumes.length; i++) {
+      const v = specVolumes[i]!;
+      const mounted = requirement(v) === undefined;
+      if (!mounted) unmounted++;
+      volumes[i] = { volume: v, mounted, durationBeforeRetryMs: 0, lastErrorMs: 0, retry: undefined };
+    }
+    const entry: PodVolumes = { pod, volumes, unmounted, removed: false };
     this.pods.set(uid, entry);
     for (const v of volumes) if (!v.mounted) this.tryMount(entry, v);
   }
@@ -60,17 +70,22 @@ export class VolumeManager {
     const e = this.pods.get(uid);
     if (!e) return;
     for (const v of e.volumes) this.sim.cancel(v.retry);
+    e.removed = true;
     this.pods.delete(uid);
     this.removals++;
   }
 
   allMounted(uid: string): boolean {
     const e = this.pods.get(uid);
-    if (e === undefined) return false;
-    // An indexed loop: this runs on every pod sync.
-    const volumes = e.volumes;
-    for (let i = 0; i < volumes.length; i++) if (!volumes[i]!.mounted) return false;
-    return true;
+    return e !== undefined && e.unmounted === 0;
+  }
+
+  /** The pod's volumes, while it has them (a holder may keep the entry: see PodVolumes.removed). */
+  entryOf(uid: string): PodVolumes | undefined { return this.pods.get(uid); }
+
+  /** allMounted(uid) for the pod an entry was for: read off the entry while it is current. */
+  allMountedIn(entry: PodVolumes | undefined, uid: string): boolean {
+    return entry !== undefined && !entry.removed ? entry.unmounted === 0 : this.allMounted(uid);
   }
 
   unmountedNames(uid: string): string[] {
@@ -87,7 +102,10 @@ export class VolumeManager {
     } catch (e) {
       if (!isApiError(e)) throw e;
     }
-    if (found) { v.mounted = true; return; }
+    if (found) {
+      if (!v.mounted) { v.mounted = true; entry.unmounted--; }
+      return;
+    }
     // operation_generator: `MountVolume.SetUp failed for volume "<name>" : <err>`.
     this.failedMount(entry.pod, `MountVolume.SetUp failed for volume "${v.volume.name}" : ${req.notFound}`);
     v.durationBeforeRetryMs = v.durationBeforeRetryMs === 0 ? MOUNT_BACKOFF_INITIAL_MS : Math.min(v.durationBeforeRetryMs * 2, MOUNT_BACKOFF_MAX_MS);
