@@ -2,11 +2,17 @@
 // its selector matches — keeps what it owns, adopts matching orphans (after a live re-check that
 // it is not being deleted) and releases what it owns but no longer matches.
 import type { Stored } from '../api/objects';
-import { controllerRef } from '../api/objects';
+import * as objectsModule from '../api/objects';
 import type { Client } from '../api/client';
 import { isApiError } from '../api/errors';
-import { matches, type Selector } from '../api/selectors';
+import * as selectorsModule from '../api/selectors';
+import type { Selector } from '../api/selectors';
 import { newControllerRef, ControllerError } from './controller_utils';
+
+// Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
+// call of an imported name first reads it through two export getters.
+const { controllerRef } = objectsModule;
+const { matches } = selectorsModule;
 
 export interface ClaimResult { claimed: Stored[]; errors: unknown[] }
 

@@ -1,7 +1,11 @@
 // The informer index the ReplicaSet, ReplicationController and Deployment controllers share (one
 // shared Pod informer, one index of that name): objects by their controller's uid.
 import type { Stored } from '../api/objects';
-import { controllerRef } from '../api/objects';
+import * as objectsModule from '../api/objects';
+
+// Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
+// call of an imported name first reads it through two export getters.
+const { controllerRef } = objectsModule;
 
 export const OWNER_INDEX = 'controllerUid';
 

@@ -5,11 +5,11 @@
 // controller uid plus the namespace's orphans: v1.32 lists every pod in the namespace and claims
 // each, and pods owned by another controller are ignored by the claim, so the result is the same.
 import type { PodTemplateSpec, Stored } from '../api/objects';
-import { controllerRef } from '../api/objects';
+import * as objectsModule from '../api/objects';
 import { isApiError } from '../api/errors';
-import { isPodActive, isPodReady } from '../api/pod_util';
+import * as podUtilModule from '../api/pod_util';
 import { labelSelectorAsSelector, matches, selectorFromSet, SelectorParseError, type Selector } from '../api/selectors';
-import { deepEqual } from '../api/freeze';
+import * as freezeModule from '../api/freeze';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
 import type { Informer } from './informer';
@@ -18,6 +18,12 @@ import { ControllerRefManager } from './controller_ref_manager';
 import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
 import { calculateStatus, updateReplicaSetStatus } from './replicaset_utils';
 import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
+
+// Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
+// call of an imported name first reads it through two export getters.
+const { controllerRef } = objectsModule;
+const { isPodActive, isPodReady } = podUtilModule;
+const { deepEqual } = freezeModule;
 
 /** What differs between ReplicaSets (apps/v1) and ReplicationControllers (core/v1). */
 export interface ReplicaSetKind {

@@ -5,9 +5,14 @@ import type { Condition, Stored } from '../api/objects';
 import type { Client } from '../api/client';
 import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
-import { getPodReadyCondition, isReadyConditionAvailable } from '../api/pod_util';
-import { matches, selectorFromSet } from '../api/selectors';
+import * as podUtilModule from '../api/pod_util';
+import * as selectorsModule from '../api/selectors';
 import { toRfc3339 } from '../sim/time';
+
+// Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
+// call of an imported name first reads it through two export getters.
+const { getPodReadyCondition, isReadyConditionAvailable } = podUtilModule;
+const { matches, selectorFromSet } = selectorsModule;
 
 export interface ReplicaSetStatus {
   replicas: number;
