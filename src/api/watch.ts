@@ -178,20 +178,30 @@ interface KindWatchers {
  * slots here instead of a closure.
  */
 class FastQueue {
-  private items: (readonly Watcher[] | WatchEvent)[] = [];
+  /**
+   * Written by index up to `tail`: a drained queue keeps its capacity (emptying an array through its
+   * length gives the capacity back), so a kind whose deliveries keep up allocates nothing here per write.
+   */
+  private items: (readonly Watcher[] | WatchEvent | undefined)[] = [];
   private head = 0;
+  private tail = 0;
 
   push(watchers: readonly Watcher[], event: WatchEvent): void {
-    this.items.push(watchers, event);
+    const items = this.items;
+    items[this.tail] = watchers;
+    items[this.tail + 1] = event;
+    this.tail += 2;
   }
 
   deliverOldest(): void {
-    const watchers = this.items[this.head] as readonly Watcher[];
-    const event = this.items[this.head + 1] as WatchEvent;
-    this.items[this.head] = this.items[this.head + 1] = undefined!;
-    this.head += 2;
-    if (this.head === this.items.length) { this.items.length = 0; this.head = 0; }
-    else if (this.head >= 4096 && this.head * 2 >= this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    const items = this.items;
+    const head = this.head;
+    const watchers = items[head] as readonly Watcher[];
+    const event = items[head + 1] as WatchEvent;
+    items[head] = items[head + 1] = undefined;
+    this.head = head + 2;
+    if (this.head === this.tail) { this.head = 0; this.tail = 0; }
+    else if (this.head >= 4096 && this.head * 2 >= this.tail) { this.items = items.slice(this.head, this.tail); this.tail -= this.head; this.head = 0; }
     for (let i = 0; i < watchers.length; i++) if (!watchers[i]!.stopped) watchers[i]!.handler(event);
   }
 }
