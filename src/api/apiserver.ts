@@ -218,15 +218,16 @@ export class ApiServer {
     draft.metadata.resourceVersion = old.metadata.resourceVersion;
     // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
     if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
-    // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
-    // its metadata stays its own object, which gets the new resourceVersion.
+    // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain) and
+    // has the rest frozen on the way (the draft is the server's or handed over: freezing it is allowed
+    // even when nothing is written); its metadata stays its own object, which gets the new resourceVersion.
     const meta = draft.metadata;
-    let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
+    let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined, true);
     if (ownedStatus && shareSawUndefined()) {
       // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
       draft.metadata = meta;
       draft.status = cloneUnfrozen(draft.status);
-      same = shareUnchanged(draft, old);
+      same = shareUnchanged(draft, old, undefined, true);
     }
     // (A value that differs along a shared path settles it: see shareFoundDifference.)
     if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
