@@ -5,25 +5,39 @@
 // Interceptors wrap every request so faults can delay or fail them without touching callers.
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
-import { toRfc3339 } from '../sim/time';
+import * as timeModule from '../sim/time';
 import type { KubeObject, Stored } from './objects';
-import { mustResource, resourceForKind, type ResourceInfo } from './resources';
+import type { ResourceInfo } from './resources';
+import * as resourcesModule from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
-import { applyDefaults } from './defaults';
+import * as defaultsModule from './defaults';
 import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
-import { prepareForCreate, prepareForUpdate } from './strategies';
-import { validateCreate, validateUpdate } from './validation';
-import { generateName, generateUid } from './names';
+import * as strategiesModule from './strategies';
+import * as validationModule from './validation';
+import * as namesModule from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
+import * as freezeModule from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
-import { deleteObject, finalizeIfReady, remove, type DeleteOptions, type DeleteResult } from './deletion';
+import type { DeleteOptions, DeleteResult } from './deletion';
+import * as deletionModule from './deletion';
 import { finalizeNamespace } from './namespace_deletion';
 import { bindPod } from './binding';
-import { cloneExceptSpec, ownsTopLevel, takesOver } from './write_draft';
+import * as writeDraftModule from './write_draft';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { toRfc3339 } = timeModule;
+const { mustResource, resourceForKind } = resourcesModule;
+const { applyDefaults } = defaultsModule;
+const { prepareForCreate, prepareForUpdate } = strategiesModule;
+const { validateCreate, validateUpdate } = validationModule;
+const { generateName, generateUid } = namesModule;
+const { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } = freezeModule;
+const { deleteObject, finalizeIfReady, remove } = deletionModule;
+const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
 
 /**
  * Components whose objects exist in every cluster (the API server's own Service and Endpoints, the

@@ -58,5 +58,5 @@ test('shareUnchanged with freezeKept freezes what the draft keeps, all but the d
   // Without the flag nothing is frozen.
   const plain = { metadata: { name: 'b' }, spec: { n: [{ x: 1 }] } };
   shareUnchanged(plain, base, undefined);
-  assert.equal(parts(plain).some(([, p]) => Object.isFrozen(p) && !Object.values(base).includes(p)), false);
+  assert.equal(parts(plain).some(([, p]) => Object.isFrozen(p) && !(Object.values(base) as object[]).includes(p)), false);
 });

@@ -6,7 +6,11 @@ import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
 import { matches, type FieldRequirement, type Selector } from './selectors';
-import { fieldValue } from './field_values';
+import * as field_valuesModule from './field_values';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { fieldValue } = field_valuesModule;
 
 /** One write as a watcher sees it; one event object is shared by every watcher that sees the same thing. */
 export class WatchEvent {

@@ -5,8 +5,12 @@ import type { ObjectMeta } from '../objects';
 import {
   forbiddenField, goStringSlice, GoRendered, goQuote, goPointer, invalidField, required, tooLong, type FieldError,
 } from '../field_errors';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
+import * as namesModule from './names';
 import type { ResourceInfo } from '../resources';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } = namesModule;
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
