@@ -147,8 +147,14 @@ let valueDiffered = false;
  * or keys only the base has, where deepEqual decides.
  */
 export function shareFoundDifference(): boolean { return valueDiffered; }
-/** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
+/**
+ * Keys of the objects being compared with draft's values and base's, as stacks (written by index,
+ * never shrunk: no allocation per object). The values are read while the keys are enumerated, which
+ * is the fast way to read them; looking keys up afterwards is a generic keyed load per key.
+ */
 const keyStack: string[] = [];
+const draftValues: unknown[] = [];
+const baseValues: unknown[] = [];
 let stackTop = 0;
 let watchKey: string | undefined;
 let watchRoot: unknown;
@@ -190,21 +196,28 @@ function share(draft: unknown, base: unknown, freeze: boolean): boolean {
   // Own keys of draft onto the stack, then base's compared with them in order.
   const start = stackTop;
   let n = 0;
-  for (const k in d) if (hasOwn(d, k)) keyStack[start + n++] = k;
+  for (const k in d) {
+    if (!hasOwn(d, k)) continue;
+    keyStack[start + n] = k;
+    draftValues[start + n++] = d[k];
+  }
   stackTop = start + n;
-  let same = true;
+  let aligned = true;
   let m = 0;
   for (const k in b) {
     if (!hasOwn(b, k)) continue;
-    if (m >= n || keyStack[start + m] !== k) same = false;
+    if (m >= n || keyStack[start + m] !== k) aligned = false;
+    else baseValues[start + m] = b[k];
     m++;
   }
-  if (m !== n) same = false;
+  if (m !== n) aligned = false;
+  let same = aligned;
   for (let j = 0; j < n; j++) {
-    const k = keyStack[start + j]!;
-    const v = d[k];
+    const v = draftValues[start + j];
     if (v === undefined && watching) undefinedSeen = true;
-    const bv = b[k];
+    // With the keys in the same order base's values are at hand; otherwise each is looked up.
+    const k = keyStack[start + j]!;
+    const bv = aligned ? baseValues[start + j] : b[k];
     if (v === bv) continue;
     const top = d === watchRoot && k === watchKey;
     if (top) watching = true;
