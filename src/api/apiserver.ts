@@ -166,8 +166,9 @@ export class ApiServer {
     else delete draft.metadata.namespace;
     if (info.namespaced) this.checkNamespace(namespace, info, input);
     applyDefaults(draft);
-    const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
-    this.admission.mutate(request);
+    const request: AdmissionRequest | undefined = this.admission.looksAt('CREATE', draft.kind, undefined)
+      ? { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor } : undefined;
+    if (request !== undefined) this.admission.mutate(request);
     // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
     // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
     const meta = draft.metadata;
@@ -182,7 +183,7 @@ export class ApiServer {
     prepareForCreate(draft, info);
     dropEmptyMetadata(meta);
     this.checkValid(draft, info, validateCreate(draft, info));
-    this.admission.validate(request);
+    if (request !== undefined) this.admission.validate(request);
     if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
     if (ctx.dryRun) return draft as Stored<T>;
     meta.resourceVersion = String(this.store.nextResourceVersion());
@@ -223,12 +224,13 @@ export class ApiServer {
     draft.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete draft.metadata.namespace;
     if (subresource === undefined) applyDefaults(draft);
-    const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
-    this.admission.mutate(request);
+    const request: AdmissionRequest | undefined = this.admission.looksAt('UPDATE', draft.kind, subresource)
+      ? { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource } : undefined;
+    if (request !== undefined) this.admission.mutate(request);
     prepareForUpdate(draft, old, info, subresource);
     dropEmptyMetadata(draft.metadata);
     this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
-    this.admission.validate(request);
+    if (request !== undefined) this.admission.validate(request);
     draft.metadata.resourceVersion = old.metadata.resourceVersion;
     // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
     if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
