@@ -46,8 +46,15 @@ const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
  */
 const SYSTEM_ACTORS = new Set(['kubernetes-service-controller', 'root-ca-cert-publisher']);
 
-/** Metadata fields only the server sets; a create drops whatever the client sent in them. */
-const SYSTEM_FIELDS = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const;
+/** Metadata fields only the server sets; a create drops whatever the client sent in them (one named check each). */
+function dropSystemFields(meta: Record<string, unknown>): void {
+  if ('uid' in meta) delete meta.uid;
+  if ('resourceVersion' in meta) delete meta.resourceVersion;
+  if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+  if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
+  if ('generation' in meta) delete meta.generation;
+  if ('selfLink' in meta) delete meta.selfLink;
+}
 
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
@@ -172,7 +179,7 @@ export class ApiServer {
     // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
     // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
     const meta = draft.metadata;
-    for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
+    dropSystemFields(meta);
     meta.creationTimestamp = this.now;
     meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
     if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
@@ -343,17 +350,19 @@ export { labelSelectorAsSelector };
  * ObjectMeta's labels, annotations, ownerReferences and finalizers are `omitempty`: the API server
  * decodes into Go structs and encodes back, so an empty map or list (a release that removed the
  * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
+ * (One named check per field: `field in meta` with the name read from a list is a generic lookup.)
  */
 function dropEmptyMetadata(meta: Record<string, any>): void {
-  for (let i = 0; i < OMITEMPTY_METADATA.length; i++) {
-    const field = OMITEMPTY_METADATA[i]!;
-    if (!(field in meta)) continue;
-    const v = meta[field];
-    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v))) delete meta[field];
-  }
+  if ('labels' in meta && omitted(meta.labels)) delete meta.labels;
+  if ('annotations' in meta && omitted(meta.annotations)) delete meta.annotations;
+  if ('ownerReferences' in meta && omitted(meta.ownerReferences)) delete meta.ownerReferences;
+  if ('finalizers' in meta && omitted(meta.finalizers)) delete meta.finalizers;
 }
 
-const OMITEMPTY_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
+/** An omitempty value encoding/json leaves out: unset, an empty list or an empty map. */
+function omitted(v: unknown): boolean {
+  return v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v));
+}
 
 /** Object.keys(v).length > 0 without building the list (every write checks labels and annotations). */
 function hasOwnKey(v: object): boolean {

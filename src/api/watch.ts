@@ -76,6 +76,20 @@ export class Watcher {
 /** Fields whose equality selectors are indexed, per kind. */
 const INDEXED_FIELDS: Record<string, string> = { Pod: 'spec.nodeName' };
 
+/**
+ * `fieldValue(obj, 'spec.nodeName') ?? ''` without the generic path walk (the fast path asks it of
+ * every pod write, for the new version and the old).
+ */
+export function podNodeName(obj: Stored): string {
+  const spec: unknown = obj.spec;
+  if (spec === null || typeof spec !== 'object') return '';
+  const v: unknown = (spec as Record<string, unknown>).nodeName;
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
+/** Each kind's indexed field value, as the per-watcher path computes it with fieldValue. */
+const INDEXED_VALUES: Record<string, (obj: Stored) => string> = { Pod: podNodeName };
+
 /** A watcher found through the field index whose only filter is that field (it sees a write as it is while the value stays). */
 const indexedOnly = (w: Watcher): boolean => !w.options.namespace && !w.options.labelSelector && (w.options.fieldSelector?.length ?? 0) === 1;
 
@@ -311,9 +325,9 @@ export class WatchHub {
   /** The fast path's watchers for a write, in the per-watcher path's order; undefined when the write moves between indexed values. */
   private fastWatchers(kind: string, kw: KindWatchers, obj: Stored, previous: Stored | undefined): readonly Watcher[] | undefined {
     if (kw.byValue.size === 0) return kw.plain;
-    const field = INDEXED_FIELDS[kind]!;
-    const now = fieldValue(obj, field) ?? '';
-    if (previous !== undefined && (fieldValue(previous, field) ?? '') !== now) return undefined;
+    const valueOf = INDEXED_VALUES[kind]!;
+    const now = valueOf(obj);
+    if (previous !== undefined && valueOf(previous) !== now) return undefined;
     const indexed = kw.byValue.get(now);
     if (indexed === undefined || indexed.length === 0) return kw.plain;
     let list = kw.combined.get(now);
