@@ -14,13 +14,8 @@ export interface ScheduledEvent {
 }
 
 // Plain object literals, not classes: with ES2022 class fields each instance would define its
-// fields one by one, which costs more than a literal on this path. A bucket's events are written by
-// index up to `size` and cleared as they are taken, so a drained bucket can serve another instant
-// with the capacity it already has (most instants hold one to three events).
-interface Bucket { atMs: number; readonly events: (ScheduledEvent | undefined)[]; head: number; size: number }
-
-/** Drained buckets kept for reuse. */
-const SPARE_BUCKETS = 64;
+// fields one by one, which costs more than a literal on this path.
+interface Bucket { readonly atMs: number; readonly events: ScheduledEvent[]; head: number }
 
 export class EventQueue {
   /** Min-heap of instants (times) and their buckets (heap), moved together; one bucket per instant. */
@@ -29,7 +24,6 @@ export class EventQueue {
   private readonly buckets = new Map<number, Bucket>();
   /** The bucket pushed to last, while it is still queued. */
   private last: Bucket | undefined;
-  private readonly spare: Bucket[] = [];
   private nextSeq = 0;
   private live = 0;
 
@@ -41,15 +35,13 @@ export class EventQueue {
     if (bucket === undefined || bucket.atMs !== atMs) {
       bucket = this.buckets.get(atMs);
       if (bucket === undefined) {
-        bucket = this.spare.pop();
-        if (bucket === undefined) bucket = { atMs, events: [], head: 0, size: 0 };
-        else bucket.atMs = atMs;
+        bucket = { atMs, events: [], head: 0 };
         this.buckets.set(atMs, bucket);
         this.heapPush(bucket);
       }
       this.last = bucket;
     }
-    bucket.events[bucket.size++] = ev;
+    bucket.events.push(ev);
     this.live++;
     return ev;
   }
@@ -76,9 +68,8 @@ export class EventQueue {
       const bucket = this.heap[0];
       if (bucket === undefined || bucket.atMs > endMs) return undefined;
       const events = bucket.events;
-      while (bucket.head < bucket.size) {
-        const ev = events[bucket.head]!;
-        events[bucket.head++] = undefined;
+      while (bucket.head < events.length) {
+        const ev = events[bucket.head++]!;
         if (!ev.cancelled) {
           this.live--;
           return ev;
@@ -94,22 +85,16 @@ export class EventQueue {
       const bucket = this.heap[0];
       if (bucket === undefined) return undefined;
       const events = bucket.events;
-      while (bucket.head < bucket.size && events[bucket.head]!.cancelled) events[bucket.head++] = undefined;
-      if (bucket.head < bucket.size) return events[bucket.head]!;
+      while (bucket.head < events.length && events[bucket.head]!.cancelled) bucket.head++;
+      if (bucket.head < events.length) return events[bucket.head]!;
       this.dropTop(bucket);
     }
   }
 
-  /** Removes the top bucket, drained: every event in it was taken (and cleared). */
   private dropTop(bucket: Bucket): void {
     this.buckets.delete(bucket.atMs);
     if (this.last === bucket) this.last = undefined;
     this.heapPop();
-    if (this.spare.length < SPARE_BUCKETS) {
-      bucket.head = 0;
-      bucket.size = 0;
-      this.spare.push(bucket);
-    }
   }
 
   private heapPush(b: Bucket): void {
