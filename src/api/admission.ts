@@ -61,6 +61,16 @@ export class Admission {
 
   constructor(private readonly names: RandomStream) {}
 
+  /**
+   * Whether any built-in plugin or hook could look at such a request (the server builds none when
+   * nothing would: most writes are status updates and leases, with no hooks registered).
+   */
+  looksAt(operation: Operation, kind: string, subresource: string | undefined): boolean {
+    if (this.mutating.length > 0 || this.validating.length > 0) return true;
+    if (kind === 'Pod') return subresource === undefined;
+    return operation === 'CREATE' && kind === 'PersistentVolumeClaim';
+  }
+
   /** Built-in mutating plugins, then mutating hooks in registration order. */
   mutate(req: AdmissionRequest): void {
     if (req.kind === 'Pod' && req.subresource === undefined) {

@@ -5,25 +5,39 @@
 // Interceptors wrap every request so faults can delay or fail them without touching callers.
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
-import { toRfc3339 } from '../sim/time';
+import * as timeModule from '../sim/time';
 import type { KubeObject, Stored } from './objects';
-import { mustResource, resourceForKind, type ResourceInfo } from './resources';
+import type { ResourceInfo } from './resources';
+import * as resourcesModule from './resources';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound } from './errors';
-import { applyDefaults } from './defaults';
+import * as defaultsModule from './defaults';
 import { Admission, admissionObjectName, type AdmissionRequest } from './admission';
-import { prepareForCreate, prepareForUpdate } from './strategies';
-import { validateCreate, validateUpdate } from './validation';
-import { generateName, generateUid } from './names';
+import * as strategiesModule from './strategies';
+import * as validationModule from './validation';
+import * as namesModule from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
-import { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } from './freeze';
+import * as freezeModule from './freeze';
 import type { Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
-import { deleteObject, finalizeIfReady, remove, type DeleteOptions, type DeleteResult } from './deletion';
+import type { DeleteOptions, DeleteResult } from './deletion';
+import * as deletionModule from './deletion';
 import { finalizeNamespace } from './namespace_deletion';
 import { bindPod } from './binding';
-import { cloneExceptSpec, ownsTopLevel, takesOver } from './write_draft';
+import * as writeDraftModule from './write_draft';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { toRfc3339 } = timeModule;
+const { mustResource, resourceForKind } = resourcesModule;
+const { applyDefaults } = defaultsModule;
+const { prepareForCreate, prepareForUpdate } = strategiesModule;
+const { validateCreate, validateUpdate } = validationModule;
+const { generateName, generateUid } = namesModule;
+const { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } = freezeModule;
+const { deleteObject, finalizeIfReady, remove } = deletionModule;
+const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
 
 /**
  * Components whose objects exist in every cluster (the API server's own Service and Endpoints, the
@@ -32,8 +46,15 @@ import { cloneExceptSpec, ownsTopLevel, takesOver } from './write_draft';
  */
 const SYSTEM_ACTORS = new Set(['kubernetes-service-controller', 'root-ca-cert-publisher']);
 
-/** Metadata fields only the server sets; a create drops whatever the client sent in them. */
-const SYSTEM_FIELDS = ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const;
+/** Metadata fields only the server sets; a create drops whatever the client sent in them (one named check each). */
+function dropSystemFields(meta: Record<string, unknown>): void {
+  if ('uid' in meta) delete meta.uid;
+  if ('resourceVersion' in meta) delete meta.resourceVersion;
+  if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+  if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
+  if ('generation' in meta) delete meta.generation;
+  if ('selfLink' in meta) delete meta.selfLink;
+}
 
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
@@ -152,12 +173,13 @@ export class ApiServer {
     else delete draft.metadata.namespace;
     if (info.namespaced) this.checkNamespace(namespace, info, input);
     applyDefaults(draft);
-    const request: AdmissionRequest = { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor };
-    this.admission.mutate(request);
+    const request: AdmissionRequest | undefined = this.admission.looksAt('CREATE', draft.kind, undefined)
+      ? { operation: 'CREATE', kind: draft.kind, object: draft, actor: ctx.actor } : undefined;
+    if (request !== undefined) this.admission.mutate(request);
     // Store.create: system fields (uid, creationTimestamp) and the generated name, the kind's BeginCreate
     // (Service allocations), then rest.BeforeCreate: strategy, validation; validating admission; storage.
     const meta = draft.metadata;
-    for (const f of SYSTEM_FIELDS) if (f in meta) delete meta[f];
+    dropSystemFields(meta);
     meta.creationTimestamp = this.now;
     meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
     if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
@@ -168,7 +190,7 @@ export class ApiServer {
     prepareForCreate(draft, info);
     dropEmptyMetadata(meta);
     this.checkValid(draft, info, validateCreate(draft, info));
-    this.admission.validate(request);
+    if (request !== undefined) this.admission.validate(request);
     if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
     if (ctx.dryRun) return draft as Stored<T>;
     meta.resourceVersion = String(this.store.nextResourceVersion());
@@ -209,24 +231,26 @@ export class ApiServer {
     draft.metadata.namespace = old.metadata.namespace;
     if (!info.namespaced) delete draft.metadata.namespace;
     if (subresource === undefined) applyDefaults(draft);
-    const request: AdmissionRequest = { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource };
-    this.admission.mutate(request);
+    const request: AdmissionRequest | undefined = this.admission.looksAt('UPDATE', draft.kind, subresource)
+      ? { operation: 'UPDATE', kind: draft.kind, object: draft, oldObject: old, actor: ctx.actor, subresource } : undefined;
+    if (request !== undefined) this.admission.mutate(request);
     prepareForUpdate(draft, old, info, subresource);
     dropEmptyMetadata(draft.metadata);
     this.checkValid(draft, info, validateUpdate(draft, old, info, subresource));
-    this.admission.validate(request);
+    if (request !== undefined) this.admission.validate(request);
     draft.metadata.resourceVersion = old.metadata.resourceVersion;
     // An update that changes nothing writes nothing (GuaranteedUpdate skips identical objects).
     if (ctx.dryRun) return (deepEqual(draft, old) ? old : draft) as Stored<T>;
-    // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain);
-    // its metadata stays its own object, which gets the new resourceVersion.
+    // The new version keeps the old one's unchanged parts (fewer objects to freeze and retain) and
+    // has the rest frozen on the way (the draft is the server's or handed over: freezing it is allowed
+    // even when nothing is written); its metadata stays its own object, which gets the new resourceVersion.
     const meta = draft.metadata;
-    let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined);
+    let same = shareUnchanged(draft, old, ownedStatus ? 'status' : undefined, true);
     if (ownedStatus && shareSawUndefined()) {
       // The handed-over status holds undefined values: copy it as any other status (dropping those keys) and compare again.
       draft.metadata = meta;
       draft.status = cloneUnfrozen(draft.status);
-      same = shareUnchanged(draft, old);
+      same = shareUnchanged(draft, old, undefined, true);
     }
     // (A value that differs along a shared path settles it: see shareFoundDifference.)
     if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
@@ -326,17 +350,19 @@ export { labelSelectorAsSelector };
  * ObjectMeta's labels, annotations, ownerReferences and finalizers are `omitempty`: the API server
  * decodes into Go structs and encodes back, so an empty map or list (a release that removed the
  * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
+ * (One named check per field: `field in meta` with the name read from a list is a generic lookup.)
  */
 function dropEmptyMetadata(meta: Record<string, any>): void {
-  for (let i = 0; i < OMITEMPTY_METADATA.length; i++) {
-    const field = OMITEMPTY_METADATA[i]!;
-    if (!(field in meta)) continue;
-    const v = meta[field];
-    if (v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v))) delete meta[field];
-  }
+  if ('labels' in meta && omitted(meta.labels)) delete meta.labels;
+  if ('annotations' in meta && omitted(meta.annotations)) delete meta.annotations;
+  if ('ownerReferences' in meta && omitted(meta.ownerReferences)) delete meta.ownerReferences;
+  if ('finalizers' in meta && omitted(meta.finalizers)) delete meta.finalizers;
 }
 
-const OMITEMPTY_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'];
+/** An omitempty value encoding/json leaves out: unset, an empty list or an empty map. */
+function omitted(v: unknown): boolean {
+  return v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v));
+}
 
 /** Object.keys(v).length > 0 without building the list (every write checks labels and annotations). */
 function hasOwnKey(v: object): boolean {

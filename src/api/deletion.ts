@@ -6,10 +6,14 @@
 import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
 import { deletePreconditionConflict, notFound } from './errors';
-import { parseRfc3339, toRfc3339 } from '../sim/time';
+import * as timeModule from '../sim/time';
 import type { ApiServer, RequestContext } from './apiserver';
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN } from './gc_finalizers';
 import { deleteNamespace, shouldDeleteNamespaceDuringUpdate } from './namespace_deletion';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { parseRfc3339, toRfc3339 } = timeModule;
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 

@@ -4,11 +4,15 @@
 // ("(combined from similar events): …"), and a per-object token bucket (burst 25, one token per
 // 5 minutes) drops the rest. Writes go through the API server like any client's.
 import type { Simulation } from '../sim/simulation';
-import { toRfc3339, toUnixMs } from '../sim/time';
+import * as timeModule from '../sim/time';
 import type { Event, KubeObject, ObjectMeta, ObjectReference, Stored } from './objects';
 import type { ApiServer } from './apiserver';
 import { isApiError } from './errors';
 import type { ClientRateLimiter } from './client';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { toRfc3339, toUnixMs } = timeModule;
 
 export type EventType = 'Normal' | 'Warning';
 

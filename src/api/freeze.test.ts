@@ -31,3 +31,32 @@ test('shareUnchanged reports a certain difference only where deepEqual finds the
   shareUnchanged({ b: 1, a: 2 }, deepFreeze({ a: 2, b: 1 }));
   assert.equal(shareFoundDifference(), false);
 });
+
+/** Every object reachable from value, with its path. */
+function parts(value: unknown, path = '', out: [string, object][] = []): [string, object][] {
+  if (value === null || typeof value !== 'object') return out;
+  out.push([path, value]);
+  for (const [k, v] of Object.entries(value)) parts(v, `${path}.${k}`, out);
+  return out;
+}
+
+test('shareUnchanged with freezeKept freezes what the draft keeps, all but the draft and its metadata', () => {
+  const base = deepFreeze({ metadata: { name: 'a', labels: { x: '1' } }, spec: { keep: { a: 1 }, list: [{ b: 1 }] }, status: { c: 1 } });
+  const draft = {
+    metadata: { name: 'a', labels: { x: '2' } },
+    spec: { keep: { a: 1 }, list: [{ b: 1 }, { b: 2, deep: { d: [1] } }] },
+    status: { c: [{ e: 1 }] },
+  };
+  assert.equal(shareUnchanged(draft, base, undefined, true), false);
+  assert.equal(draft.spec.keep, base.spec.keep, 'an equal part is the base\'s');
+  assert.equal(draft.spec.list[0], base.spec.list[0]);
+  assert.ok(!Object.isFrozen(draft) && !Object.isFrozen(draft.metadata));
+  for (const [path, part] of parts(draft)) if (path !== '' && path !== '.metadata') assert.ok(Object.isFrozen(part), path);
+  // What the store's deepFreeze then leaves is the same as freezing the whole draft.
+  deepFreeze(draft);
+  for (const [path, part] of parts(draft)) assert.ok(Object.isFrozen(part), path);
+  // Without the flag nothing is frozen.
+  const plain = { metadata: { name: 'b' }, spec: { n: [{ x: 1 }] } };
+  shareUnchanged(plain, base, undefined);
+  assert.equal(parts(plain).some(([, p]) => Object.isFrozen(p) && !(Object.values(base) as object[]).includes(p)), false);
+});

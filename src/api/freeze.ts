@@ -110,15 +110,20 @@ export function cloneUnfrozen<T>(value: T): T {
 /**
  * Points draft's writable parts at base's equal subtrees (same keys in the same order, same values),
  * so a new version keeps what did not change; true when draft equals base along every path.
+ * With `freezeKept`, the writable parts draft keeps are frozen as they are left (children first), all
+ * but draft itself and its metadata (the write still sets those): the store's deepFreeze then finds
+ * them frozen and does not walk them again. Frozen parts are frozen throughout (stored versions are
+ * deeply frozen, and nothing else is frozen), so this freezes exactly what deepFreeze would have.
  */
-export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string): boolean {
+export function shareUnchanged(draft: unknown, base: unknown, watchUndefinedUnder?: string, freezeKept = false): boolean {
   undefinedSeen = false;
   valueDiffered = false;
   stackTop = 0;
   watchKey = watchUndefinedUnder;
   watchRoot = draft;
   watching = false;
-  const same = share(draft, base);
+  freezing = freezeKept;
+  const same = share(draft, base, false);
   watchKey = undefined;
   watchRoot = undefined;
   return same;
@@ -142,20 +147,29 @@ let valueDiffered = false;
  * or keys only the base has, where deepEqual decides.
  */
 export function shareFoundDifference(): boolean { return valueDiffered; }
-/** Keys of the objects being compared, as a stack (written by index, never shrunk: no allocation per object). */
+/**
+ * Keys of the objects being compared with draft's values and base's, as stacks (written by index,
+ * never shrunk: no allocation per object). The values are read while the keys are enumerated, which
+ * is the fast way to read them; looking keys up afterwards is a generic keyed load per key.
+ */
 const keyStack: string[] = [];
+const draftValues: unknown[] = [];
+const baseValues: unknown[] = [];
 let stackTop = 0;
 let watchKey: string | undefined;
 let watchRoot: unknown;
 let watching = false;
+let freezing = false;
 
-function share(draft: unknown, base: unknown): boolean {
+/** `freeze`: draft is to be frozen once it is settled that draft keeps it (see shareUnchanged). */
+function share(draft: unknown, base: unknown, freeze: boolean): boolean {
   if (draft === base) return true;
   if (draft === null || typeof draft !== 'object') { valueDiffered = true; return false; }
   const isArray = Array.isArray(draft);
   if (base === null || typeof base !== 'object' || isArray !== Array.isArray(base)) {
     valueDiffered = true;
     if (watching && hasUndefined(draft)) undefinedSeen = true;
+    if (freeze && !Object.isFrozen(draft)) freezeTree(draft);
     return false;
   }
   const writable = !Object.isFrozen(draft);
@@ -167,10 +181,14 @@ function share(draft: unknown, base: unknown): boolean {
     for (let i = 0; i < n; i++) {
       const v = d[i];
       if (v === b[i]) continue;
-      if (share(v, b[i])) { if (writable) d[i] = b[i]; } else same = false;
+      if (share(v, b[i], freeze)) { if (writable) d[i] = b[i]; } else same = false;
     }
     // Elements past the shared length are not compared; a key holding undefined there still counts.
     if (watching) for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && hasUndefined(v)) undefinedSeen = true; }
+    if (freeze && !same && writable) {
+      for (let i = n; i < d.length; i++) { const v = d[i]; if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v); }
+      Object.freeze(d);
+    }
     return same;
   }
   const d = draft as Record<string, unknown>;
@@ -178,29 +196,38 @@ function share(draft: unknown, base: unknown): boolean {
   // Own keys of draft onto the stack, then base's compared with them in order.
   const start = stackTop;
   let n = 0;
-  for (const k in d) if (hasOwn(d, k)) keyStack[start + n++] = k;
+  for (const k in d) {
+    if (!hasOwn(d, k)) continue;
+    keyStack[start + n] = k;
+    draftValues[start + n++] = d[k];
+  }
   stackTop = start + n;
-  let same = true;
+  let aligned = true;
   let m = 0;
   for (const k in b) {
     if (!hasOwn(b, k)) continue;
-    if (m >= n || keyStack[start + m] !== k) same = false;
+    if (m >= n || keyStack[start + m] !== k) aligned = false;
+    else baseValues[start + m] = b[k];
     m++;
   }
-  if (m !== n) same = false;
+  if (m !== n) aligned = false;
+  let same = aligned;
   for (let j = 0; j < n; j++) {
-    const k = keyStack[start + j]!;
-    const v = d[k];
+    const v = draftValues[start + j];
     if (v === undefined && watching) undefinedSeen = true;
-    const bv = b[k];
+    // With the keys in the same order base's values are at hand; otherwise each is looked up.
+    const k = keyStack[start + j]!;
+    const bv = aligned ? baseValues[start + j] : b[k];
     if (v === bv) continue;
     const top = d === watchRoot && k === watchKey;
     if (top) watching = true;
-    const childSame = share(v, bv);
+    // The draft's own metadata stays writable (the write sets its resourceVersion next).
+    const childSame = share(v, bv, freezing && (d !== watchRoot || k !== 'metadata'));
     if (top) watching = false;
     if (childSame) { if (writable) d[k] = bv; } else same = false;
   }
   stackTop = start;
+  if (freeze && !same && writable) Object.freeze(d);
   return same;
 }
 

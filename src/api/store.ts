@@ -4,9 +4,15 @@
 import type { Simulation } from '../sim/simulation';
 import { SimulationLimitError } from '../sim/simulation';
 import type { Stored } from './objects';
-import { History, WriteRecord, type WatchEventType } from './history';
+import type { WatchEventType } from './history';
+import * as historyModule from './history';
 import { WatchHub, type Watcher, type WatchEvent, type WatchOptions } from './watch';
-import { deepFreeze } from './freeze';
+import * as freezeModule from './freeze';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { deepFreeze } = freezeModule;
+const { History, WriteRecord } = historyModule;
 
 /**
  * One live object's place in the store: its current version and when that version was written.

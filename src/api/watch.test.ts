@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Simulation } from '../sim/simulation';
 import { Store } from './store';
+import { podNodeName } from './watch';
+import { fieldValue } from './field_values';
 import type { Stored } from './objects';
 
 function configMap(name: string, rv: number): Stored {
@@ -43,4 +45,12 @@ test('a pod write reaches the plain watchers and the watcher of its node, in tha
   store.replace(pod('n2', 3), 'test');
   sim.advance(0);
   assert.deepEqual(seen, ['controllers ADDED', 'n1 ADDED', 'controllers MODIFIED', 'n1 MODIFIED', 'controllers MODIFIED', 'n2 ADDED', 'n1 DELETED']);
+});
+
+test('the fast path reads a pod\'s node as the per-watcher path\'s field selector does', () => {
+  const specs: unknown[] = [undefined, null, 'x', {}, { nodeName: null }, { nodeName: 'node01' }, { nodeName: '' }, { nodeName: 7 }, { nodeName: { a: 1 } }, { nodeName: true }];
+  for (const spec of specs) {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u', resourceVersion: '1' }, spec } as unknown as Stored;
+    assert.equal(podNodeName(pod), fieldValue(pod, 'spec.nodeName') ?? '', JSON.stringify(spec));
+  }
 });

@@ -6,7 +6,11 @@ import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
 import { matches, type FieldRequirement, type Selector } from './selectors';
-import { fieldValue } from './field_values';
+import * as field_valuesModule from './field_values';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { fieldValue } = field_valuesModule;
 
 /** One write as a watcher sees it; one event object is shared by every watcher that sees the same thing. */
 export class WatchEvent {
@@ -71,6 +75,20 @@ export class Watcher {
 
 /** Fields whose equality selectors are indexed, per kind. */
 const INDEXED_FIELDS: Record<string, string> = { Pod: 'spec.nodeName' };
+
+/**
+ * `fieldValue(obj, 'spec.nodeName') ?? ''` without the generic path walk (the fast path asks it of
+ * every pod write, for the new version and the old).
+ */
+export function podNodeName(obj: Stored): string {
+  const spec: unknown = obj.spec;
+  if (spec === null || typeof spec !== 'object') return '';
+  const v: unknown = (spec as Record<string, unknown>).nodeName;
+  return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+}
+
+/** Each kind's indexed field value, as the per-watcher path computes it with fieldValue. */
+const INDEXED_VALUES: Record<string, (obj: Stored) => string> = { Pod: podNodeName };
 
 /** A watcher found through the field index whose only filter is that field (it sees a write as it is while the value stays). */
 const indexedOnly = (w: Watcher): boolean => !w.options.namespace && !w.options.labelSelector && (w.options.fieldSelector?.length ?? 0) === 1;
@@ -178,20 +196,30 @@ interface KindWatchers {
  * slots here instead of a closure.
  */
 class FastQueue {
-  private items: (readonly Watcher[] | WatchEvent)[] = [];
+  /**
+   * Written by index up to `tail`: a drained queue keeps its capacity (emptying an array through its
+   * length gives the capacity back), so a kind whose deliveries keep up allocates nothing here per write.
+   */
+  private items: (readonly Watcher[] | WatchEvent | undefined)[] = [];
   private head = 0;
+  private tail = 0;
 
   push(watchers: readonly Watcher[], event: WatchEvent): void {
-    this.items.push(watchers, event);
+    const items = this.items;
+    items[this.tail] = watchers;
+    items[this.tail + 1] = event;
+    this.tail += 2;
   }
 
   deliverOldest(): void {
-    const watchers = this.items[this.head] as readonly Watcher[];
-    const event = this.items[this.head + 1] as WatchEvent;
-    this.items[this.head] = this.items[this.head + 1] = undefined!;
-    this.head += 2;
-    if (this.head === this.items.length) { this.items.length = 0; this.head = 0; }
-    else if (this.head >= 4096 && this.head * 2 >= this.items.length) { this.items = this.items.slice(this.head); this.head = 0; }
+    const items = this.items;
+    const head = this.head;
+    const watchers = items[head] as readonly Watcher[];
+    const event = items[head + 1] as WatchEvent;
+    items[head] = items[head + 1] = undefined;
+    this.head = head + 2;
+    if (this.head === this.tail) { this.head = 0; this.tail = 0; }
+    else if (this.head >= 4096 && this.head * 2 >= this.tail) { this.items = items.slice(this.head, this.tail); this.tail -= this.head; this.head = 0; }
     for (let i = 0; i < watchers.length; i++) if (!watchers[i]!.stopped) watchers[i]!.handler(event);
   }
 }
@@ -297,9 +325,9 @@ export class WatchHub {
   /** The fast path's watchers for a write, in the per-watcher path's order; undefined when the write moves between indexed values. */
   private fastWatchers(kind: string, kw: KindWatchers, obj: Stored, previous: Stored | undefined): readonly Watcher[] | undefined {
     if (kw.byValue.size === 0) return kw.plain;
-    const field = INDEXED_FIELDS[kind]!;
-    const now = fieldValue(obj, field) ?? '';
-    if (previous !== undefined && (fieldValue(previous, field) ?? '') !== now) return undefined;
+    const valueOf = INDEXED_VALUES[kind]!;
+    const now = valueOf(obj);
+    if (previous !== undefined && valueOf(previous) !== now) return undefined;
     const indexed = kw.byValue.get(now);
     if (indexed === undefined || indexed.length === 0) return kw.plain;
     let list = kw.combined.get(now);

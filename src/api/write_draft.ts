@@ -2,8 +2,13 @@
 // otherwise a copy — for a status write only the object and its metadata (the spec is replaced by the
 // stored one, frozen parts are shared), for a plain update the whole object.
 import type { KubeObject, ObjectMeta } from './objects';
-import { cloneUnfrozen, hasUndefined } from './freeze';
-import { hasDefaults } from './defaults';
+import * as freezeModule from './freeze';
+import * as defaultsModule from './defaults';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { cloneUnfrozen, hasUndefined } = freezeModule;
+const { hasDefaults } = defaultsModule;
 
 /**
  * Can a handed-over object be an update's draft as it is? The server writes only its top level and

@@ -5,8 +5,8 @@
 import type { KubeObject } from '../objects';
 import type { ResourceInfo } from '../resources';
 import type { FieldError } from '../field_errors';
-import { validateObjectMeta, validateObjectMetaUpdate } from './meta';
-import { validatePodOnly, validatePodSpec, validatePodSpecUpdate } from './pod';
+import * as metaModule from './meta';
+import * as podModule from './pod';
 import {
   validateDaemonSet, validateDeployment, validateReplicaSet, validateReplicationController, validateSelectorImmutable, validateStatefulSet,
   validateStatefulSetUpdate,
@@ -16,6 +16,11 @@ import {
   validateConfigData, validateConfigDataUpdate, validateNamespace, validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate,
   validatePodDisruptionBudget, validateService, validateServiceUpdate,
 } from './core_other';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { validateObjectMeta, validateObjectMetaUpdate } = metaModule;
+const { validatePodOnly, validatePodSpec, validatePodSpecUpdate } = podModule;
 
 function validateSpec(obj: KubeObject): FieldError[] {
   switch (obj.kind) {

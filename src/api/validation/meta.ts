@@ -5,8 +5,12 @@ import type { ObjectMeta } from '../objects';
 import {
   forbiddenField, goStringSlice, GoRendered, goQuote, goPointer, invalidField, required, tooLong, type FieldError,
 } from '../field_errors';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
+import * as namesModule from './names';
 import type { ResourceInfo } from '../resources';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } = namesModule;
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -112,19 +116,26 @@ function validateKubeFinalizerNames(finalizers: string[] | undefined, path: stri
   return errs;
 }
 
-/** The part of ValidateObjectMetaAccessor shared by create and the common update check. */
-function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldError[]): void {
+/**
+ * The part of ValidateObjectMetaAccessor shared by create and the common update check. On an update,
+ * `prev` is the stored version: a namespace, map or list it shares with it (the same string, the same
+ * object) passed these very checks when that version was written (metadata rules apply even with
+ * validation off), so it yields no messages now and is not walked again.
+ */
+function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldError[], prev?: ObjectMeta): void {
   if (info.namespaced) {
     if (!meta.namespace) errs.push(required('metadata.namespace', ''));
-    else for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalidField('metadata.namespace', meta.namespace, msg));
+    else if (prev === undefined || meta.namespace !== prev.namespace) {
+      for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalidField('metadata.namespace', meta.namespace, msg));
+    }
   } else if (meta.namespace) {
     errs.push(forbiddenField('metadata.namespace', 'not allowed on this type'));
   }
   if ((meta.generation ?? 0) < 0) errs.push(invalidField('metadata.generation', meta.generation, 'must be greater than or equal to 0'));
-  labelErrors(meta.labels, 'metadata.labels', errs);
-  annotationErrors(meta.annotations, 'metadata.annotations', errs);
-  validateOwnerReferences(meta.ownerReferences, 'metadata.ownerReferences', errs);
-  validateFinalizers(meta.finalizers, 'metadata.finalizers', errs);
+  if (prev === undefined || meta.labels !== prev.labels) labelErrors(meta.labels, 'metadata.labels', errs);
+  if (prev === undefined || meta.annotations !== prev.annotations) annotationErrors(meta.annotations, 'metadata.annotations', errs);
+  if (prev === undefined || meta.ownerReferences !== prev.ownerReferences) validateOwnerReferences(meta.ownerReferences, 'metadata.ownerReferences', errs);
+  if (prev === undefined || meta.finalizers !== prev.finalizers) validateFinalizers(meta.finalizers, 'metadata.finalizers', errs);
 }
 
 /** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
@@ -159,13 +170,15 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   const errs: FieldError[] = [];
   if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
-  else for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
+  // A stored name passed the stricter name rule of its create (it holds no '/' or '%' and is not '.' or '..').
+  else if (next.name !== prev.name) for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
   const beforeCommon = errs.length;
-  validateMetaCommon(next, info, errs);
+  validateMetaCommon(next, info, errs, prev);
   // The update checks below repeat the common ones on the same maps: when those found nothing,
   // neither would the repeats (and every write gets here).
   const commonClean = errs.length === beforeCommon;
-  if (prev.deletionTimestamp) {
+  // The same finalizer list as the stored version's adds none.
+  if (prev.deletionTimestamp && next.finalizers !== prev.finalizers) {
     const extra = [...new Set(next.finalizers ?? [])].filter(f => !(prev.finalizers ?? []).includes(f)).sort();
     if (extra.length) {
       errs.push(forbiddenField('metadata.finalizers', `no new finalizers can be added if the object is being deleted, found new finalizers ${goStringSlice(extra).text}`));
@@ -180,6 +193,7 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
     annotationErrors(next.annotations, 'metadata.annotations', errs);
     validateOwnerReferences(next.ownerReferences, 'metadata.ownerReferences', errs);
   }
-  validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
+  // A list shared with the stored version passed this check when that version was written.
+  if (next.finalizers !== prev.finalizers) validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
   return errs;
 }
