@@ -55,7 +55,11 @@ interface NodeHealth {
 interface ZoneCount { ready: number; notReady: number; pass: number }
 
 const NO_TAINTS: readonly Taint[] = [];
-const hasNoExecute = (taints: readonly Taint[], key: string): boolean => taints.some(t => t.key === key && t.effect === 'NoExecute');
+/** A plain loop: every node's taints are checked twice per 5 s pass, and a closure per check showed in allocation profiles. */
+function hasNoExecute(taints: readonly Taint[], key: string): boolean {
+  for (let i = 0; i < taints.length; i++) if (taints[i]!.key === key && taints[i]!.effect === 'NoExecute') return true;
+  return false;
+}
 const readyOf = (n: Node): Condition | undefined => n.status?.conditions?.find(c => c.type === 'Ready');
 const zoneKey = (n: Node): string => {
   const l = n.metadata.labels ?? {};
