@@ -34,3 +34,21 @@ test('a large shuffled load comes out sorted by (time, seq)', () => {
     prev = { at: ev.atMs, seq: ev.seq };
   }
 });
+
+test('an instant keeps its order when its first event is cancelled or taken before more arrive', () => {
+  const q = new EventQueue();
+  const a = q.push(4, 'a', () => {});
+  q.push(4, 'b', () => {});
+  q.cancel(a);
+  assert.equal(q.peekTime(), 4);
+  assert.equal(q.pop()?.label, 'b');
+  // An instant whose only event was taken gets more while it runs (schedule(0) at "now").
+  q.push(6, 'c', () => {});
+  assert.equal(q.popDue(6)?.label, 'c');
+  q.push(6, 'd', () => {});
+  const e = q.push(6, 'e', () => {});
+  q.push(6, 'f', () => {});
+  q.cancel(e);
+  assert.deepEqual([q.pop()?.label, q.pop()?.label, q.pop()], ['d', 'f', undefined]);
+  assert.equal(q.size, 0);
+});
