@@ -221,40 +221,47 @@ function podRankBase(pod: Stored): PodRankBase {
   return b;
 }
 
-/** What ActivePodsWithRanks.Less reads of one pod: its base, its rank and the log-scaled ages at this instant. */
-export interface PodRankKey { pod: Stored; base: PodRankBase; rank: number; readyLog: number; createdLog: number }
+/**
+ * What ActivePodsWithRanks.Less reads of one pod: its base's fields (copied flat, so a sort's
+ * comparisons read one object per pod), its rank and the log-scaled ages at this instant.
+ */
+export interface PodRankKey {
+  pod: Stored; uid: string; node: string; phase: number; ready: boolean; cost: number; readyMs: number | undefined;
+  restarts: number; sidecarRestarts: number; createdMs: number | undefined; rank: number; readyLog: number; createdLog: number;
+}
 
 export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
-  const base = podRankBase(pod);
+  const b = podRankBase(pod);
   return {
-    pod, base, rank, readyLog: base.readyMs === undefined ? 0 : logRank(base.readyMs, nowMs),
-    createdLog: base.createdMs === undefined ? 0 : logRank(base.createdMs, nowMs),
+    pod, uid: b.uid, node: b.node, phase: b.phase, ready: b.ready, cost: b.cost, readyMs: b.readyMs, restarts: b.restarts,
+    sidecarRestarts: b.sidecarRestarts, createdMs: b.createdMs, rank,
+    readyLog: b.readyMs === undefined ? 0 : logRank(b.readyMs, nowMs), createdLog: b.createdMs === undefined ? 0 : logRank(b.createdMs, nowMs),
   };
 }
 
 /** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
-export function podRankLess(ka: PodRankKey, kb: PodRankKey): boolean {
-  const a = ka.base;
-  const b = kb.base;
+export function podRankLess(a: PodRankKey, b: PodRankKey): boolean {
   if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
   if (a.phase !== b.phase) return a.phase < b.phase;
   if (a.ready !== b.ready) return !a.ready;
   if (a.cost !== b.cost) return a.cost < b.cost;
-  if (ka.rank !== kb.rank) return ka.rank > kb.rank;
+  if (a.rank !== b.rank) return a.rank > b.rank;
   if (a.ready && b.ready && a.readyMs !== b.readyMs) {
     if (a.readyMs === undefined || b.readyMs === undefined) return afterOrZero(a.readyMs, b.readyMs);
-    const diff = ka.readyLog - kb.readyLog;
+    const diff = a.readyLog - b.readyLog;
     return diff === 0 ? a.uid < b.uid : diff < 0;
   }
   if (a.restarts !== b.restarts) return a.restarts > b.restarts;
   if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts;
   if (a.createdMs !== b.createdMs) {
     if (a.createdMs === undefined || b.createdMs === undefined) return afterOrZero(a.createdMs, b.createdMs);
-    const diff = ka.createdLog - kb.createdLog;
+    const diff = a.createdLog - b.createdLog;
     return diff === 0 ? a.uid < b.uid : diff < 0;
   }
   return false;
 }
+
+const comparePodRanks = (x: PodRankKey, y: PodRankKey): number => (podRankLess(x, y) ? -1 : podRankLess(y, x) ? 1 : 0);
 
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
@@ -269,7 +276,13 @@ export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: num
     const n = p.spec?.nodeName ?? '';
     podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
   }
-  const ranked = filtered.map(p => podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs));
-  ranked.sort((x, y) => (podRankLess(x, y) ? -1 : podRankLess(y, x) ? 1 : 0));
-  return ranked.slice(0, diff).map(r => r.pod);
+  const ranked = new Array<PodRankKey>(filtered.length);
+  for (let i = 0; i < filtered.length; i++) {
+    const p = filtered[i]!;
+    ranked[i] = podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs);
+  }
+  ranked.sort(comparePodRanks);
+  const out = new Array<Stored>(diff);
+  for (let i = 0; i < diff; i++) out[i] = ranked[i]!.pod;
+  return out;
 }
