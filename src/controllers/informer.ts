@@ -85,12 +85,18 @@ interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => strin
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly links: (Link | undefined)[] }
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[] }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
+  /** By cache key: list()'s order (insertion order, an update keeping its place) and getByKey. */
   private readonly cache = new Map<string, Entry>();
+  /**
+   * The same entries by namespace then name (cluster-scoped under ""): a watch event or get() finds
+   * its entry without building a key string (the names are the stored versions' own strings).
+   */
+  private readonly byName = new Map<string, Map<string, Entry>>();
   private readonly handlers: Handlers[] = [];
   /**
    * Each kind of handler as its own list, in addHandlers order: a write calls the functions directly
@@ -127,7 +133,7 @@ export class Informer {
   }
 
   get(namespace: string, name: string): Stored | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name)?.obj;
+    return this.byName.get(namespace || '')?.get(name)?.obj;
   }
 
   /** get by a key from keyOf, kept by a caller that looks the same object up again and again (no key string per call). */
@@ -162,7 +168,7 @@ export class Informer {
   /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
   start(): void {
     const { items } = this.api.list(this.kind, {}, { actor: this.owner });
-    for (const o of items) this.put(o);
+    for (const o of items) { const k = cacheKey(o); this.put(o, k, this.cache.get(k)); }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
     this.sim.schedule(0, `${this.owner}: ${this.kind} informer synced`, () => {
       this.synced = true;
@@ -184,15 +190,16 @@ export class Informer {
     for (const o of items) {
       const k = cacheKey(o);
       seen.add(k);
-      const old = this.cache.get(k)?.obj;
-      this.put(o);
+      const entry = this.cache.get(k);
+      const old = entry?.obj;
+      this.put(o, k, entry);
       if (!old) changes.push(() => this.handlers.forEach(h => h.onAdd?.(o)));
       else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.handlers.forEach(h => h.onUpdate?.(old, o)));
     }
     for (const [k, e] of [...this.cache]) {
       if (seen.has(k)) continue;
       const old = e.obj;
-      this.remove(k, e);
+      this.remove(e);
       changes.push(() => this.handlers.forEach(h => h.onDelete?.(old)));
     }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
@@ -200,17 +207,18 @@ export class Informer {
   }
 
   private onWatchEvent(e: WatchEvent): void {
-    const k = e.key;
-    const entry = this.cache.get(k);
+    const m = e.object.metadata;
+    const entry = this.byName.get(m.namespace || '')?.get(m.name);
     if (e.type === 'DELETED') {
       if (!entry) return;
-      this.remove(k, entry);
+      this.remove(entry);
       const fns = this.deleteFns;
       for (let i = 0; i < fns.length; i++) fns[i]!(e.object);
       return;
     }
     const old = entry?.obj;
-    this.put(e.object, k, entry);
+    if (entry === undefined) this.put(e.object, e.key, undefined);
+    else this.put(e.object, entry.key, entry);
     // Indexed loops: an array iterator here (every write, every informer) showed up in allocation profiles.
     if (old) { const fns = this.updateFns; for (let i = 0; i < fns.length; i++) fns[i]!(old, e.object); }
     else { const fns = this.addFns; for (let i = 0; i < fns.length; i++) fns[i]!(e.object); }
@@ -221,11 +229,16 @@ export class Informer {
    * same owner) the object moves to its bucket's end, as a delete and insert would (byIndex lists
    * in that order); otherwise it leaves the old values' buckets and joins the new ones'.
    */
-  private put(obj: Stored, k = cacheKey(obj), entry = this.cache.get(k)): void {
+  private put(obj: Stored, k: string, entry: Entry | undefined): void {
     if (entry === undefined) {
       const links: (Link | undefined)[] = [];
       for (let i = 0; i < this.indexList.length; i++) links.push(indexInsert(this.indexList[i]!, this.indexList[i]!.fn(obj), k, obj));
-      this.cache.set(k, { obj, links });
+      const added: Entry = { obj, key: k, links };
+      this.cache.set(k, added);
+      const ns = obj.metadata.namespace || '';
+      let names = this.byName.get(ns);
+      if (names === undefined) this.byName.set(ns, (names = new Map()));
+      names.set(obj.metadata.name, added);
       return;
     }
     const old = entry.obj;
@@ -246,8 +259,11 @@ export class Informer {
     }
   }
 
-  private remove(k: string, entry: Entry): void {
+  private remove(entry: Entry): void {
+    const k = entry.key;
     this.cache.delete(k);
+    const m = entry.obj.metadata;
+    this.byName.get(m.namespace || '')?.delete(m.name);
     for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(entry.obj), k);
   }
 }
