@@ -77,15 +77,17 @@ class Bucket {
 
 /**
  * One index: its function and its buckets (value → objects). `single` gives the one value of an
- * index that always has exactly one (the namespace), without building a list per call.
+ * index that always has exactly one (the namespace), without building a list per call. An index
+ * added to an empty cache is built on its first read (`built`): until then writes skip it (the
+ * scheduler's and the Lease informer's namespace indexes are never read).
  */
-interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket> }
+interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket>; readonly position: number; built: boolean }
 
 /**
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[] }
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
@@ -109,6 +111,8 @@ export class Informer {
   /** The same indexes as a list, for the per-write loops (an entry's links follow this order). */
   private readonly indexList: Index[] = [];
   private watcher: Watcher | undefined;
+  /** Counts puts: an entry's seq is its latest write's, the order every bucket keeps its objects in. */
+  private writeSeq = 0;
   synced = false;
 
   constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
@@ -125,11 +129,25 @@ export class Informer {
   /** `single`, for an index with exactly one value per object: that value (spares a list per write). */
   addIndex(name: string, fn: IndexFn, single?: (obj: Stored) => string): void {
     if (this.indexes.has(name)) return;
-    const index: Index = { fn, single, buckets: new Map() };
+    // Objects already cached join in the cache's order (not their writes'), so such an index is built now.
+    const index: Index = { fn, single, buckets: new Map(), position: this.indexList.length, built: this.cache.size > 0 };
     this.indexes.set(name, index);
-    const position = this.indexList.length;
     this.indexList.push(index);
-    for (const [k, e] of this.cache) e.links[position] = indexInsert(index, fn(e.obj), k, e.obj);
+    if (index.built) for (const [k, e] of this.cache) e.links[index.position] = indexInsert(index, fn(e.obj), k, e.obj);
+  }
+
+  /**
+   * An index's first read: every write moves its object to the end of each bucket it joins (or stays
+   * in), so inserting the cached objects in the order of their latest writes gives the buckets the
+   * order that keeping the index all along would have.
+   */
+  private indexFor(name: string): Index | undefined {
+    const index = this.indexes.get(name);
+    if (index === undefined || index.built) return index;
+    index.built = true;
+    const entries = [...this.cache.values()].sort((a, b) => a.seq - b.seq);
+    for (const e of entries) e.links[index.position] = indexInsert(index, index.fn(e.obj), e.key, e.obj);
+    return index;
   }
 
   get(namespace: string, name: string): Stored | undefined {
@@ -154,14 +172,14 @@ export class Informer {
 
   byIndex(index: string, value: string): Stored[] {
     const out: Stored[] = [];
-    const bucket = this.indexes.get(index)?.buckets.get(value);
+    const bucket = this.indexFor(index)?.buckets.get(value);
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) out.push(l.obj);
     return out;
   }
 
   /** The objects byIndex would list, in its order, without copying them into a list first. */
   eachInIndex(index: string, value: string, fn: (o: Stored) => void): void {
-    const bucket = this.indexes.get(index)?.buckets.get(value);
+    const bucket = this.indexFor(index)?.buckets.get(value);
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) fn(l.obj);
   }
 
@@ -232,8 +250,11 @@ export class Informer {
   private put(obj: Stored, k: string, entry: Entry | undefined): void {
     if (entry === undefined) {
       const links: (Link | undefined)[] = [];
-      for (let i = 0; i < this.indexList.length; i++) links.push(indexInsert(this.indexList[i]!, this.indexList[i]!.fn(obj), k, obj));
-      const added: Entry = { obj, key: k, links };
+      for (let i = 0; i < this.indexList.length; i++) {
+        const index = this.indexList[i]!;
+        links.push(index.built ? indexInsert(index, index.fn(obj), k, obj) : undefined);
+      }
+      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq };
       this.cache.set(k, added);
       const ns = obj.metadata.namespace || '';
       let names = this.byName.get(ns);
@@ -243,8 +264,10 @@ export class Informer {
     }
     const old = entry.obj;
     entry.obj = obj;
+    entry.seq = ++this.writeSeq;
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
+      if (!index.built) continue;
       const link = entry.links[i];
       let now: string[] | undefined;
       if (link !== undefined) {
@@ -264,7 +287,10 @@ export class Informer {
     this.cache.delete(k);
     const m = entry.obj.metadata;
     this.byName.get(m.namespace || '')?.delete(m.name);
-    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(entry.obj), k);
+    for (let i = 0; i < this.indexList.length; i++) {
+      const index = this.indexList[i]!;
+      if (index.built) indexDelete(index, index.fn(entry.obj), k);
+    }
   }
 }
 
