@@ -188,6 +188,8 @@ interface KindWatchers {
   readonly fast: FastQueue;
   /** Makes the oldest fast-path delivery (one function per kind, scheduled once per write). */
   readonly deliverFast: () => void;
+  /** "watch: <kind>", the label of every delivery. */
+  readonly label: string;
 }
 
 /**
@@ -224,9 +226,10 @@ class FastQueue {
   }
 }
 
-function newKindWatchers(): KindWatchers {
+function newKindWatchers(kind: string): KindWatchers {
   const fast = new FastQueue();
-  return { plain: [], byValue: new Map(), uniformLatencyMs: undefined, lastFastAt: 0, combined: new Map(), fast, deliverFast: () => fast.deliverOldest() };
+  return { plain: [], byValue: new Map(), uniformLatencyMs: undefined, lastFastAt: 0, combined: new Map(), fast,
+    deliverFast: () => fast.deliverOldest(), label: deliveryLabel(kind) };
 }
 
 export class WatchHub {
@@ -242,7 +245,7 @@ export class WatchHub {
     const indexed = indexedField ? options.fieldSelector?.find(r => r.field === indexedField && r.operator === '=') : undefined;
     const w = new Watcher(kind, options, handler, options.latencyMs ?? this.defaultLatencyMs, indexed);
     let kw = this.kinds.get(kind);
-    if (!kw) this.kinds.set(kind, (kw = newKindWatchers()));
+    if (!kw) this.kinds.set(kind, (kw = newKindWatchers(kind)));
     if (indexed) {
       let list = kw.byValue.get(indexed.value);
       if (!list) kw.byValue.set(indexed.value, (list = []));
@@ -293,7 +296,7 @@ export class WatchHub {
         if (watchers.length === 0) return;
         kw.lastFastAt = Math.max(this.sim.nowMs + kw.uniformLatencyMs + this.publishDelayMs, kw.lastFastAt);
         kw.fast.push(watchers, new WatchEvent(type, obj, rv));
-        this.sim.scheduleAt(kw.lastFastAt, deliveryLabel(kind), kw.deliverFast);
+        this.sim.scheduleAt(kw.lastFastAt, kw.label, kw.deliverFast);
         return;
       }
     }
@@ -328,10 +331,13 @@ export class WatchHub {
     const valueOf = INDEXED_VALUES[kind]!;
     const now = valueOf(obj);
     if (previous !== undefined && valueOf(previous) !== now) return undefined;
-    const indexed = kw.byValue.get(now);
-    if (indexed === undefined || indexed.length === 0) return kw.plain;
+    // One lookup per write: a value without indexed watchers is remembered with the plain list.
     let list = kw.combined.get(now);
-    if (list === undefined) kw.combined.set(now, (list = [...kw.plain, ...indexed]));
+    if (list === undefined) {
+      const indexed = kw.byValue.get(now);
+      list = indexed === undefined || indexed.length === 0 ? kw.plain : [...kw.plain, ...indexed];
+      kw.combined.set(now, list);
+    }
     return list;
   }
 

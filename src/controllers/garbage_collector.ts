@@ -47,9 +47,13 @@ class GarbageCollector implements Reconciler {
 
   private observe(o: Stored, old: Stored | undefined): void {
     const q = this.ctx.queue;
-    this.observed.add(o.metadata.uid);
-    if (o.metadata.deletionTimestamp && (hasFinalizer(o, FINALIZER_ORPHAN) || hasFinalizer(o, FINALIZER_FOREGROUND))) q.add(itemKey(o));
-    const refs = o.metadata.ownerReferences;
+    const m = o.metadata;
+    // An update of an object already shown (same uid) leaves the graph's nodes as they are: the
+    // handlers are registered before the informers start, so its add came first, and only its
+    // delete takes its uid out again.
+    if (old === undefined || old.metadata.uid !== m.uid) this.observed.add(m.uid);
+    if (m.deletionTimestamp && (hasFinalizer(o, FINALIZER_ORPHAN) || hasFinalizer(o, FINALIZER_FOREGROUND))) q.add(itemKey(o));
+    const refs = m.ownerReferences;
     if (!refs || refs.length === 0) return;
     // A new dependent is looked at only when one of its owners is unknown to the graph (insertNode: a
     // virtual owner node goes to attemptToDelete); changed references are looked at again.

@@ -41,3 +41,32 @@ test('index buckets list objects in the order of their latest writes; an object 
   assert.equal((inf.get('default', 'two')?.data as Record<string, string> | undefined)?.extra, 'z');
   assert.deepEqual(inf.byIndex('namespace', 'default').map(o => o.metadata.name), ['kube-root-ca.crt', 'one', 'three', 'two']);
 });
+
+test('an index first read after many writes lists each bucket as an index read all along would', () => {
+  const c = new Cluster(WITHOUT_NODES);
+  const k = c.client('test');
+  const team = (o: { metadata: { labels?: Record<string, string> } }) => o.metadata.labels?.team ?? '';
+  const teams = (o: { metadata: { labels?: Record<string, string> } }) => (team(o) === 'both' ? ['a', 'b'] : [team(o)]);
+  const eager = new Informer(c.sim, c.api, 'ConfigMap', 'eager');
+  const lazy = new Informer(c.sim, c.api, 'ConfigMap', 'lazy');
+  for (const inf of [eager, lazy]) { inf.addIndex('team', teams); inf.addIndex('one', o => [team(o)], team); }
+  eager.start();
+  lazy.start();
+  const order = (inf: Informer, index: string) => ['a', 'b', 'both', ''].map(v => inf.byIndex(index, v).map(o => o.metadata.name).join(','));
+  order(eager, 'team');
+  order(eager, 'one');
+  const names = ['p', 'q', 'r', 's', 't', 'u'];
+  const labels = ['a', 'b', 'both', 'a', 'b'];
+  for (let i = 0; i < 40; i++) {
+    const n = names[(i * 7) % names.length]!;
+    if (i % 9 === 8) k.delete('ConfigMap', 'default', n);
+    else if (!k.find('ConfigMap', 'default', n)) k.create(cm(n, labels[i % labels.length]!));
+    else k.mutate('ConfigMap', 'default', n, d => { d.metadata.labels = { team: labels[(i * 3) % labels.length]! }; });
+    c.sim.advance(10);
+    if (i === 20) assert.deepEqual(order(lazy, 'one'), order(eager, 'one'), 'first read of a single-valued index');
+  }
+  assert.deepEqual(order(lazy, 'team'), order(eager, 'team'), 'first read of a multi-valued index');
+  assert.deepEqual(order(lazy, 'one'), order(eager, 'one'), 'an index kept after its first read');
+  assert.deepEqual(lazy.byIndex('namespace', 'default'), eager.byIndex('namespace', 'default'));
+  assert.ok(order(eager, 'team').join('|').length > 10, 'the buckets are not all empty');
+});

@@ -22,7 +22,7 @@ const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metad
 class Link {
   prev: Link | undefined = undefined;
   next: Link | undefined = undefined;
-  constructor(public obj: Stored, readonly key: string, readonly value: string) {}
+  constructor(public obj: Stored, readonly key: string, readonly value: string, readonly bucket: Bucket) {}
 }
 
 /**
@@ -41,7 +41,7 @@ class Bucket {
   set(k: string, obj: Stored, value: string): Link {
     let link = this.links.get(k);
     if (link !== undefined) { link.obj = obj; return link; }
-    this.links.set(k, (link = new Link(obj, k, value)));
+    this.links.set(k, (link = new Link(obj, k, value, this)));
     this.append(link);
     return link;
   }
@@ -77,25 +77,42 @@ class Bucket {
 
 /**
  * One index: its function and its buckets (value → objects). `single` gives the one value of an
- * index that always has exactly one (the namespace), without building a list per call.
+ * index that always has exactly one (the namespace), without building a list per call. An index
+ * added to an empty cache is built on its first read (`built`): until then writes skip it (the
+ * scheduler's and the Lease informer's namespace indexes are never read).
  */
-interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket> }
+interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket>; readonly position: number; built: boolean }
 
 /**
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly links: (Link | undefined)[] }
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
+  /** By cache key: list()'s order (insertion order, an update keeping its place) and getByKey. */
   private readonly cache = new Map<string, Entry>();
+  /**
+   * The same entries by namespace then name (cluster-scoped under ""): a watch event or get() finds
+   * its entry without building a key string (the names are the stored versions' own strings).
+   */
+  private readonly byName = new Map<string, Map<string, Entry>>();
   private readonly handlers: Handlers[] = [];
+  /**
+   * Each kind of handler as its own list, in addHandlers order: a write calls the functions directly
+   * instead of reading optional members of handler objects of many shapes (megamorphic loads).
+   */
+  private readonly addFns: ((obj: Stored) => void)[] = [];
+  private readonly updateFns: ((oldObj: Stored, newObj: Stored) => void)[] = [];
+  private readonly deleteFns: ((obj: Stored) => void)[] = [];
   private readonly indexes = new Map<string, Index>();
   /** The same indexes as a list, for the per-write loops (an entry's links follow this order). */
   private readonly indexList: Index[] = [];
   private watcher: Watcher | undefined;
+  /** Counts puts: an entry's seq is its latest write's, the order every bucket keeps its objects in. */
+  private writeSeq = 0;
   synced = false;
 
   constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
@@ -104,20 +121,37 @@ export class Informer {
 
   addHandlers(h: Handlers): void {
     this.handlers.push(h);
+    if (h.onAdd) this.addFns.push(h.onAdd);
+    if (h.onUpdate) this.updateFns.push(h.onUpdate);
+    if (h.onDelete) this.deleteFns.push(h.onDelete);
   }
 
   /** `single`, for an index with exactly one value per object: that value (spares a list per write). */
   addIndex(name: string, fn: IndexFn, single?: (obj: Stored) => string): void {
     if (this.indexes.has(name)) return;
-    const index: Index = { fn, single, buckets: new Map() };
+    // Objects already cached join in the cache's order (not their writes'), so such an index is built now.
+    const index: Index = { fn, single, buckets: new Map(), position: this.indexList.length, built: this.cache.size > 0 };
     this.indexes.set(name, index);
-    const position = this.indexList.length;
     this.indexList.push(index);
-    for (const [k, e] of this.cache) e.links[position] = indexInsert(index, fn(e.obj), k, e.obj);
+    if (index.built) for (const [k, e] of this.cache) e.links[index.position] = indexInsert(index, fn(e.obj), k, e.obj);
+  }
+
+  /**
+   * An index's first read: every write moves its object to the end of each bucket it joins (or stays
+   * in), so inserting the cached objects in the order of their latest writes gives the buckets the
+   * order that keeping the index all along would have.
+   */
+  private indexFor(name: string): Index | undefined {
+    const index = this.indexes.get(name);
+    if (index === undefined || index.built) return index;
+    index.built = true;
+    const entries = [...this.cache.values()].sort((a, b) => a.seq - b.seq);
+    for (const e of entries) e.links[index.position] = indexInsert(index, index.fn(e.obj), e.key, e.obj);
+    return index;
   }
 
   get(namespace: string, name: string): Stored | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name)?.obj;
+    return this.byName.get(namespace || '')?.get(name)?.obj;
   }
 
   /** get by a key from keyOf, kept by a caller that looks the same object up again and again (no key string per call). */
@@ -138,21 +172,21 @@ export class Informer {
 
   byIndex(index: string, value: string): Stored[] {
     const out: Stored[] = [];
-    const bucket = this.indexes.get(index)?.buckets.get(value);
+    const bucket = this.indexFor(index)?.buckets.get(value);
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) out.push(l.obj);
     return out;
   }
 
   /** The objects byIndex would list, in its order, without copying them into a list first. */
   eachInIndex(index: string, value: string, fn: (o: Stored) => void): void {
-    const bucket = this.indexes.get(index)?.buckets.get(value);
+    const bucket = this.indexFor(index)?.buckets.get(value);
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) fn(l.obj);
   }
 
   /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
   start(): void {
     const { items } = this.api.list(this.kind, {}, { actor: this.owner });
-    for (const o of items) this.put(o);
+    for (const o of items) { const k = cacheKey(o); this.put(o, k, this.cache.get(k)); }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
     this.sim.schedule(0, `${this.owner}: ${this.kind} informer synced`, () => {
       this.synced = true;
@@ -174,15 +208,16 @@ export class Informer {
     for (const o of items) {
       const k = cacheKey(o);
       seen.add(k);
-      const old = this.cache.get(k)?.obj;
-      this.put(o);
+      const entry = this.cache.get(k);
+      const old = entry?.obj;
+      this.put(o, k, entry);
       if (!old) changes.push(() => this.handlers.forEach(h => h.onAdd?.(o)));
       else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.handlers.forEach(h => h.onUpdate?.(old, o)));
     }
     for (const [k, e] of [...this.cache]) {
       if (seen.has(k)) continue;
       const old = e.obj;
-      this.remove(k, e);
+      this.remove(e);
       changes.push(() => this.handlers.forEach(h => h.onDelete?.(old)));
     }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
@@ -190,19 +225,21 @@ export class Informer {
   }
 
   private onWatchEvent(e: WatchEvent): void {
-    const k = e.key;
-    const entry = this.cache.get(k);
+    const m = e.object.metadata;
+    const entry = this.byName.get(m.namespace || '')?.get(m.name);
     if (e.type === 'DELETED') {
       if (!entry) return;
-      this.remove(k, entry);
-      for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onDelete?.(e.object);
+      this.remove(entry);
+      const fns = this.deleteFns;
+      for (let i = 0; i < fns.length; i++) fns[i]!(e.object);
       return;
     }
     const old = entry?.obj;
-    this.put(e.object, k, entry);
+    if (entry === undefined) this.put(e.object, e.key, undefined);
+    else this.put(e.object, entry.key, entry);
     // Indexed loops: an array iterator here (every write, every informer) showed up in allocation profiles.
-    if (old) for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onUpdate?.(old, e.object);
-    else for (let i = 0; i < this.handlers.length; i++) this.handlers[i]!.onAdd?.(e.object);
+    if (old) { const fns = this.updateFns; for (let i = 0; i < fns.length; i++) fns[i]!(old, e.object); }
+    else { const fns = this.addFns; for (let i = 0; i < fns.length; i++) fns[i]!(e.object); }
   }
 
   /**
@@ -210,23 +247,33 @@ export class Informer {
    * same owner) the object moves to its bucket's end, as a delete and insert would (byIndex lists
    * in that order); otherwise it leaves the old values' buckets and joins the new ones'.
    */
-  private put(obj: Stored, k = cacheKey(obj), entry = this.cache.get(k)): void {
+  private put(obj: Stored, k: string, entry: Entry | undefined): void {
     if (entry === undefined) {
       const links: (Link | undefined)[] = [];
-      for (let i = 0; i < this.indexList.length; i++) links.push(indexInsert(this.indexList[i]!, this.indexList[i]!.fn(obj), k, obj));
-      this.cache.set(k, { obj, links });
+      for (let i = 0; i < this.indexList.length; i++) {
+        const index = this.indexList[i]!;
+        links.push(index.built ? indexInsert(index, index.fn(obj), k, obj) : undefined);
+      }
+      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq };
+      this.cache.set(k, added);
+      const ns = obj.metadata.namespace || '';
+      let names = this.byName.get(ns);
+      if (names === undefined) this.byName.set(ns, (names = new Map()));
+      names.set(obj.metadata.name, added);
       return;
     }
     const old = entry.obj;
     entry.obj = obj;
+    entry.seq = ++this.writeSeq;
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
+      if (!index.built) continue;
       const link = entry.links[i];
       let now: string[] | undefined;
       if (link !== undefined) {
         // The link's value is the old version's one value (the index functions are pure).
         if (index.single ? index.single(obj) === link.value : (now = index.fn(obj)).length === 1 && now[0] === link.value) {
-          index.buckets.get(link.value)!.moveToEnd(link, obj);
+          link.bucket.moveToEnd(link, obj);
           continue;
         }
       }
@@ -235,9 +282,15 @@ export class Informer {
     }
   }
 
-  private remove(k: string, entry: Entry): void {
+  private remove(entry: Entry): void {
+    const k = entry.key;
     this.cache.delete(k);
-    for (let i = 0; i < this.indexList.length; i++) indexDelete(this.indexList[i]!, this.indexList[i]!.fn(entry.obj), k);
+    const m = entry.obj.metadata;
+    this.byName.get(m.namespace || '')?.delete(m.name);
+    for (let i = 0; i < this.indexList.length; i++) {
+      const index = this.indexList[i]!;
+      if (index.built) indexDelete(index, index.fn(entry.obj), k);
+    }
   }
 }
 
