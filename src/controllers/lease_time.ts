@@ -20,7 +20,21 @@ function minuteTailMs(text: string): number | undefined {
   const fracFrom = at + 6;
   if (text.charCodeAt(at + 5) !== 46 || n - 1 - fracFrom < 1 || n - 1 - fracFrom > 9) return undefined;
   for (let i = fracFrom; i < n - 1; i++) if (!isDigit(text, i)) return undefined;
+  // A kubelet's renewTime (metav1.MicroTime of a millisecond instant) has six digits, the last three zero.
+  if (n - 1 - fracFrom === 6 && text.charCodeAt(fracFrom + 3) === 48 && text.charCodeAt(fracFrom + 4) === 48 && text.charCodeAt(fracFrom + 5) === 48) {
+    return ms + MILLI_FRACTION_MS[twoDigits(text, fracFrom) * 10 + text.charCodeAt(fracFrom + 2) - 48]!;
+  }
   return ms + Math.floor(+`0.${text.slice(fracFrom, n - 1)}` * 1000);
+}
+
+/** The milliseconds of a fraction "ddd000", by the very formula above (and parseRfc3339's), so equal by construction. */
+const MILLI_FRACTION_MS: number[] = Array.from({ length: 1000 }, (_, i) => Math.floor(+`0.${String(i).padStart(3, '0')}000` * 1000));
+
+/** renew.startsWith(seen.slice(0, HOUR_HEAD)) with seen at least that long, without the slice. */
+function sameHourHead(renew: string, seen: string): boolean {
+  if (seen.length < HOUR_HEAD || renew.length < HOUR_HEAD) return false;
+  for (let i = 0; i < HOUR_HEAD; i++) if (renew.charCodeAt(i) !== seen.charCodeAt(i)) return false;
+  return true;
 }
 
 const twoDigits = (text: string, i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
@@ -33,7 +47,7 @@ const isDigit = (text: string, i: number): boolean => { const c = text.charCodeA
  * same amount and the values differ by the tails' difference.
  */
 export function renewTimeMs(renew: string, seen: string, seenMs: number | undefined): number | undefined {
-  if (seenMs !== undefined && seen.length >= HOUR_HEAD && renew.startsWith(seen.slice(0, HOUR_HEAD))) {
+  if (seenMs !== undefined && sameHourHead(renew, seen)) {
     const a = minuteTailMs(renew), b = minuteTailMs(seen);
     if (a !== undefined && b !== undefined) return seenMs - b + a;
   }

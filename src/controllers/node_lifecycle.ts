@@ -49,6 +49,8 @@ interface NodeHealth {
   node: Stored<Node> | undefined;
   ready: Condition | undefined;
   zone: ZoneCount | undefined;
+  /** Forgotten on the node's delete event (a record kept by the last pass must not be reused then). */
+  dropped: boolean;
 }
 
 /** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
@@ -80,6 +82,13 @@ class NodeLifecycleController implements Reconciler {
   /** Zone key → its counts; the counts are reset lazily, by pass number. */
   private readonly zones = new Map<string, ZoneCount>();
   private pass = 0;
+  /**
+   * The last pass's node list and each node's health record, by position: a node that is the same
+   * object at the same position was registered by that pass (only a pass forgets nodes, and only
+   * unlisted ones) and has that record unless its delete event dropped it, so neither is looked up.
+   */
+  private lastNodes: readonly Stored<Node>[] = [];
+  private lastHealth: NodeHealth[] = [];
   private readonly nodeInformer: Informer;
   private readonly leaseInformer: Informer;
 
@@ -90,7 +99,10 @@ class NodeLifecycleController implements Reconciler {
     this.nodeInformer.addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
       onUpdate: (_o, n) => ctx.queue.add(`node/${n.metadata.name}`),
-      onDelete: n => { this.health.delete(n.metadata.name); },
+      onDelete: n => {
+        const h = this.health.get(n.metadata.name);
+        if (h) { h.dropped = true; this.health.delete(n.metadata.name); }
+      },
     });
     ctx.queue.add('monitor');
   }
@@ -110,15 +122,25 @@ class NodeLifecycleController implements Reconciler {
     // The zones seen in this pass, in first-seen order (only whether all are disrupted matters).
     const seen: ZoneCount[] = [];
     // classifyNodes: added nodes are registered, then deleted ones removed, then every node's health checked.
-    for (const node of nodes) {
+    const lastNodes = this.lastNodes, lastHealth = this.lastHealth;
+    // Kept only by a pass that completes.
+    this.lastNodes = [];
+    this.lastHealth = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (node === lastNodes[i] && !lastHealth[i]!.dropped) continue;
       if (this.known.has(node.metadata.name)) continue;
       this.known.set(node.metadata.name, node.metadata.uid);
       this.ctx.recorder.event(nodeRef(node), 'Normal', 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
     }
     // Every listed node is known now, so as many known nodes as listed ones means none was deleted.
     if (this.known.size !== nodes.length) this.forgetDeletedNodes(nodes);
-    for (const node of nodes) {
-      const h = this.healthOf(node);
+    const healths: NodeHealth[] = new Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const last = node === lastNodes[i] ? lastHealth[i]! : undefined;
+      const h = last !== undefined && !last.dropped ? last : this.healthOf(node);
+      healths[i] = h;
       const observed = h.ready;
       const current = this.tryUpdateNodeHealth(node, h);
       const z = h.zone!;
@@ -131,6 +153,8 @@ class NodeLifecycleController implements Reconciler {
         this.markPodsNotReady(node.metadata.name);
       }
     }
+    this.lastNodes = nodes;
+    this.lastHealth = healths;
     // handleDisruption: when every zone is fully disrupted the controller blames itself and taints nothing.
     this.allDisrupted = seen.length > 0 && seen.every(s => s.ready === 0 && s.notReady > 0);
   }
@@ -146,7 +170,7 @@ class NodeLifecycleController implements Reconciler {
       const lease = this.leaseInformer.getByKey(leaseKey) as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
       h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
-        lease, leaseKey, node: undefined, ready: undefined, zone: undefined };
+        lease, leaseKey, node: undefined, ready: undefined, zone: undefined, dropped: false };
       this.health.set(name, h);
     }
     if (h.node !== node) {

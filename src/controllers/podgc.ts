@@ -7,6 +7,7 @@ import { isApiError } from '../api/errors';
 import { toRfc3339 } from '../sim/time';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
+import type { Informer } from './informer';
 
 export const GC_CHECK_PERIOD_MS = 20_000;
 export const QUARANTINE_MS = 40_000;
@@ -24,7 +25,7 @@ class PodGC implements Reconciler {
   reconcile(): ReconcileResult {
     const pods = this.ctx.informers.informer('Pod').list() as Stored<Pod>[];
     const nodes = this.ctx.informers.informer('Node');
-    const nodeNamed = (name: string) => nodes.get('', name) as Stored<Node> | undefined;
+    const quarantine = this.quarantine;
     // One pass over the cache (which no write below changes: watch events arrive later) finds what
     // gcTerminating, gcOrphaned's quarantine and the unscheduled sweep act on, in cache order.
     const outOfService: Stored<Pod>[] = [];
@@ -34,27 +35,30 @@ class PodGC implements Reconciler {
       const nodeName = p.spec.nodeName;
       if (p.metadata.deletionTimestamp) {
         if (!nodeName) unscheduled.push(p);
-        else if (isOutOfService(nodeNamed(nodeName))) outOfService.push(p);
+        else if (isOutOfService(nodes.get('', nodeName) as Stored<Node> | undefined)) outOfService.push(p);
       }
-      // gcOrphaned: a pod's node missing from the cache is quarantined (nodeQueue.AddAfter).
-      if (nodeName && !this.quarantine.has(nodeName) && !nodeNamed(nodeName)) this.quarantine.set(nodeName, now + QUARANTINE_MS);
+      // gcOrphaned: a pod's node missing from the cache is quarantined (nodeQueue.AddAfter). Both
+      // tests are pure, so the cache lookup (a miss is rare) goes first and an empty quarantine is not asked.
+      if (nodeName && nodes.get('', nodeName) === undefined && (quarantine.size === 0 || !quarantine.has(nodeName))) {
+        quarantine.set(nodeName, now + QUARANTINE_MS);
+      }
     }
     // gcTerminating: terminating pods on NotReady nodes tainted out-of-service.
     for (const p of outOfService) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node is out of service');
-    this.gcOrphaned(pods, nodeNamed);
+    this.gcOrphaned(pods, nodes);
     // gcUnscheduledTerminating.
     for (const p of unscheduled) this.forceDelete(p);
     return { requeueAfterMs: GC_CHECK_PERIOD_MS };
   }
 
   /** gcOrphaned's second half: quarantined nodes still missing after 40 s have their pods failed and deleted. */
-  private gcOrphaned(pods: Stored<Pod>[], nodeNamed: (name: string) => Stored<Node> | undefined): void {
+  private gcOrphaned(pods: Stored<Pod>[], nodes: Informer): void {
     const now = this.ctx.sim.nowMs;
     const deleted = new Set<string>();
     for (const [name, at] of [...this.quarantine]) {
       if (at > now) continue;
       this.quarantine.delete(name);
-      if (nodeNamed(name)) continue;
+      if (nodes.get('', name)) continue;
       try {
         if (!this.ctx.client.find('Node', '', name)) deleted.add(name);
       } catch (e) {
