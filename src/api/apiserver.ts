@@ -35,7 +35,7 @@ const { applyDefaults } = defaultsModule;
 const { prepareForCreate, prepareForUpdate } = strategiesModule;
 const { validateCreate, validateUpdate } = validationModule;
 const { generateName, generateUid } = namesModule;
-const { cloneUnfrozen, deepClone, deepEqual, hasUndefined, shareFoundDifference, shareSawUndefined, shareUnchanged } = freezeModule;
+const { cloneUnfrozen, deepClone, deepEqual, hasUndefined, hasUndefinedOutsideFrozen, shareFoundDifference, shareSawUndefined, shareUnchanged } = freezeModule;
 const { deleteObject, finalizeIfReady, remove } = deletionModule;
 const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
 
@@ -70,7 +70,9 @@ export interface RequestContext {
    * for this request and never mutated again, so the server skips its defensive copy and may freeze
    * and keep it. On an update the object and its metadata must be the caller's own (not frozen);
    * other parts may be frozen parts of stored versions. On a status write an unfrozen top level and
-   * metadata count as the caller's own too. For internal components only, never for user input.
+   * metadata count as the caller's own too. Frozen parts hold no undefined values (stored versions
+   * never do, nor do the frozen constants components share), so only unfrozen parts are checked for
+   * them. For internal components only, never for user input.
    */
   owned?: boolean;
 }
@@ -167,7 +169,7 @@ export class ApiServer {
 
   private createNow<T extends KubeObject>(input: T, ctx: RequestContext, info: ResourceInfo, namespace: string): Stored<T> {
     // A handed-over object is used as it is, unless it holds undefined values (the copy drops those keys).
-    const draft = (ctx.owned && !hasUndefined(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
+    const draft = (ctx.owned && !hasUndefinedOutsideFrozen(input) ? input : deepClone(input)) as KubeObject & Record<string, any>;
     draft.metadata ??= {};
     if (info.namespaced) draft.metadata.namespace = namespace;
     else delete draft.metadata.namespace;

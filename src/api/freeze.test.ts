@@ -2,7 +2,7 @@
 // skips deepEqual on it to decide whether an update writes anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deepEqual, deepFreeze, shareFoundDifference, shareUnchanged } from './freeze';
+import { deepEqual, deepFreeze, hasUndefined, hasUndefinedOutsideFrozen, shareFoundDifference, shareUnchanged } from './freeze';
 
 const cases: [string, unknown, unknown, boolean][] = [
   // [what, draft, base, deepEqual]
@@ -59,4 +59,15 @@ test('shareUnchanged with freezeKept freezes what the draft keeps, all but the d
   const plain = { metadata: { name: 'b' }, spec: { n: [{ x: 1 }] } };
   shareUnchanged(plain, base, undefined);
   assert.equal(parts(plain).some(([, p]) => Object.isFrozen(p) && !(Object.values(base) as object[]).includes(p)), false);
+});
+
+test('hasUndefinedOutsideFrozen looks for undefined values in unfrozen parts only', () => {
+  const stored = deepFreeze({ a: 1, list: [{ b: 'x' }] });
+  assert.equal(hasUndefinedOutsideFrozen({ spec: stored, status: { phase: 'Running' } }), false);
+  assert.equal(hasUndefinedOutsideFrozen({ spec: stored, status: { phase: undefined } }), true);
+  assert.equal(hasUndefinedOutsideFrozen({ items: [stored, { c: [1, undefined] }] }), true);
+  assert.equal(hasUndefinedOutsideFrozen({ items: [stored, undefined] }), true);
+  // A frozen part is taken on trust (owned writes hand over only stored parts and shared constants).
+  assert.equal(hasUndefinedOutsideFrozen({ spec: Object.freeze({ a: undefined }) }), false);
+  assert.equal(hasUndefined({ spec: Object.freeze({ a: undefined }) }), true);
 });

@@ -247,3 +247,22 @@ export function hasUndefined(value: object): boolean {
   }
   return false;
 }
+
+/**
+ * hasUndefined for a handed-over (`owned`) object: frozen parts are not looked into, since the frozen
+ * parts internal components hand over (parts of stored versions, shared constants) hold no undefined.
+ */
+export function hasUndefinedOutsideFrozen(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v === undefined || (v !== null && typeof v === 'object' && !Object.isFrozen(v) && hasUndefinedOutsideFrozen(v))) return true;
+    }
+    return false;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || (v !== null && typeof v === 'object' && !Object.isFrozen(v) && hasUndefinedOutsideFrozen(v))) return true;
+  }
+  return false;
+}

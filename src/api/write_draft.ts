@@ -7,7 +7,7 @@ import * as defaultsModule from './defaults';
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
-const { cloneUnfrozen, hasUndefined } = freezeModule;
+const { cloneUnfrozen, hasUndefined, hasUndefinedOutsideFrozen } = freezeModule;
 const { hasDefaults } = defaultsModule;
 
 /**
@@ -17,7 +17,7 @@ const { hasDefaults } = defaultsModule;
  */
 export function takesOver(input: KubeObject, mutatingHooks: boolean): boolean {
   return !hasDefaults(input.kind) && !mutatingHooks &&
-    !Object.isFrozen(input) && input.metadata !== undefined && !Object.isFrozen(input.metadata) && !hasUndefined(input);
+    !Object.isFrozen(input) && input.metadata !== undefined && !Object.isFrozen(input.metadata) && !hasUndefinedOutsideFrozen(input);
 }
 
 /**
