@@ -6,7 +6,8 @@ import type { Node, Pod, Stored } from '../api/objects';
 import { emptyResources, nodeAllocatable, podRequests, type Allocatable, type Resources } from './resources';
 import { familiarImage } from '../kubelet/image_catalogue';
 import { deepEqual } from '../api/freeze';
-import { matches, type Selector } from '../api/selectors';
+import type { Selector } from '../api/selectors';
+import { SpreadTracker } from './spread_tracker';
 import type { FilterStatus } from './filters';
 
 export interface PodEntry {
@@ -20,38 +21,8 @@ export interface PodEntry {
   constrained: boolean;
 }
 
-/**
- * The pods matching one (namespace, selector) — PodTopologySpread's count — kept per node as pods
- * come, go and change, so scoring reads a number instead of scanning every pod on every node.
- */
 export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
-const MIN_SLOTS = 64;
-
-export class SpreadTracker {
-  /**
-   * Matching pods per node, by the node's slot (NodeInfo.slot): one dense list, which a scoring
-   * cycle reads for every feasible node. Sized for every slot the cache has handed out.
-   */
-  bySlot: Int32Array;
-
-  constructor(readonly id: number, readonly namespace: string, readonly selector: Selector, slots = 0) {
-    this.bySlot = new Int32Array(Math.max(slots, MIN_SLOTS));
-  }
-
-  /** Makes room for a new node's slot (doubling, so growth is rare). */
-  ensureSlot(slot: number): void {
-    if (slot < this.bySlot.length) return;
-    const grown = new Int32Array(Math.max(this.bySlot.length * 2, slot + 1));
-    grown.set(this.bySlot);
-    this.bySlot = grown;
-  }
-
-  /** countPodsMatchSelector's test: not being deleted, same namespace, labels matching. */
-  counts(p: Pod): boolean {
-    return !p.metadata.deletionTimestamp && p.metadata.namespace === this.namespace && matches(this.selector, p.metadata.labels);
-  }
-}
 
 export class NodeInfo {
   // The fields every filter and score cycle reads for every node come first, so that they share
