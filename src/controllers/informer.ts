@@ -92,16 +92,15 @@ interface Entry { obj: Stored; readonly key: string; readonly links: (Link | und
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
-  /** By cache key: list()'s order (insertion order, an update keeping its place) and getByKey. */
+  /** By cache key: list()'s order (insertion order, an update keeping its place). */
   private readonly cache = new Map<string, Entry>();
   /**
    * The same entries by namespace then name (cluster-scoped under ""): a watch event or get() finds
    * its entry without building a key string (the names are the stored versions' own strings).
    */
   private readonly byName = new Map<string, Map<string, Entry>>();
-  private readonly handlers: Handlers[] = [];
   /**
-   * Each kind of handler as its own list, in addHandlers order: a write calls the functions directly
+   * The handlers, each kind as its own list, in addHandlers order: a write calls the functions directly
    * instead of reading optional members of handler objects of many shapes (megamorphic loads).
    */
   private readonly addFns: ((obj: Stored) => void)[] = [];
@@ -120,7 +119,6 @@ export class Informer {
   }
 
   addHandlers(h: Handlers): void {
-    this.handlers.push(h);
     if (h.onAdd) this.addFns.push(h.onAdd);
     if (h.onUpdate) this.updateFns.push(h.onUpdate);
     if (h.onDelete) this.deleteFns.push(h.onDelete);
@@ -154,16 +152,6 @@ export class Informer {
     return this.byName.get(namespace || '')?.get(name)?.obj;
   }
 
-  /** get by a key from keyOf, kept by a caller that looks the same object up again and again (no key string per call). */
-  getByKey(key: string): Stored | undefined {
-    return this.cache.get(key)?.obj;
-  }
-
-  /** The cache key of namespace/name (MetaNamespaceKeyFunc). */
-  static keyOf(namespace: string, name: string): string {
-    return namespace ? `${namespace}/${name}` : name;
-  }
-
   list(): Stored[] {
     const out: Stored[] = [];
     for (const e of this.cache.values()) out.push(e.obj);
@@ -190,7 +178,7 @@ export class Informer {
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
     this.sim.schedule(0, `${this.owner}: ${this.kind} informer synced`, () => {
       this.synced = true;
-      for (const o of items) for (const h of this.handlers) h.onAdd?.(this.cache.get(cacheKey(o))?.obj ?? o);
+      for (const o of items) for (const fn of this.addFns) fn(this.cache.get(cacheKey(o))?.obj ?? o);
     });
   }
 
@@ -211,14 +199,14 @@ export class Informer {
       const entry = this.cache.get(k);
       const old = entry?.obj;
       this.put(o, k, entry);
-      if (!old) changes.push(() => this.handlers.forEach(h => h.onAdd?.(o)));
-      else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.handlers.forEach(h => h.onUpdate?.(old, o)));
+      if (!old) changes.push(() => this.addFns.forEach(fn => fn(o)));
+      else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) changes.push(() => this.updateFns.forEach(fn => fn(old, o)));
     }
     for (const [k, e] of [...this.cache]) {
       if (seen.has(k)) continue;
       const old = e.obj;
       this.remove(e);
-      changes.push(() => this.handlers.forEach(h => h.onDelete?.(old)));
+      changes.push(() => this.deleteFns.forEach(fn => fn(old)));
     }
     this.watcher = this.api.watch(this.kind, { watcher: this.owner }, e => this.onWatchEvent(e));
     this.sim.schedule(0, `${this.owner}: ${this.kind} informer relisted`, () => changes.forEach(c => c()));

@@ -11,7 +11,7 @@ import { isApiError } from '../api/errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
-import { Informer } from './informer';
+import type { Informer } from './informer';
 import { renewTimeMs } from './lease_time';
 
 export const NODE_MONITOR_PERIOD_MS = 5000;
@@ -43,8 +43,6 @@ interface NodeHealth {
   leaseRenewMs: number | undefined;
   /** The lease object whose renewTime was last considered. */
   lease: object | undefined;
-  /** The node's Lease's cache key (kube-node-lease/<node>), built once. */
-  readonly leaseKey: string;
   /** The node object `ready` and `zone` were read from. */
   node: Stored<Node> | undefined;
   ready: Condition | undefined;
@@ -166,11 +164,10 @@ class NodeLifecycleController implements Reconciler {
     if (!h) {
       // A first sight: probe time now, the heartbeat and renewal seen now (set below, as the first check does).
       const ready = readyOf(node);
-      const leaseKey = Informer.keyOf('kube-node-lease', name);
-      const lease = this.leaseInformer.getByKey(leaseKey) as { spec?: { renewTime?: string } } | undefined;
+      const lease = this.leaseInformer.get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
       h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
-        lease, leaseKey, node: undefined, ready: undefined, zone: undefined, dropped: false };
+        lease, node: undefined, ready: undefined, zone: undefined, dropped: false };
       this.health.set(name, h);
     }
     if (h.node !== node) {
@@ -198,7 +195,7 @@ class NodeLifecycleController implements Reconciler {
   private tryUpdateNodeHealth(node: Stored<Node>, h: NodeHealth): Condition | undefined {
     const ready = h.ready;
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
-    const lease = this.leaseInformer.getByKey(h.leaseKey) as { spec?: { renewTime?: string } } | undefined;
+    const lease = this.leaseInformer.get('kube-node-lease', node.metadata.name) as { spec?: { renewTime?: string } } | undefined;
     if (lease !== h.lease) {
       h.lease = lease;
       const renew = lease?.spec?.renewTime;
