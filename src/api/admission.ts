@@ -71,7 +71,7 @@ export class Admission {
     return operation === 'CREATE' && kind === 'PersistentVolumeClaim';
   }
 
-  /** Built-in mutating plugins, then mutating hooks in registration order. */
+  /** Built-in mutating plugins, then mutating hooks in registration order (a plugin added here is named in looksAt too). */
   mutate(req: AdmissionRequest): void {
     if (req.kind === 'Pod' && req.subresource === undefined) {
       if (req.operation === 'CREATE') serviceAccount(req.object, this.names);
