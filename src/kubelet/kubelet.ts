@@ -91,12 +91,12 @@ export class Kubelet implements KubeletContext {
   start(longAgo = false): void {
     if (this.p) return;
     const p = (this.p = new Process(this.sim.nowMs, longAgo ? -Infinity : this.sim.nowMs));
-    const syncer = new Syncer(this, () => this.p === p);
     p.pleg = new Pleg(this.sim, p.startMs % 1000, uid => { const pod = p.pods.get(uid); if (pod) p.workers.updatePod(pod); });
-    p.workers = new PodWorkers(this.sim, p.pleg, syncer, () => this.random.float());
     p.statusManager = new StatusManager(this.sim, this.client, p.startMs % 10_000, uid => p.pods.get(uid));
     p.probeManager = new ProbeManager(this.probeHost(p));
     p.volumeManager = new VolumeManager(this.sim, this.client, (pod, message) => this.recorder.event(pod, 'Warning', 'FailedMount', message));
+    // The syncer holds the process's components: built after them.
+    p.workers = new PodWorkers(this.sim, p.pleg, new Syncer(this, () => this.p === p), () => this.random.float());
     this.images.resetBackoff();
     this.images.onImagesChanged = () => {};
     this.nodeStatus.start();

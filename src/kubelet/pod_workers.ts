@@ -8,7 +8,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ScheduledEvent } from '../sim/event_queue';
 import type { Pod, Stored } from '../api/objects';
 import type { Pleg } from './pleg';
-import type { SteadyMemo, StatusMemo } from './sync_run';
+import type { SyncMemos } from './sync_run';
 import * as backoff from './backoff';
 
 // Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
@@ -46,7 +46,7 @@ export class SyncToken {
   }
 }
 
-export interface PodWorker {
+export interface PodWorker extends SyncMemos {
   uid: string;
   pod: Stored<Pod>;
   phase: WorkerPhase;
@@ -63,11 +63,7 @@ export interface PodWorker {
   /** The worker's event callbacks, made once per worker rather than per sync. */
   runNow: () => void;
   onResync: () => void;
-  /** What the syncer keeps of this pod's last syncs (sync_pod.ts), on the worker rather than in maps by uid. */
-  statusMemo: StatusMemo | undefined;
-  steady: SteadyMemo | undefined;
-  /** Bumped whenever a sync changes the pod's reason cache. */
-  reasonVersion: number;
+  // (SyncMemos: what the syncer keeps of this pod's last syncs, sync_pod.ts, on the worker rather than in maps by uid.)
 }
 
 export interface PodSyncer {
@@ -116,7 +112,9 @@ export class PodWorkers {
     const w: PodWorker = {
       uid: pod.metadata.uid, pod, phase: 'syncing', busy: false, pending: false, removed: false, freshTick: -Infinity, token: undefined,
       requeue: undefined, forgotten: false, runNow: undefined!, onResync: undefined!,
-      statusMemo: undefined, steady: undefined, reasonVersion: 0,
+      statusGen: 0, memoValid: false, memoPod: undefined, memoCached: undefined, memoRuntimeSeq: undefined, memoReasons: 0, memoProbes: 0,
+      memoTerminal: false, memoPhase: undefined, memoStatusWrites: 0, memoRuntimeChanges: 0, memoStatusSlot: undefined, memoRuntimePod: undefined,
+      steadyPod: undefined, steadyGen: 0, steadyVolumeRemovals: 0, steadyVolumes: undefined, reasonVersion: 0,
     };
     // Assigned rather than written in the literal: the loader names closures in literals, one property per call.
     w.runNow = () => this.run(w);

@@ -11,9 +11,13 @@ import * as podActions from './pod_actions';
 import * as containerStatus from './container_status';
 import type { SyncReason } from './container_status';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { PodSyncRun, SYNC_OK, type StartResult, type StatusMemo } from './sync_run';
+import { PodSyncRun, SYNC_OK, type StartResult } from './sync_run';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
+import type { ContainerRuntime } from './runtime';
+import type { StatusManager } from './status_manager';
+import type { ProbeManager } from './probes';
+import type { VolumeManager } from './volumes';
 
 // Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
 const { computePodActions } = podActions;
@@ -32,16 +36,28 @@ export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
 }
 
 /**
- * Per pod, on its worker: statusMemo, the inputs and result of its last status computation that
- * changed nothing (see writeStatus); steady, set when its last sync was steady (see isSteady);
- * reasonVersion, bumped whenever a sync changes its reason cache.
+ * Per pod, on its worker (SyncMemos, sync_run.ts): the status memo, the inputs and result of its last
+ * status computation that changed nothing (see writeStatus); the steady memo, set when its last sync
+ * was steady (see isSteady); reasonVersion, bumped whenever a sync changes its reason cache.
  */
 export class Syncer implements PodSyncer {
   /** The probe results computePodActions consults (built once, not per sync). */
   private readonly probeResults: Parameters<typeof computePodActions>[2];
+  /** The process's components the memo checks read, held here rather than looked up through the kubelet per sync. */
+  private readonly sm: StatusManager;
+  private readonly pm: ProbeManager;
+  private readonly vm: VolumeManager;
+  private readonly runtime: ContainerRuntime;
 
-  /** `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing). */
+  /**
+   * `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing).
+   * The process's components exist already (the syncer serves that one process).
+   */
   constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
+    this.sm = k.statusManager;
+    this.pm = k.probeManager;
+    this.vm = k.volumeManager;
+    this.runtime = k.runtime;
     this.probeResults = {
       liveness: inst => k.probeManager.results.liveness.get(containerIDOf(inst)),
       startup: inst => k.probeManager.results.startup.get(containerIDOf(inst)),
@@ -55,52 +71,56 @@ export class Syncer implements PodSyncer {
    * pod), the same status would come out and be found unchanged again, so it is not recomputed.
    */
   private writeStatus(w: PodWorker, pod: Stored<Pod>, snapshot: PodSnapshot, podIsTerminal: boolean): PodStatus['phase'] {
-    const k = this.k;
-    const uid = pod.metadata.uid;
-    const pm = k.probeManager;
-    const memo = w.statusMemo;
-    if (memo !== undefined && this.statusMemoHolds(w, memo, pod, podIsTerminal)) {
+    const pm = this.pm;
+    if (w.memoValid && this.statusMemoHolds(w, pod, podIsTerminal)) {
       pm.flushTriggers();
-      return memo.phase;
+      return w.memoPhase;
     }
-    const sm = k.statusManager;
+    const k = this.k;
+    const sm = this.sm;
+    const runtime = this.runtime;
+    const uid = pod.metadata.uid;
     const slot = sm.slotOf(uid);
     const cached = slot?.status;
-    const runtimePod = k.runtime.pod(uid);
+    const runtimePod = runtime.pod(uid);
     const runtimeSeq = runtimePod?.seq;
-    const runtimeChanges = k.runtime.changes;
+    const runtimeChanges = runtime.changes;
     const probes = pm.version;
     const triggers = pm.triggerCalls;
     const status = generateAPIPodStatus({
       pod, snapshot, oldStatus: cached ?? pod.status ?? {}, reasons: k.reasons(uid),
       podIsTerminal, hostIP: k.hostIP, probes: pm,
     });
-    k.statusManager.setPodStatus(pod, status);
+    sm.setPodStatus(pod, status);
     // (A slot keeps the pod's current status until the pod is removed, when it holds none.)
     const unchanged = cached !== undefined && slot!.status === cached && pm.triggerCalls === triggers && pm.version === probes;
-    // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
-    w.statusMemo = unchanged ? { pod, cached, runtimeSeq, reasons: w.reasonVersion, probes, terminal: podIsTerminal, phase: status.phase,
-      statusWrites: sm.writes, runtimeChanges, statusSlot: slot!, runtimePod: runtimeSeq === undefined ? undefined : runtimePod } : undefined;
+    w.statusGen++;
+    w.memoValid = unchanged;
+    if (unchanged) {
+      // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
+      w.memoPod = pod; w.memoCached = cached; w.memoRuntimeSeq = runtimeSeq; w.memoReasons = w.reasonVersion; w.memoProbes = probes;
+      w.memoTerminal = podIsTerminal; w.memoPhase = status.phase; w.memoStatusWrites = sm.writes; w.memoRuntimeChanges = runtimeChanges;
+      w.memoStatusSlot = slot; w.memoRuntimePod = runtimeSeq === undefined ? undefined : runtimePod;
+    }
     pm.flushTriggers();
     return status.phase;
   }
 
-  /** The memo's inputs are the current ones: writeStatus would compute the same status and find it unchanged. */
-  private statusMemoHolds(w: PodWorker, memo: StatusMemo, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
-    const k = this.k;
-    if (memo.pod !== pod || memo.terminal !== podIsTerminal || memo.reasons !== w.reasonVersion || memo.probes !== k.probeManager.version) return false;
-    const sm = k.statusManager;
-    if (memo.statusWrites !== sm.writes) {
+  /** The status memo (memoValid) holds the current inputs: writeStatus would compute the same status and find it unchanged. */
+  private statusMemoHolds(w: PodWorker, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
+    if (w.memoPod !== pod || w.memoTerminal !== podIsTerminal || w.memoReasons !== w.reasonVersion || w.memoProbes !== this.pm.version) return false;
+    const sm = this.sm;
+    if (w.memoStatusWrites !== sm.writes) {
       // The slot holds what getPodStatus answers (nothing once the pod was removed, as a new slot's status is new).
-      if (memo.statusSlot.status !== memo.cached) return false;
-      memo.statusWrites = sm.writes;
+      if (w.memoStatusSlot!.status !== w.memoCached) return false;
+      w.memoStatusWrites = sm.writes;
     }
-    const runtime = k.runtime;
-    if (memo.runtimeChanges !== runtime.changes) {
+    const runtime = this.runtime;
+    if (w.memoRuntimeChanges !== runtime.changes) {
       // A removed pod's number is undefined, unlike the memo's (and a new pod's differs too).
-      const rp = memo.runtimePod;
-      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== memo.runtimeSeq) return false;
-      memo.runtimeChanges = runtime.changes;
+      const rp = w.memoRuntimePod;
+      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== w.memoRuntimeSeq) return false;
+      w.memoRuntimeChanges = runtime.changes;
     }
     return true;
   }
@@ -111,22 +131,21 @@ export class Syncer implements PodSyncer {
    * and none of that sync's inputs has changed since (the pod, the runtime's view of it, the stored
    * status, the reason cache, the probe results and workers). The same sync would take the same path
    * again, whose only effect is running the manual probes already pending (a periodic resync of a
-   * running pod, the kubelet's commonest sync).
+   * running pod, the kubelet's commonest sync). (A steady memo's generation is one whose memo was set.)
    */
   private isSteady(w: PodWorker, pod: Stored<Pod>): boolean {
-    const s = w.steady;
-    if (s === undefined || s.pod !== pod || w.statusMemo !== s.status || !this.statusMemoHolds(w, s.status, pod, false)) return false;
-    const vm = this.k.volumeManager;
-    if (s.volumeRemovals === vm.removals) return true;
-    if (!vm.allMountedIn(s.volumes, w.uid)) return false;
-    s.volumeRemovals = vm.removals;
+    if (w.steadyPod !== pod || w.steadyGen !== w.statusGen || !this.statusMemoHolds(w, pod, false)) return false;
+    const vm = this.vm;
+    if (w.steadyVolumeRemovals === vm.removals) return true;
+    if (!vm.allMountedIn(w.steadyVolumes, w.uid)) return false;
+    w.steadyVolumeRemovals = vm.removals;
     return true;
   }
 
   /** The steady sync (see isSteady): only the manual probes already pending run. PodWorkers asks this before syncPod. */
   syncSteadyPod(w: PodWorker): boolean {
     if (!this.isSteady(w, w.pod)) return false;
-    this.k.probeManager.flushTriggers();
+    this.pm.flushTriggers();
     return true;
   }
 
@@ -134,12 +153,12 @@ export class Syncer implements PodSyncer {
   syncPod(w: PodWorker, token: SyncToken, done: (o: SyncOutcome) => void): void {
     const k = this.k;
     const pod = w.pod;
-    w.steady = undefined;
+    w.steadyPod = undefined;
     const snapshot = k.runtime.snapshot(w.uid);
     const phase = this.writeStatus(w, pod, snapshot, false);
     if (phase === 'Succeeded' || phase === 'Failed') return done({ terminal: true });
     // What a steady sync must have seen (see isSteady): the status memo writeStatus kept, the probe workers' version.
-    const run = new PodSyncRun(w, pod, snapshot, token, done, w.statusMemo, k.probeManager.version);
+    const run = new PodSyncRun(w, pod, snapshot, token, done, w.memoValid ? w.statusGen : -1, k.probeManager.version);
     const vm = k.volumeManager;
     vm.addPod(pod);
     if (vm.allMounted(w.uid)) {
@@ -204,10 +223,11 @@ export class Syncer implements PodSyncer {
     if (!this.live()) return;
     const k = this.k;
     const w = run.w;
-    const statusMemo = run.statusMemo;
-    if (run.inCall && run.steps === 0 && statusMemo !== undefined && w.statusMemo === statusMemo && k.probeManager.version === run.probes) {
+    // The memo this sync's status write kept is still the current one (generations are never negative).
+    if (run.inCall && run.steps === 0 && run.statusGen === w.statusGen && k.probeManager.version === run.probes) {
       // The volumes are all mounted (the wait just ended well, in this call).
-      w.steady = { pod: run.pod, status: statusMemo, volumeRemovals: k.volumeManager.removals, volumes: k.volumeManager.entryOf(w.uid) };
+      w.steadyPod = run.pod; w.steadyGen = run.statusGen;
+      w.steadyVolumeRemovals = k.volumeManager.removals; w.steadyVolumes = k.volumeManager.entryOf(w.uid);
     }
     const results = run.results;
     let failed: StartResult | undefined;
@@ -324,8 +344,10 @@ export class Syncer implements PodSyncer {
   }
 
   forget(w: PodWorker): void {
-    w.statusMemo = undefined;
-    w.steady = undefined;
+    w.statusGen++;
+    w.memoValid = false;
+    w.memoPod = undefined; w.memoCached = undefined; w.memoStatusSlot = undefined; w.memoRuntimePod = undefined;
+    w.steadyPod = undefined; w.steadyVolumes = undefined;
     w.reasonVersion = 0;
     this.k.forgetPod(w.uid);
   }

@@ -10,23 +10,43 @@ import type { PodVolumes } from './volumes';
 export interface StartResult { container: Container; error?: string; message?: string }
 
 /**
- * The inputs and result of a status computation that changed nothing. statusWrites and runtimeChanges:
- * the status manager's and the runtime's change counters when `cached` and `runtimeSeq` were last
- * found current (while a counter stays put, so do they, and nothing else is read). statusSlot and
- * runtimePod: where the pod's cached status and change number are read then, without a map look-up
- * (runtimePod is kept only when it had a change number: a removed pod's has none).
+ * What a pod's worker keeps of its syncs, as fields of the worker itself (a steady pod's resync reads
+ * them, and the worker is the one object it reads anyway).
+ *
+ * The status memo: the inputs and result of the last status computation that changed nothing, held
+ * while memoValid. statusGen is bumped whenever the memo is set or dropped (a memo is the one a sync
+ * made while statusGen stays what it was then). memoStatusWrites and memoRuntimeChanges: the status
+ * manager's and the runtime's change counters when memoCached and memoRuntimeSeq were last found
+ * current (while a counter stays put, so do they, and nothing else is read). memoStatusSlot and
+ * memoRuntimePod: where the pod's cached status and change number are read then, without a map look-up
+ * (memoRuntimePod is kept only when it had a change number: a removed pod's has none).
+ *
+ * The steady memo: the last sync changed nothing, for steadyPod with the status memo of generation
+ * steadyGen. steadyVolumeRemovals: the volume manager's removal counter when the pod's volumes were
+ * last found all mounted (a mounted volume stays mounted until its pod's volumes are removed).
  */
-export interface StatusMemo {
-  pod: Stored<Pod>; cached: PodStatus; runtimeSeq: number | undefined; reasons: number; probes: number; terminal: boolean; phase: PodStatus['phase'];
-  statusWrites: number; runtimeChanges: number; statusSlot: StatusSlot; runtimePod: RuntimePod | undefined;
+export interface SyncMemos {
+  statusGen: number;
+  memoValid: boolean;
+  memoPod: Stored<Pod> | undefined;
+  memoCached: PodStatus | undefined;
+  memoRuntimeSeq: number | undefined;
+  memoReasons: number;
+  memoProbes: number;
+  memoTerminal: boolean;
+  memoPhase: PodStatus['phase'];
+  memoStatusWrites: number;
+  memoRuntimeChanges: number;
+  memoStatusSlot: StatusSlot | undefined;
+  memoRuntimePod: RuntimePod | undefined;
+  /** Undefined when the last sync was not steady. */
+  steadyPod: Stored<Pod> | undefined;
+  steadyGen: number;
+  steadyVolumeRemovals: number;
+  steadyVolumes: PodVolumes | undefined;
+  /** Bumped whenever a sync changes the pod's reason cache. */
+  reasonVersion: number;
 }
-
-/**
- * A sync that changed nothing: its status memo (still current) and the pod it ran for. volumeRemovals:
- * the volume manager's removal counter when the pod's volumes were last found all mounted (a mounted
- * volume stays mounted until its pod's volumes are removed).
- */
-export interface SteadyMemo { pod: Stored<Pod>; status: StatusMemo; volumeRemovals: number; volumes: PodVolumes | undefined }
 
 /**
  * One SyncPod past its status write: the volume wait, then the runtime's steps one after another —
@@ -46,7 +66,9 @@ export class PodSyncRun {
   next: () => void;
 
   constructor(readonly w: PodWorker, readonly pod: Stored<Pod>, readonly snapshot: PodSnapshot, readonly token: SyncToken,
-    readonly done: (o: SyncOutcome) => void, readonly statusMemo: StatusMemo | undefined, readonly probes: number) {
+    readonly done: (o: SyncOutcome) => void,
+    /** The worker's statusGen after the status write when it left a memo, else -1 (no generation). */
+    readonly statusGen: number, readonly probes: number) {
     this.next = NO_STEP;
   }
 }
