@@ -61,7 +61,7 @@ export class Kubelet implements KubeletContext {
     this.random = sim.random.stream(actor);
     this.images = new ImageManager(sim, catalogue);
     for (const image of shape.images ?? []) this.images.preload(image);
-    this.nodeStatus = new NodeStatusReporter(sim, this.client, this.random, shape, index, () => this.images.images());
+    this.nodeStatus = new NodeStatusReporter(sim, this.client, this.random, shape, index, this.images);
     this.runtime = new ContainerRuntime(sim, sim.random.stream(`containerd/${shape.name}`), this.nodeStatus.podCIDRPrefix,
       uid => this.p?.pleg.markDirty(uid));
   }

@@ -60,6 +60,18 @@ function sameImages(a: readonly PresentImage[], b: readonly PresentImage[]): boo
   return true;
 }
 
+/**
+ * computeStatus(s) for a status s it computed itself (with its key order) and the same images: only
+ * the heartbeat times are new (each condition keeps its status, so its transition time); the other
+ * parts are s's own, which are stored and never change.
+ */
+function reheartbeat(s: NodeStatus, now: string): NodeStatus {
+  const old = s.conditions!;
+  const conditions = new Array<Condition>(old.length);
+  for (let i = 0; i < old.length; i++) conditions[i] = { ...old[i]!, lastHeartbeatTime: now };
+  return { ...s, conditions };
+}
+
 export class NodeStatusReporter {
   private readonly lease: NodeLeaseController;
   private statusEv: ScheduledEvent | undefined;
@@ -69,8 +81,9 @@ export class NodeStatusReporter {
   /** The loops' event labels, built once. */
   private readonly statusLabel: string;
 
+  /** `imageList`: the images present on the node (the image manager: held itself rather than through a closure, one object fewer per check). */
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
-    readonly shape: NodeShape, readonly index: number, private readonly images: () => readonly PresentImage[]) {
+    readonly shape: NodeShape, readonly index: number, private readonly imageList: { images(): readonly PresentImage[] }) {
     this.statusLabel = `kubelet ${shape.name}: node status`;
     this.lease = new NodeLeaseController(sim, client, shape.name, ms => this.jittered(ms));
   }
@@ -122,7 +135,7 @@ export class NodeStatusReporter {
   }
 
   /** The status the kubelet would report now, keeping transition times of unchanged conditions. */
-  computeStatus(current: NodeStatus | undefined, images: readonly PresentImage[] = this.images()): NodeStatus {
+  computeStatus(current: NodeStatus | undefined, images: readonly PresentImage[] = this.imageList.images()): NodeStatus {
     const now = toRfc3339(this.sim.nowMs);
     const resources = nodeResources(this.shape);
     const conditions: Condition[] = CONDITION_TEXT.map(([type, status, reason, message]) => {
@@ -156,31 +169,43 @@ export class NodeStatusReporter {
   }
 
   /**
-   * The node object and the images of the last check that found nothing changed: while the node is
-   * still that object and the images are the same, the status computed now differs from it only in
-   * heartbeat times, which nodeStatusHasChanged ignores, so the check is not repeated.
+   * The node object and the images of the last check that found nothing changed, or of our last write:
+   * while the node is still that object and the images are the same, the status computed now differs
+   * from its status only in heartbeat times, which nodeStatusHasChanged ignores, so the check is not
+   * repeated. written: the node is the one our last write stored (its status is the one computed then).
    */
-  private unchangedAgainst: { node: Stored<Node>; images: readonly PresentImage[] } | undefined;
+  private unchangedNode: Stored<Node> | undefined;
+  private unchangedImages: readonly PresentImage[] = [];
+  private written = false;
 
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
   updateStatus(): void {
     this.statusEv = undefined;
     if (this.stopped) return;
-    if (!this.heartbeatsStopped) {
+    if (!this.paused) {
       try {
         const node = this.client.find<Node>('Node', '', this.name);
         if (node) {
-          const images = this.images();
-          const known = this.unchangedAgainst;
-          const same = known !== undefined && known.node === node && sameImages(known.images, images);
+          const images = this.imageList.images();
+          const same = this.unchangedNode === node && sameImages(this.unchangedImages, images);
           const next = same ? undefined : this.computeStatus(node.status, images);
           const changed = next !== undefined && NodeStatusReporter.changed(node.status, next);
-          this.unchangedAgainst = next !== undefined && !changed ? { node, images } : same ? known : undefined;
+          if (!same) {
+            this.unchangedNode = changed ? undefined : node;
+            this.unchangedImages = images;
+            this.written = false;
+          }
           if (changed || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
             const { resourceVersion: _rv, ...metadata } = node.metadata;
-            // The status is built for this write and kept by nobody else: handed over, not copied.
-            this.client.updateStatusOwned({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
+            const status = next ?? (this.written ? reheartbeat(node.status!, toRfc3339(this.sim.nowMs)) : this.computeStatus(node.status, images));
+            // The status is built for this write and kept by nobody else (or a stored part): handed over, not copied.
+            const stored = this.client.updateStatusOwned({ ...node, metadata, status } as KubeObject) as Stored<Node>;
             this.lastReportMs = this.sim.nowMs;
+            // The stored status is the one computed (from this node's status and these images): computed
+            // again from it, it keeps its transition times, so only heartbeat times would differ.
+            this.unchangedNode = stored;
+            this.unchangedImages = images;
+            this.written = true;
           }
         }
       } catch (e) {
