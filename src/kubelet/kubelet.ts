@@ -96,7 +96,7 @@ export class Kubelet implements KubeletContext {
     p.probeManager = new ProbeManager(this.probeHost(p));
     p.volumeManager = new VolumeManager(this.sim, this.client, (pod, message) => this.recorder.event(pod, 'Warning', 'FailedMount', message));
     // The syncer holds the process's components: built after them.
-    p.workers = new PodWorkers(this.sim, p.pleg, new Syncer(this, () => this.p === p), () => this.random.float());
+    p.workers = new PodWorkers(this.sim, p.pleg, new Syncer(this, () => this.p === p), this.random);
     this.images.resetBackoff();
     this.images.onImagesChanged = () => {};
     this.nodeStatus.start();
