@@ -20,6 +20,14 @@ const MAX_UPDATE_RETRIES = 5;
 const ENSURE_FIRST_SLEEP_MS = 100;
 const ENSURE_MAX_BACKOFF_MS = 7_000;
 
+/** The heartbeat loops' JitterUntil factor (the lease loop's and the node status loop's). */
+const HEARTBEAT_JITTER = 0.04;
+
+/** A loop period with its jitter (wait.Jitter(ms, 0.04)), drawn from the kubelet's stream. */
+export function heartbeatPeriodMs(random: { float(): number }, ms: number): number {
+  return ms + Math.floor(random.float() * HEARTBEAT_JITTER * ms);
+}
+
 /** A coordination.k8s.io/v1 Lease as this file reads it. */
 type Lease = KubeObject & { spec?: Record<string, unknown> };
 
@@ -34,8 +42,8 @@ export class NodeLeaseController {
   private readonly tick = (): void => this.sync();
 
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly name: string,
-    /** The period with its jitter, drawn from the kubelet's stream it shares with the node status loop. */
-    private readonly jittered: (ms: number) => number) {
+    /** The kubelet's stream, which the period's jitter is drawn from (shared with the node status loop). */
+    private readonly random: { float(): number }) {
     this.label = `kubelet ${name}: lease renew`;
   }
 
@@ -65,7 +73,7 @@ export class NodeLeaseController {
   }
 
   private next(): void {
-    this.ev = this.sim.schedule(this.jittered(LEASE_RENEW_INTERVAL_MS), this.label, this.tick);
+    this.ev = this.sim.schedule(heartbeatPeriodMs(this.random, LEASE_RENEW_INTERVAL_MS), this.label, this.tick);
   }
 
   /** The Lease, created when missing; a failed fetch or create is retried after a sleep that doubles to 7 s. */

@@ -10,7 +10,7 @@ import type { Condition, KubeObject, Node, NodeStatus, Stored, Taint } from '../
 import { isApiError } from '../api/errors';
 import { deepEqual, deepEqualExcept } from '../api/freeze';
 import { toRfc3339 } from '../sim/time';
-import { NodeLeaseController } from './node_lease';
+import * as nodeLease from './node_lease';
 import type { PresentImage } from './images';
 
 export interface NodeShape {
@@ -26,9 +26,11 @@ export interface NodeShape {
   images?: string[];
 }
 
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { heartbeatPeriodMs } = nodeLease;
+
 export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 300_000;
-const JITTER = 0.04;
 
 const CONDITION_TEXT: [string, string, string, string][] = [
   ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
@@ -73,7 +75,7 @@ function reheartbeat(s: NodeStatus, now: string): NodeStatus {
 }
 
 export class NodeStatusReporter {
-  private readonly lease: NodeLeaseController;
+  private readonly lease: nodeLease.NodeLeaseController;
   private statusEv: ScheduledEvent | undefined;
   private lastReportMs = -Infinity;
   private paused = false;
@@ -85,7 +87,7 @@ export class NodeStatusReporter {
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
     readonly shape: NodeShape, readonly index: number, private readonly imageList: { images(): readonly PresentImage[] }) {
     this.statusLabel = `kubelet ${shape.name}: node status`;
-    this.lease = new NodeLeaseController(sim, client, shape.name, ms => this.jittered(ms));
+    this.lease = new nodeLease.NodeLeaseController(sim, client, shape.name, random);
   }
 
   /** Heartbeats paused: the loops keep ticking but write nothing (a partitioned kubelet's requests fail). */
@@ -115,8 +117,6 @@ export class NodeStatusReporter {
     this.lease.stop();
     this.sim.cancel(this.statusEv);
   }
-
-  private jittered(ms: number): number { return ms + Math.floor(this.random.float() * JITTER * ms); }
 
   private register(): void {
     const node: Node = {
@@ -212,6 +212,6 @@ export class NodeStatusReporter {
         if (!isApiError(e)) throw e;
       }
     }
-    this.statusEv = this.sim.schedule(this.jittered(NODE_STATUS_UPDATE_MS), this.statusLabel, this.statusTick);
+    this.statusEv = this.sim.schedule(heartbeatPeriodMs(this.random, NODE_STATUS_UPDATE_MS), this.statusLabel, this.statusTick);
   }
 }
