@@ -82,11 +82,14 @@ export class NodeStatusReporter {
   private stopped = false;
   /** The loops' event labels, built once. */
   private readonly statusLabel: string;
+  /** The node's InternalIP (the pods' hostIP, read at every pod status computation: built once). */
+  readonly internalIP: string;
 
   /** `imageList`: the images present on the node (the image manager: held itself rather than through a closure, one object fewer per check). */
   constructor(private readonly sim: Simulation, private readonly client: Client, private readonly random: RandomStream,
     readonly shape: NodeShape, readonly index: number, private readonly imageList: { images(): readonly PresentImage[] }) {
     this.statusLabel = `kubelet ${shape.name}: node status`;
+    this.internalIP = `172.18.0.${index + 2}`;
     this.lease = new nodeLease.NodeLeaseController(sim, client, shape.name, random);
   }
 
@@ -97,7 +100,6 @@ export class NodeStatusReporter {
   private readonly statusTick = (): void => this.updateStatus();
 
   get name(): string { return this.shape.name; }
-  get internalIP(): string { return `172.18.0.${this.index + 2}`; }
   get podCIDRPrefix(): string { return `10.244.${this.index + 1}`; }
 
   /** Registers the node (if it does not exist), then starts the lease and status loops at once. */
