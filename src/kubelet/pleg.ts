@@ -82,6 +82,7 @@ export class Pleg {
     this.spareDirty = changed;
     for (const uid of changed) this.onPodEvent(uid);
     changed.clear();
+    if (this.waiting.size === 0) return;
     // The due waiters in registration order, read off the map without a [resume, tick] pair per waiter.
     const resumed: (() => void)[] = [];
     this.waiting.forEach((at, r) => { if (at <= atMs) resumed.push(r); });
