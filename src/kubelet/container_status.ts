@@ -79,7 +79,8 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
   containers: readonly Container[], hasInitContainers: boolean, reasons: ReasonCache): ContainerStatus[] {
   const defaultReason = hasInitContainers ? 'PodInitializing' : 'ContainerCreating';
   // Indexed loops: the spec's and the old status's lists are frozen, where map and find take a slow path.
-  const out: ContainerStatus[] = [];
+  // Sized up front: a list grown by push keeps room for 16 entries, and written statuses stay in the history.
+  const out = new Array<ContainerStatus>(containers.length);
   for (let ci = 0; ci < containers.length; ci++) {
     const c = containers[ci]!;
     let old: ContainerStatus | undefined;
@@ -123,7 +124,7 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
       if (s.state?.terminated) s.lastState = s.state;
       s.state = { waiting: r.message ? { reason: r.reason, message: r.message } : { reason: r.reason } };
     }
-    out.push(s);
+    out[ci] = s;
   }
   return out;
 }
