@@ -52,7 +52,7 @@ test('gc drops keys idle for twice the maximum', () => {
 });
 
 test('wait.Jitter adds up to factor × duration', () => {
-  assert.equal(jitter(60_000, 0.5, () => 0), 60_000);
-  assert.equal(jitter(60_000, 0.5, () => 0.999999), 89_999);
-  assert.equal(jitter(10_000, 0.5, () => 0.5), 12_500);
+  assert.equal(jitter(60_000, 0.5, { float: () => 0 }), 60_000);
+  assert.equal(jitter(60_000, 0.5, { float: () => 0.999999 }), 89_999);
+  assert.equal(jitter(10_000, 0.5, { float: () => 0.5 }), 12_500);
 });

@@ -73,7 +73,7 @@ export function newImageBackoff(): Backoff {
   return new Backoff(IMAGE_BACKOFF_INITIAL_MS, IMAGE_BACKOFF_MAX_MS);
 }
 
-/** wait.Jitter(d, factor): d + rand * factor * d. */
-export function jitter(durationMs: number, factor: number, rand: () => number): number {
-  return durationMs + Math.floor(rand() * factor * durationMs);
+/** wait.Jitter(d, factor): d + rand * factor * d, rand drawn from a stream (the kubelet's, held itself rather than through a closure). */
+export function jitter(durationMs: number, factor: number, random: { float(): number }): number {
+  return durationMs + Math.floor(random.float() * factor * durationMs);
 }

@@ -12,6 +12,10 @@ import type { Client } from '../api/client';
 import type { KubeObject, OwnerReference, Stored } from '../api/objects';
 import { isApiError } from '../api/errors';
 import { toRfc3339Micro } from '../sim/time';
+import * as backoff from './backoff';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { jitter } = backoff;
 
 export const LEASE_DURATION_SECONDS = 40;
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
@@ -25,7 +29,7 @@ const HEARTBEAT_JITTER = 0.04;
 
 /** A loop period with its jitter (wait.Jitter(ms, 0.04)), drawn from the kubelet's stream. */
 export function heartbeatPeriodMs(random: { float(): number }, ms: number): number {
-  return ms + Math.floor(random.float() * HEARTBEAT_JITTER * ms);
+  return jitter(ms, HEARTBEAT_JITTER, random);
 }
 
 /** A coordination.k8s.io/v1 Lease as this file reads it. */

@@ -9,6 +9,10 @@ import type { ScheduledEvent } from '../sim/event_queue';
 import type { Pod, Stored } from '../api/objects';
 import type { Pleg } from './pleg';
 import type { SyncMemos } from './sync_run';
+import * as backoff from './backoff';
+
+// Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
+const { jitter } = backoff;
 
 export const RESYNC_INTERVAL_MS = 60_000;
 export const BACKOFF_PERIOD_MS = 10_000;
@@ -80,7 +84,7 @@ export class PodWorkers {
   private stopped = false;
 
   constructor(private readonly sim: Simulation, private readonly pleg: Pleg, private readonly syncer: PodSyncer,
-    /** The kubelet's stream, held itself (its draws are wait.Jitter's rand, as backoff.ts jitter takes them). */
+    /** The kubelet's stream (wait.Jitter's rand). */
     private readonly random: { float(): number }) {}
 
   get(uid: string): PodWorker | undefined { return this.workers.get(uid); }
@@ -175,17 +179,12 @@ export class PodWorkers {
     else if (w.phase === 'terminating' && !o.cancelled && !o.error) { w.phase = 'terminated'; w.pending = true; }
     else if (w.phase === 'terminated' && !o.error) { w.phase = 'finished'; }
     if (w.phase === 'syncing' && !o.cancelled) {
-      this.requeueAfter(w, this.jitter(o.error ? BACKOFF_PERIOD_MS : RESYNC_INTERVAL_MS));
+      this.requeueAfter(w, jitter(o.error ? BACKOFF_PERIOD_MS : RESYNC_INTERVAL_MS, JITTER_FACTOR, this.random));
     } else if (o.error) {
-      this.requeueAfter(w, this.jitter(BACKOFF_PERIOD_MS));
+      this.requeueAfter(w, jitter(BACKOFF_PERIOD_MS, JITTER_FACTOR, this.random));
     }
     if (w.phase === 'finished') { if (w.removed) this.finish(w); return; }
     if (w.pending) this.start(w);
-  }
-
-  /** wait.Jitter(d, 0.5): backoff.ts jitter with the stream's draw. */
-  private jitter(durationMs: number): number {
-    return durationMs + Math.floor(this.random.float() * JITTER_FACTOR * durationMs);
   }
 
   /** workQueue.Enqueue(uid, delay); the sync ticker (every 1 s) hands due pods to their workers. */
