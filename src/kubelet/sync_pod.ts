@@ -11,13 +11,9 @@ import * as podActions from './pod_actions';
 import * as containerStatus from './container_status';
 import type { SyncReason } from './container_status';
 import type { InstanceSnapshot, PodSnapshot } from './runtime';
-import { PodSyncRun, SYNC_OK, type StartResult } from './sync_run';
+import { PodSyncRun, SYNC_OK, SyncMemoChecks, type StartResult } from './sync_run';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
-import type { ContainerRuntime } from './runtime';
-import type { StatusManager } from './status_manager';
-import type { ProbeManager } from './probes';
-import type { VolumeManager } from './volumes';
 
 // Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
 const { computePodActions } = podActions;
@@ -38,26 +34,18 @@ export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
 /**
  * Per pod, on its worker (SyncMemos, sync_run.ts): the status memo, the inputs and result of its last
  * status computation that changed nothing (see writeStatus); the steady memo, set when its last sync
- * was steady (see isSteady); reasonVersion, bumped whenever a sync changes its reason cache.
+ * was steady (see isSteady, sync_run.ts); reasonVersion, bumped whenever a sync changes its reason cache.
  */
-export class Syncer implements PodSyncer {
+export class Syncer extends SyncMemoChecks implements PodSyncer {
   /** The probe results computePodActions consults (built once, not per sync). */
   private readonly probeResults: Parameters<typeof computePodActions>[2];
-  /** The process's components the memo checks read, held here rather than looked up through the kubelet per sync. */
-  private readonly sm: StatusManager;
-  private readonly pm: ProbeManager;
-  private readonly vm: VolumeManager;
-  private readonly runtime: ContainerRuntime;
 
   /**
    * `live`: this kubelet process is still the one running (callbacks of a stopped one do nothing).
    * The process's components exist already (the syncer serves that one process).
    */
   constructor(private readonly k: KubeletContext, private readonly live: () => boolean) {
-    this.sm = k.statusManager;
-    this.pm = k.probeManager;
-    this.vm = k.volumeManager;
-    this.runtime = k.runtime;
+    super(k);
     this.probeResults = {
       liveness: inst => k.probeManager.results.liveness.get(containerIDOf(inst)),
       startup: inst => k.probeManager.results.startup.get(containerIDOf(inst)),
@@ -94,52 +82,11 @@ export class Syncer implements PodSyncer {
     sm.setPodStatus(pod, status);
     // (A slot keeps the pod's current status until the pod is removed, when it holds none.)
     const unchanged = cached !== undefined && slot!.status === cached && pm.triggerCalls === triggers && pm.version === probes;
-    w.statusGen++;
-    w.memoValid = unchanged;
-    if (unchanged) {
-      // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
-      w.memoPod = pod; w.memoCached = cached; w.memoRuntimeSeq = runtimeSeq; w.memoReasons = w.reasonVersion; w.memoProbes = probes;
-      w.memoTerminal = podIsTerminal; w.memoPhase = status.phase; w.memoStatusWrites = sm.writes; w.memoRuntimeChanges = runtimeChanges;
-      w.memoStatusSlot = slot; w.memoRuntimePod = runtimeSeq === undefined ? undefined : runtimePod;
-    }
+    // Each counter as it was when what it guards was read: the cached status just now, runtimeSeq above.
+    if (unchanged) this.keepStatusMemo(w, pod, podIsTerminal, status.phase, slot!, cached, runtimePod, runtimeSeq, runtimeChanges, probes);
+    else this.dropStatusMemo(w);
     pm.flushTriggers();
     return status.phase;
-  }
-
-  /** The status memo (memoValid) holds the current inputs: writeStatus would compute the same status and find it unchanged. */
-  private statusMemoHolds(w: PodWorker, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
-    if (w.memoPod !== pod || w.memoTerminal !== podIsTerminal || w.memoReasons !== w.reasonVersion || w.memoProbes !== this.pm.version) return false;
-    const sm = this.sm;
-    if (w.memoStatusWrites !== sm.writes) {
-      // The slot holds what getPodStatus answers (nothing once the pod was removed, as a new slot's status is new).
-      if (w.memoStatusSlot!.status !== w.memoCached) return false;
-      w.memoStatusWrites = sm.writes;
-    }
-    const runtime = this.runtime;
-    if (w.memoRuntimeChanges !== runtime.changes) {
-      // A removed pod's number is undefined, unlike the memo's (and a new pod's differs too).
-      const rp = w.memoRuntimePod;
-      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== w.memoRuntimeSeq) return false;
-      w.memoRuntimeChanges = runtime.changes;
-    }
-    return true;
-  }
-
-  /**
-   * The pod's last sync changed nothing — its status was found unchanged without a manual probe run,
-   * its volumes were mounted, no probe worker was added, no container was to be killed or started —
-   * and none of that sync's inputs has changed since (the pod, the runtime's view of it, the stored
-   * status, the reason cache, the probe results and workers). The same sync would take the same path
-   * again, whose only effect is running the manual probes already pending (a periodic resync of a
-   * running pod, the kubelet's commonest sync). (A steady memo's generation is one whose memo was set.)
-   */
-  private isSteady(w: PodWorker, pod: Stored<Pod>): boolean {
-    if (w.steadyPod !== pod || w.steadyGen !== w.statusGen || !this.statusMemoHolds(w, pod, false)) return false;
-    const vm = this.vm;
-    if (w.steadyVolumeRemovals === vm.removals) return true;
-    if (!vm.allMountedIn(w.steadyVolumes, w.uid)) return false;
-    w.steadyVolumeRemovals = vm.removals;
-    return true;
   }
 
   /** The steady sync (see isSteady): only the manual probes already pending run. PodWorkers asks this before syncPod. */
@@ -344,11 +291,7 @@ export class Syncer implements PodSyncer {
   }
 
   forget(w: PodWorker): void {
-    w.statusGen++;
-    w.memoValid = false;
-    w.memoPod = undefined; w.memoCached = undefined; w.memoStatusSlot = undefined; w.memoRuntimePod = undefined;
-    w.steadyPod = undefined; w.steadyVolumes = undefined;
-    w.reasonVersion = 0;
+    this.dropMemos(w);
     this.k.forgetPod(w.uid);
   }
 }

@@ -1,11 +1,13 @@
 // What the kubelet keeps of pod syncs (sync_pod.ts): the memos that let a steady pod's resync skip its
-// work, and the state of one sync running through its runtime steps.
+// work, their checks, and the state of one sync running through its runtime steps.
 import type { Container, Pod, PodStatus, Stored } from '../api/objects';
 import type { PodWorker, SyncOutcome, SyncToken } from './pod_workers';
 import type { PodActions } from './pod_actions';
-import type { PodSnapshot, RuntimePod } from './runtime';
-import type { StatusSlot } from './status_manager';
-import type { PodVolumes } from './volumes';
+import type { ContainerRuntime, PodSnapshot, RuntimePod } from './runtime';
+import type { StatusManager, StatusSlot } from './status_manager';
+import type { ProbeManager } from './probes';
+import type { PodVolumes, VolumeManager } from './volumes';
+import type { KubeletContext } from './kubelet_context';
 
 export interface StartResult { container: Container; error?: string; message?: string }
 
@@ -46,6 +48,84 @@ export interface SyncMemos {
   steadyVolumes: PodVolumes | undefined;
   /** Bumped whenever a sync changes the pod's reason cache. */
   reasonVersion: number;
+}
+
+/**
+ * The memo checks of a syncer (sync_pod.ts's Syncer extends this), with the process's components they
+ * read, held here rather than looked up through the kubelet per sync.
+ */
+export class SyncMemoChecks {
+  protected readonly sm: StatusManager;
+  protected readonly pm: ProbeManager;
+  protected readonly vm: VolumeManager;
+  protected readonly runtime: ContainerRuntime;
+
+  constructor(k: KubeletContext) {
+    this.sm = k.statusManager;
+    this.pm = k.probeManager;
+    this.vm = k.volumeManager;
+    this.runtime = k.runtime;
+  }
+
+  /** A status computation changed nothing: its inputs and result become the pod's status memo. */
+  protected keepStatusMemo(w: PodWorker, pod: Stored<Pod>, podIsTerminal: boolean, phase: PodStatus['phase'], slot: StatusSlot,
+    cached: PodStatus, runtimePod: RuntimePod | undefined, runtimeSeq: number | undefined, runtimeChanges: number, probes: number): void {
+    w.statusGen++;
+    w.memoValid = true;
+    w.memoPod = pod; w.memoCached = cached; w.memoRuntimeSeq = runtimeSeq; w.memoReasons = w.reasonVersion; w.memoProbes = probes;
+    w.memoTerminal = podIsTerminal; w.memoPhase = phase; w.memoStatusWrites = this.sm.writes; w.memoRuntimeChanges = runtimeChanges;
+    w.memoStatusSlot = slot; w.memoRuntimePod = runtimeSeq === undefined ? undefined : runtimePod;
+  }
+
+  /** A status computation changed something: the pod has no status memo. */
+  protected dropStatusMemo(w: PodWorker): void {
+    w.statusGen++;
+    w.memoValid = false;
+  }
+
+  /** The worker is finished: no memo, and nothing it held. */
+  protected dropMemos(w: PodWorker): void {
+    this.dropStatusMemo(w);
+    w.memoPod = undefined; w.memoCached = undefined; w.memoStatusSlot = undefined; w.memoRuntimePod = undefined;
+    w.steadyPod = undefined; w.steadyVolumes = undefined;
+    w.reasonVersion = 0;
+  }
+
+  /** The status memo (memoValid) holds the current inputs: writeStatus would compute the same status and find it unchanged. */
+  protected statusMemoHolds(w: PodWorker, pod: Stored<Pod>, podIsTerminal: boolean): boolean {
+    if (w.memoPod !== pod || w.memoTerminal !== podIsTerminal || w.memoReasons !== w.reasonVersion || w.memoProbes !== this.pm.version) return false;
+    const sm = this.sm;
+    if (w.memoStatusWrites !== sm.writes) {
+      // The slot holds what getPodStatus answers (nothing once the pod was removed, as a new slot's status is new).
+      if (w.memoStatusSlot!.status !== w.memoCached) return false;
+      w.memoStatusWrites = sm.writes;
+    }
+    const runtime = this.runtime;
+    if (w.memoRuntimeChanges !== runtime.changes) {
+      // A removed pod's number is undefined, unlike the memo's (and a new pod's differs too).
+      const rp = w.memoRuntimePod;
+      if ((rp !== undefined ? rp.seq : runtime.changeSeqOf(w.uid)) !== w.memoRuntimeSeq) return false;
+      w.memoRuntimeChanges = runtime.changes;
+    }
+    return true;
+  }
+
+  /**
+   * The pod's last sync changed nothing — its status was found unchanged without a manual probe run,
+   * its volumes were mounted, no probe worker was added, no container was to be killed or started —
+   * and none of that sync's inputs has changed since (the pod, the runtime's view of it, the stored
+   * status, the reason cache, the probe results and workers). The same sync would take the same path
+   * again, whose only effect is running the manual probes already pending (a periodic resync of a
+   * running pod, the kubelet's commonest sync). (A steady memo's generation is one whose memo was set.)
+   */
+  protected isSteady(w: PodWorker, pod: Stored<Pod>): boolean {
+    if (w.steadyPod !== pod || w.steadyGen !== w.statusGen || !this.statusMemoHolds(w, pod, false)) return false;
+    const vm = this.vm;
+    if (w.steadyVolumeRemovals === vm.removals) return true;
+    if (!vm.allMountedIn(w.steadyVolumes, w.uid)) return false;
+    w.steadyVolumeRemovals = vm.removals;
+    return true;
+  }
 }
 
 /**
