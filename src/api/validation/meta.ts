@@ -140,7 +140,7 @@ function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldErr
 
 /** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
 export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
-  const errs: FieldError[] = [];
+  const errs = scratchErrors();
   if (meta.generateName) {
     for (const msg of nameErrors(info.kind, meta.generateName, true)) errs.push(invalidField('metadata.generateName', meta.generateName, msg));
   }
@@ -148,6 +148,27 @@ export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldE
   else for (const msg of nameErrors(info.kind, meta.name, false)) errs.push(invalidField('metadata.name', meta.name, msg));
   validateMetaCommon(meta, info, errs);
   validateKubeFinalizerNames(meta.finalizers, 'metadata.finalizers', errs);
+  return takeErrors(errs);
+}
+
+/**
+ * The list the metadata checks of one call push into: every write is validated and almost none has
+ * an error, so a list is handed out (and a new one started) only when it holds some.
+ */
+let scratch: FieldError[] = [];
+/** The result of a clean check, shared (frozen: callers read it, never add to it). */
+export const NO_ERRORS: FieldError[] = Object.freeze([]) as unknown as FieldError[];
+
+/** The scratch list, emptied first in case a check threw halfway through the last call. */
+function scratchErrors(): FieldError[] {
+  const errs = scratch;
+  if (errs.length !== 0) errs.length = 0;
+  return errs;
+}
+
+function takeErrors(errs: FieldError[]): FieldError[] {
+  if (errs.length === 0) return NO_ERRORS;
+  scratch = [];
   return errs;
 }
 
@@ -167,7 +188,7 @@ function immutable(next: ObjectMeta, prev: ObjectMeta, field: 'name' | 'namespac
 }
 
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
-  const errs: FieldError[] = [];
+  const errs = scratchErrors();
   if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
   // A stored name passed the stricter name rule of its create (it holds no '/' or '%' and is not '.' or '..').
@@ -195,5 +216,5 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   }
   // A list shared with the stored version passed this check when that version was written.
   if (next.finalizers !== prev.finalizers) validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
-  return errs;
+  return takeErrors(errs);
 }
