@@ -220,8 +220,9 @@ export class ApiServer {
 
   private writeNow<T extends KubeObject>(input: T, ctx: RequestContext, subresource: 'status' | undefined, info: ResourceInfo,
     namespace: string, name: string): Stored<T> {
-    const old = this.store.get(input.kind, namespace, name);
-    if (!old) throw notFound(info, name);
+    const slot = this.store.slotOf(input.kind, namespace, name);
+    if (slot === undefined) throw notFound(info, name);
+    const old = slot.object;
     const rv = input.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
     // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
@@ -258,7 +259,7 @@ export class ApiServer {
     if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
     draft.metadata = meta;
     draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
-    const stored = this.store.replace(draft as Stored, ctx.actor);
+    const stored = this.store.replaceAt(slot, draft as Stored, ctx.actor);
     return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
   }
 
