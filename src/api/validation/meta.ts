@@ -172,9 +172,12 @@ function takeErrors(errs: FieldError[]): FieldError[] {
   return errs;
 }
 
+/** No messages (shared: every pod write checks its generateName; callers only read the list). */
+const NO_MESSAGES: string[] = Object.freeze([]) as unknown as string[];
+
 function pathSegmentErrors(name: string): string[] {
   if (name === '.' || name === '..') return [`may not be '${name}'`];
-  if (!name.includes('/') && !name.includes('%')) return [];
+  if (!name.includes('/') && !name.includes('%')) return NO_MESSAGES;
   return ['/', '%'].filter(c => name.includes(c)).map(c => `may not contain '${c}'`);
 }
 

@@ -100,7 +100,7 @@ export function isDNS1035Label(value: string): string[] {
 
 /** IsQualifiedName: "[prefix/]name", the form of label and annotation keys. */
 export function isQualifiedName(value: string): string[] {
-  if (validQualifiedName.has(value)) return [];
+  if (validQualifiedName.has(value)) return NONE;
   return remember(validQualifiedName, value, qualifiedNameErrors(value));
 }
 
@@ -126,7 +126,7 @@ function qualifiedNameErrors(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
-  if (validLabelValue.has(value)) return [];
+  if (validLabelValue.has(value)) return NONE;
   return remember(validLabelValue, value, labelValueErrors(value));
 }
 
