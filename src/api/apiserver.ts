@@ -5,6 +5,7 @@
 // Interceptors wrap every request so faults can delay or fail them without touching callers.
 import { produce } from 'immer';
 import type { Simulation } from '../sim/simulation';
+import type { RandomStream } from '../sim/random';
 import * as timeModule from '../sim/time';
 import type { KubeObject, Stored } from './objects';
 import type { ResourceInfo } from './resources';
@@ -17,7 +18,7 @@ import * as validationModule from './validation';
 import * as namesModule from './names';
 import { allocateServiceValues, allocationState } from './service_alloc';
 import * as freezeModule from './freeze';
-import type { Store } from './store';
+import type { Slot, Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
 import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
 import { fieldValue, supportedFieldLabels } from './field_values';
@@ -85,6 +86,9 @@ export class ApiServer {
   validation = true;
   private readonly interceptors: Interceptor[] = [];
   private readonly busyUntilMs = new Map<string, number>();
+  /** The uid stream of every create but the system components' (taken on first use, as the stream itself is). */
+  private uidStream: RandomStream | undefined;
+  private namespaceSlot: Slot | undefined;
 
   constructor(readonly sim: Simulation, readonly store: Store) {
     this.admission = new Admission(sim.random.stream('apiserver/volume-names'));
@@ -183,7 +187,7 @@ export class ApiServer {
     const meta = draft.metadata;
     dropSystemFields(meta);
     meta.creationTimestamp = this.now;
-    meta.uid = generateUid(this.sim.random.stream(SYSTEM_ACTORS.has(ctx.actor) ? 'apiserver/uids/system' : 'apiserver/uids'));
+    meta.uid = generateUid(SYSTEM_ACTORS.has(ctx.actor) ? this.sim.random.stream('apiserver/uids/system') : (this.uidStream ??= this.sim.random.stream('apiserver/uids')));
     if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
     if (draft.kind === 'Service') {
       const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
@@ -220,8 +224,9 @@ export class ApiServer {
 
   private writeNow<T extends KubeObject>(input: T, ctx: RequestContext, subresource: 'status' | undefined, info: ResourceInfo,
     namespace: string, name: string): Stored<T> {
-    const old = this.store.get(input.kind, namespace, name);
-    if (!old) throw notFound(info, name);
+    const slot = this.store.slotOf(input.kind, namespace, name);
+    if (slot === undefined) throw notFound(info, name);
+    const old = slot.object;
     const rv = input.metadata.resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(info, name);
     // A status write keeps the stored spec (prepareForUpdate), so the input's spec need not be copied;
@@ -258,7 +263,7 @@ export class ApiServer {
     if (same || (!shareFoundDifference() && deepEqual(draft, old))) return old as Stored<T>;
     draft.metadata = meta;
     draft.metadata.resourceVersion = String(this.store.nextResourceVersion());
-    const stored = this.store.replace(draft as Stored, ctx.actor);
+    const stored = this.store.replaceAt(slot, draft as Stored, ctx.actor);
     return (finalizeIfReady(this, stored, old, ctx.actor) ?? stored) as Stored<T>;
   }
 
@@ -301,7 +306,13 @@ export class ApiServer {
 
   /** NamespaceLifecycle admission: the namespace must exist and not be terminating. */
   private checkNamespace(namespace: string, info: ResourceInfo, obj: KubeObject): void {
-    const ns = this.store.get('Namespace', '', namespace);
+    // The slot of the namespace last asked for holds its current version while it lives (most creates go to one namespace).
+    let slot = this.namespaceSlot;
+    if (slot === undefined || slot.writeSeq < 0 || slot.object.metadata.name !== namespace) {
+      slot = this.store.slotOf('Namespace', '', namespace);
+      if (slot !== undefined) this.namespaceSlot = slot;
+    }
+    const ns = slot?.object;
     if (!ns) throw notFound(mustResource('Namespace'), namespace);
     if (ns.metadata.deletionTimestamp) {
       throw forbidden(info, admissionObjectName(obj), `unable to create new content in namespace ${namespace} because it is being terminated`);

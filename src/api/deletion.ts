@@ -52,6 +52,8 @@ function effectivePolicy(info: ResourceInfo, finalizers: readonly string[], opti
 /** deletionFinalizersForGarbageCollection: both GC finalizers removed, the policy's one appended; undefined = unchanged. */
 function finalizersForGC(info: ResourceInfo, finalizers: readonly string[], options: DeleteOptions): string[] | undefined {
   const policy = effectivePolicy(info, finalizers, options);
+  // Background with neither GC finalizer present (most deletes): nothing to remove or append.
+  if (policy === 'Background' && !finalizers.includes(FINALIZER_ORPHAN) && !finalizers.includes(FINALIZER_FOREGROUND)) return undefined;
   const next = finalizers.filter(f => f !== FINALIZER_ORPHAN && f !== FINALIZER_FOREGROUND);
   if (policy === 'Orphan') next.push(FINALIZER_ORPHAN);
   if (policy === 'Foreground') next.push(FINALIZER_FOREGROUND);
@@ -60,8 +62,8 @@ function finalizersForGC(info: ResourceInfo, finalizers: readonly string[], opti
 }
 
 /** CheckGracefulDelete for pods: the options' grace, else the spec's; 0 when unscheduled or terminal; negative → 1. */
-function podGracePeriod(pod: Stored, options: DeleteOptions): number {
-  let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 0;
+function podGracePeriod(pod: Stored, requestedSeconds: number | undefined): number {
+  let grace = requestedSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 0;
   if (!pod.spec?.nodeName) grace = 0;
   if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') grace = 0;
   if (grace < 0) grace = 1;
@@ -82,7 +84,7 @@ function beforeDelete(info: ResourceInfo, current: Stored, options: DeleteOption
     const startMs = parseRfc3339(meta.deletionTimestamp)! - previous * 1000;
     return { graceful: true, pending: false, meta: { deletionTimestamp: toRfc3339(startMs + requested * 1000), deletionGracePeriodSeconds: requested } };
   }
-  const grace = podGracePeriod(current, { ...options, gracePeriodSeconds: requested });
+  const grace = podGracePeriod(current, requested);
   const generation = (meta.generation ?? 0) > 0 ? meta.generation! + 1 : undefined;
   return { graceful: true, pending: false, meta: { deletionTimestamp: toRfc3339(nowMs + grace * 1000), deletionGracePeriodSeconds: grace, generation } };
 }

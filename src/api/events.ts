@@ -6,7 +6,7 @@
 import type { Simulation } from '../sim/simulation';
 import * as timeModule from '../sim/time';
 import type { Event, KubeObject, ObjectMeta, ObjectReference, Stored } from './objects';
-import type { ApiServer } from './apiserver';
+import type { ApiServer, RequestContext } from './apiserver';
 import { isApiError } from './errors';
 import type { ClientRateLimiter } from './client';
 
@@ -150,19 +150,35 @@ export class EventCorrelator {
       // A new record holds its first message as a string (a set of one).
       state.recordKeys = message;
       state.recordLastMs = now;
-      return { state, combined: false, fieldPath, message, recorded: message };
+      return this.keyOf(state, false, fieldPath, message);
     }
     state.recordLastMs = now;
     let set: Set<string>;
     if (typeof keys === 'string') {
-      if (keys === message) return { state, combined: false, fieldPath, message, recorded: message };
+      if (keys === message) return this.keyOf(state, false, fieldPath, message);
       state.recordKeys = set = new Set([keys]);
     } else set = keys;
     set.add(message);
-    if (set.size < AGGREGATE_MAX_EVENTS) return { state, combined: false, fieldPath, message, recorded: message };
+    if (set.size < AGGREGATE_MAX_EVENTS) return this.keyOf(state, false, fieldPath, message);
     set.delete(set.values().next().value!);
-    return { state, combined: true, fieldPath, message, recorded: COMBINED_PREFIX + message };
+    return this.keyOf(state, true, fieldPath, message);
   }
+
+  /**
+   * aggregate's answer, in the one key object the correlator reuses: a recorder reads it at once
+   * (lastObserved, remember) and keeps nothing of it.
+   */
+  private keyOf(state: ReasonState, combined: boolean, fieldPath: string, message: string): ObservationKey {
+    const key = this.key;
+    key.state = state;
+    key.combined = combined;
+    key.fieldPath = fieldPath;
+    key.message = message;
+    key.recorded = combined ? COMBINED_PREFIX + message : message;
+    return key;
+  }
+
+  private readonly key: ObservationKey = { state: undefined as unknown as ReasonState, combined: false, fieldPath: '', message: '', recorded: '' };
 
   /**
    * An event's name: "<object name>.<%x of UnixNano>", unique within a millisecond across every
@@ -181,33 +197,53 @@ export class EventCorrelator {
     // The low 32 bits take the sequence number while they do not carry (a million events in one
     // millisecond would be needed to reach the high digits); the exact sum otherwise.
     const low = this.nanoLow + seq;
-    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return [objectName, '.', this.nanoHigh, low.toString(16).padStart(8, '0')].join('');
+    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return [objectName, '.', this.nanoHigh, hex8(low)].join('');
     return [objectName, '.', (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(seq)).toString(16)].join('');
   }
 
+  /**
+   * The observation last remembered under the key, or undefined. The first event key's comes back in
+   * one object the correlator reuses (read it before the next call).
+   */
   lastObserved(key: ObservationKey): Observed | undefined {
     const s = key.state;
     if (key.combined) return s.combined;
     if (s.firstCount !== 0 && s.firstFieldPath === key.fieldPath && s.firstMessage === key.message) {
-      return { name: s.firstName, namespace: s.firstNamespace, count: s.firstCount, firstTimestamp: s.firstTimestamp };
+      const o = this.firstObserved;
+      o.name = s.firstName;
+      o.namespace = s.firstNamespace;
+      o.count = s.firstCount;
+      o.firstTimestamp = s.firstTimestamp;
+      return o;
     }
     return s.more?.get(`${key.fieldPath}\u0000${key.message}`);
   }
 
-  remember(key: ObservationKey, o: Observed): void {
+  private readonly firstObserved: Observed = { name: '', namespace: '', count: 0, firstTimestamp: '' };
+
+  /** Remembers an observation under the key (an object is built only where one is kept as a whole). */
+  remember(key: ObservationKey, name: string, namespace: string, count: number, firstTimestamp: string): void {
     const s = key.state;
-    if (key.combined) { s.combined = o; return; }
+    if (key.combined) { s.combined = { name, namespace, count, firstTimestamp }; return; }
     if (s.firstCount === 0 || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
-      s.firstName = o.name;
-      s.firstNamespace = o.namespace;
-      s.firstCount = o.count;
-      s.firstTimestamp = o.firstTimestamp;
+      s.firstName = name;
+      s.firstNamespace = namespace;
+      s.firstCount = count;
+      s.firstTimestamp = firstTimestamp;
       s.firstFieldPath = key.fieldPath;
       s.firstMessage = key.message;
       return;
     }
-    (s.more ??= new Map()).set(`${key.fieldPath}\u0000${key.message}`, o);
+    (s.more ??= new Map()).set(`${key.fieldPath}\u0000${key.message}`, { name, namespace, count, firstTimestamp });
   }
+}
+
+/** Two lowercase hex digits per byte value. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** n.toString(16).padStart(8, '0') for 0 <= n < 2^32, by bytes (short pieces join into flat strings). */
+function hex8(n: number): string {
+  return BYTE_HEX[n >>> 24]! + BYTE_HEX[(n >>> 16) & 255]! + BYTE_HEX[(n >>> 8) & 255]! + BYTE_HEX[n & 255]!;
 }
 
 /** Reference to an object as events name it (ref.GetReference). */
@@ -225,6 +261,9 @@ export class EventRecorder {
   private readonly actor: string;
   /** The Events' source field (frozen: every Event of this recorder shares it). */
   private readonly sourceObject: EventSource;
+  /** The request contexts of this recorder's writes, built once (frozen: shared by every request). */
+  private readonly plainContext: RequestContext;
+  private readonly ownedContext: RequestContext;
 
   /**
    * `limiter`: the rate limit of the clientset the event sink writes through. A controller's
@@ -237,6 +276,8 @@ export class EventRecorder {
     this.state = correlator.source(source.component, source.host);
     this.actor = source.host ? `${source.component}/${source.host}` : source.component;
     this.sourceObject = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
+    this.plainContext = Object.freeze({ actor: this.actor });
+    this.ownedContext = Object.freeze({ actor: this.actor, owned: true });
   }
 
   /** Records an event about obj (any object or a ready-made reference). Never throws: events are best effort. */
@@ -262,21 +303,21 @@ export class EventRecorder {
     const msg = key.recorded;
     const prior = this.correlator.lastObserved(key);
     const namespace = ref.namespace || 'default';
-    const observed: { name: string; namespace: string; count: number; firstTimestamp: string } = prior
-      ? { ...prior, count: prior.count + 1 }
-      : { name: this.correlator.eventName(ref.name ?? '', nowMs), namespace, count: 1, firstTimestamp: now };
-    this.correlator.remember(key, observed);
+    // The observation: the prior one counted once more, or a new one (read off prior before remember reuses it).
+    const name = prior ? prior.name : this.correlator.eventName(ref.name ?? '', nowMs);
+    const count = prior ? prior.count + 1 : 1;
+    const firstTimestamp = prior ? prior.firstTimestamp : now;
+    this.correlator.remember(key, name, prior ? prior.namespace : namespace, count, firstTimestamp);
     if (this.correlator.spam(objectState)) return;
-    const actor = this.actor;
     try {
       if (prior) {
         try {
           this.limiter?.take();
-          this.api.mutate<Event>('Event', namespace, observed.name, e => {
-            e.count = observed.count;
+          this.api.mutate<Event>('Event', namespace, name, e => {
+            e.count = count;
             e.lastTimestamp = now;
             e.message = msg;
-          }, { actor });
+          }, this.plainContext);
           return;
         } catch (e) {
           if (!isApiError(e, 'NotFound')) throw e;
@@ -286,14 +327,14 @@ export class EventRecorder {
       // theirs), one built here is not; the source is this recorder's frozen one, shared like any stored part.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
-        metadata: eventMetadata(observed.name, namespace),
+        metadata: eventMetadata(name, namespace),
         involvedObject: ownRef ? ref : copyReference(ref), reason, message: msg,
         source: this.sourceObject,
-        firstTimestamp: observed.firstTimestamp, lastTimestamp: now, count: observed.count, type,
+        firstTimestamp, lastTimestamp: now, count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
       };
       this.limiter?.take();
-      this.api.create(event, { actor, owned: true });
+      this.api.create(event, this.ownedContext);
     } catch (e) {
       // client-go logs and drops events it cannot write; so do we.
       if (!isApiError(e)) throw e;

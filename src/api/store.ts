@@ -17,20 +17,21 @@ const { History, WriteRecord } = historyModule;
 /**
  * One live object's place in the store: its current version and when that version was written.
  * The name and uid maps and the dependents index hold the slot, so a write that replaces a version
- * changes one field instead of every map the object is in.
+ * changes one field instead of every map the object is in. A removed object's slot has writeSeq -1.
  */
-interface Slot { object: Stored; writeSeq: number }
+export interface Slot { readonly object: Stored; readonly writeSeq: number }
+interface MutableSlot { object: Stored; writeSeq: number }
 
 /** One kind's objects: namespace → name → slot (nested maps: a lookup builds no key string). */
-type Bucket = Map<string, Map<string, Slot>>;
+type Bucket = Map<string, Map<string, MutableSlot>>;
 
 export class Store {
   readonly history = new History();
   readonly watches: WatchHub;
   private rv = 0;
   private readonly byKind = new Map<string, Bucket>();
-  private readonly dependents = new Map<string, Set<Slot>>(); // owner uid → current dependents
-  private readonly uids = new Map<string, Slot>();
+  private readonly dependents = new Map<string, Set<MutableSlot>>(); // owner uid → current dependents
+  private readonly uids = new Map<string, MutableSlot>();
   private liveObjects = 0;
   /** Counts inserts and replaces: a slot's writeSeq orders dependents by their latest write. */
   private writeSeq = 0;
@@ -46,6 +47,11 @@ export class Store {
 
   get(kind: string, namespace: string, name: string): Stored | undefined {
     return this.byKind.get(kind)?.get(namespace)?.get(name)?.object;
+  }
+
+  /** A live object's slot (its current version is slot.object): a write that read it replaces it with replaceAt, without a second lookup. */
+  slotOf(kind: string, namespace: string, name: string): Slot | undefined {
+    return this.byKind.get(kind)?.get(namespace)?.get(name);
   }
 
   byUid(uid: string): Stored | undefined {
@@ -97,7 +103,7 @@ export class Store {
   insert(obj: Stored, actor: string): Stored {
     if (this.liveObjects >= this.sim.limits.maxObjects) throw this.objectLimitError();
     const frozen = deepFreeze(obj);
-    const slot: Slot = { object: frozen, writeSeq: ++this.writeSeq };
+    const slot: MutableSlot = { object: frozen, writeSeq: ++this.writeSeq };
     this.names(frozen.kind, frozen.metadata.namespace ?? '').set(frozen.metadata.name, slot);
     this.uids.set(frozen.metadata.uid, slot);
     this.indexOwners(slot, frozen.metadata.ownerReferences, undefined);
@@ -110,6 +116,18 @@ export class Store {
     const namespace = obj.metadata.namespace ?? '';
     const slot = this.byKind.get(obj.kind)?.get(namespace)?.get(obj.metadata.name);
     if (!slot) throw new Error(`store.replace: ${obj.kind} ${namespace}/${obj.metadata.name} does not exist`);
+    return this.replaceIn(slot, obj, actor);
+  }
+
+  /**
+   * replace, for an object of the same kind, namespace and name as the slot's (which slotOf returned);
+   * when the object was removed since, looked up by name as replace does.
+   */
+  replaceAt(slot: Slot, obj: Stored, actor: string): Stored {
+    return slot.writeSeq < 0 ? this.replace(obj, actor) : this.replaceIn(slot as MutableSlot, obj, actor);
+  }
+
+  private replaceIn(slot: MutableSlot, obj: Stored, actor: string): Stored {
     const previous = slot.object;
     const frozen = deepFreeze(obj);
     // A replace keeps the uid (the API server's updates copy it from the stored version).
@@ -133,6 +151,7 @@ export class Store {
     names!.delete(last.metadata.name);
     this.uids.delete(previous.metadata.uid);
     this.indexOwners(slot, undefined, previous.metadata.ownerReferences);
+    slot.writeSeq = -1;
     this.liveObjects--;
     this.record('DELETED', deepFreeze(last), previous, actor);
   }
@@ -143,7 +162,7 @@ export class Store {
     this.watches.publish(obj.kind, type, obj, previous, rv);
   }
 
-  private names(kind: string, namespace: string): Map<string, Slot> {
+  private names(kind: string, namespace: string): Map<string, MutableSlot> {
     let b = this.byKind.get(kind);
     if (!b) this.byKind.set(kind, (b = new Map()));
     let names = b.get(namespace);
@@ -155,7 +174,7 @@ export class Store {
    * Moves a slot between dependents sets when its owners' uids change (a version's refs against the
    * previous version's); most writes keep them, and then no set is touched.
    */
-  private indexOwners(slot: Slot, nowRefs: readonly OwnerRef[] | undefined, beforeRefs: readonly OwnerRef[] | undefined): void {
+  private indexOwners(slot: MutableSlot, nowRefs: readonly OwnerRef[] | undefined, beforeRefs: readonly OwnerRef[] | undefined): void {
     if (sameOwnerUids(nowRefs, beforeRefs)) return;
     if (beforeRefs) for (let i = 0; i < beforeRefs.length; i++) this.dependents.get(beforeRefs[i]!.uid)?.delete(slot);
     if (nowRefs) {

@@ -7,7 +7,7 @@ import * as defaultsModule from './defaults';
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
-const { cloneUnfrozen, hasUndefined, hasUndefinedOutsideFrozen } = freezeModule;
+const { cloneUnfrozen, hasUndefinedOutsideFrozen } = freezeModule;
 const { hasDefaults } = defaultsModule;
 
 /**
@@ -39,7 +39,8 @@ export function cloneExceptSpec(input: KubeObject, ownedStatus: boolean): KubeOb
  * Can a handed-over status write's object be its draft as it is? cloneExceptSpec would copy it key
  * for key: that copy is the object itself when the object and its metadata are unfrozen (the caller
  * built them for this request), no key holds undefined, and every other value is a primitive or a
- * frozen part without undefined (which cloneUnfrozen keeps as it is).
+ * frozen part (cloneUnfrozen keeps those as they are: a handed-over object's frozen parts hold no
+ * undefined, see RequestContext.owned, so they are not searched for one).
  */
 export function ownsTopLevel(input: KubeObject): boolean {
   const meta = input.metadata as ObjectMeta | undefined;
@@ -47,17 +48,17 @@ export function ownsTopLevel(input: KubeObject): boolean {
   const top = input as unknown as Record<string, unknown>;
   for (const key in top) {
     if (key === 'spec' || key === 'status' || key === 'metadata') { if (top[key] === undefined) return false; continue; }
-    if (!keptByClone(top[key])) return false;
+    if (!keptByOwnedClone(top[key])) return false;
   }
   const m = meta as Record<string, unknown>;
-  for (const key in m) if (!keptByClone(m[key])) return false;
+  for (const key in m) if (!keptByOwnedClone(m[key])) return false;
   return true;
 }
 
-/** Does cloneUnfrozen return this defined value itself? */
-function keptByClone(v: unknown): boolean {
+/** Does cloneUnfrozen return this defined value of a handed-over object itself? */
+function keptByOwnedClone(v: unknown): boolean {
   if (v === undefined) return false;
-  return v === null || typeof v !== 'object' || (Object.isFrozen(v) && !hasUndefined(v));
+  return v === null || typeof v !== 'object' || Object.isFrozen(v);
 }
 
 /** Metadata for a status write: a copy of its own (the write sets its keys), sharing frozen parts. */

@@ -19,7 +19,7 @@ import {
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
-const { validateObjectMeta, validateObjectMetaUpdate } = metaModule;
+const { validateObjectMeta, validateObjectMetaUpdate, NO_ERRORS } = metaModule;
 const { validatePodOnly, validatePodSpec, validatePodSpecUpdate } = podModule;
 
 function validateSpec(obj: KubeObject): FieldError[] {
@@ -37,7 +37,7 @@ function validateSpec(obj: KubeObject): FieldError[] {
     case 'PersistentVolumeClaim': return validatePersistentVolumeClaim(obj);
     case 'PodDisruptionBudget': return validatePodDisruptionBudget(obj);
     case 'Namespace': return validateNamespace(obj);
-    default: return [];
+    default: return NO_ERRORS;
   }
 }
 

@@ -30,6 +30,14 @@ export function nameErrors(kind: string, name: string, prefix: boolean): string[
   return isDNS1123Subdomain(n);
 }
 
+/**
+ * One invalid-field error per message, in order. An indexed loop: for-of over the message lists (most
+ * of them the shared empty one) would allocate an iterator on every write.
+ */
+function pushInvalid(errs: FieldError[], path: string, value: unknown, msgs: readonly string[]): void {
+  for (let i = 0; i < msgs.length; i++) errs.push(invalidField(path, value, msgs[i]!));
+}
+
 /** metav1validation.ValidateLabels: key errors then value errors, per label, all at the map's path. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   return labelErrors(labels, path, []);
@@ -40,8 +48,8 @@ function labelErrors(labels: Record<string, string> | undefined, path: string, e
   // for-in over a JSON object visits its own keys in Object.entries' order.
   for (const k in labels) {
     const v = labels[k]!;
-    for (const msg of isQualifiedName(k)) errs.push(invalidField(path, k, msg));
-    for (const msg of isValidLabelValue(String(v))) errs.push(invalidField(path, v, msg));
+    pushInvalid(errs, path, k, isQualifiedName(k));
+    pushInvalid(errs, path, v, isValidLabelValue(String(v)));
   }
   return errs;
 }
@@ -55,7 +63,7 @@ function annotationErrors(annotations: Record<string, string> | undefined, path:
   for (const k in annotations) {
     const v = annotations[k]!;
     // The rule is QualifiedName except that case doesn't matter.
-    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidField(path, k, msg));
+    pushInvalid(errs, path, k, isQualifiedName(k.toLowerCase()));
     size += Buffer.byteLength(k) + Buffer.byteLength(String(v));
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
@@ -98,7 +106,7 @@ function validateOwnerReferences(refs: ObjectMeta['ownerReferences'], path: stri
 
 /** apimachinery ValidateFinalizers: names at the list's path (no index), then the orphan/foreground conflict. */
 function validateFinalizers(finalizers: string[] | undefined, path: string, errs: FieldError[]): FieldError[] {
-  if (finalizers) for (let i = 0; i < finalizers.length; i++) for (const msg of isQualifiedName(finalizers[i]!)) errs.push(invalidField(path, finalizers[i]!, msg));
+  if (finalizers) for (let i = 0; i < finalizers.length; i++) pushInvalid(errs, path, finalizers[i]!, isQualifiedName(finalizers[i]!));
   if (finalizers?.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errs.push(invalidField(path, goStringSlice(finalizers), 'finalizer orphan and foregroundDeletion cannot be both set'));
   }
@@ -126,7 +134,7 @@ function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldErr
   if (info.namespaced) {
     if (!meta.namespace) errs.push(required('metadata.namespace', ''));
     else if (prev === undefined || meta.namespace !== prev.namespace) {
-      for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalidField('metadata.namespace', meta.namespace, msg));
+      pushInvalid(errs, 'metadata.namespace', meta.namespace, isDNS1123Label(meta.namespace));
     }
   } else if (meta.namespace) {
     errs.push(forbiddenField('metadata.namespace', 'not allowed on this type'));
@@ -140,20 +148,47 @@ function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldErr
 
 /** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
 export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
-  const errs: FieldError[] = [];
+  const errs = scratchErrors();
   if (meta.generateName) {
-    for (const msg of nameErrors(info.kind, meta.generateName, true)) errs.push(invalidField('metadata.generateName', meta.generateName, msg));
+    pushInvalid(errs, 'metadata.generateName', meta.generateName, nameErrors(info.kind, meta.generateName, true));
   }
   if (!meta.name) errs.push(required('metadata.name', 'name or generateName is required'));
-  else for (const msg of nameErrors(info.kind, meta.name, false)) errs.push(invalidField('metadata.name', meta.name, msg));
+  else pushInvalid(errs, 'metadata.name', meta.name, nameErrors(info.kind, meta.name, false));
   validateMetaCommon(meta, info, errs);
   validateKubeFinalizerNames(meta.finalizers, 'metadata.finalizers', errs);
+  return takeErrors(errs);
+}
+
+/**
+ * The list the metadata checks of one call push into: every write is validated and almost none has
+ * an error, so a list is handed out (and a new one started) only when it holds some.
+ */
+let scratch: FieldError[] = [];
+/**
+ * The result of a clean check, shared: callers read it and never add to it. Not frozen: for-of and
+ * spreads over a frozen array take a slower path that allocates an iterator per loop.
+ */
+export const NO_ERRORS: FieldError[] = [];
+
+/** The scratch list, emptied first in case a check threw halfway through the last call. */
+function scratchErrors(): FieldError[] {
+  const errs = scratch;
+  if (errs.length !== 0) errs.length = 0;
   return errs;
 }
 
+function takeErrors(errs: FieldError[]): FieldError[] {
+  if (errs.length === 0) return NO_ERRORS;
+  scratch = [];
+  return errs;
+}
+
+/** No messages (shared, as NO_ERRORS: every pod write checks its generateName; callers only read the list). */
+const NO_MESSAGES: string[] = [];
+
 function pathSegmentErrors(name: string): string[] {
   if (name === '.' || name === '..') return [`may not be '${name}'`];
-  if (!name.includes('/') && !name.includes('%')) return [];
+  if (!name.includes('/') && !name.includes('%')) return NO_MESSAGES;
   return ['/', '%'].filter(c => name.includes(c)).map(c => `may not contain '${c}'`);
 }
 
@@ -167,11 +202,11 @@ function immutable(next: ObjectMeta, prev: ObjectMeta, field: 'name' | 'namespac
 }
 
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
-  const errs: FieldError[] = [];
-  if (next.generateName) for (const msg of pathSegmentErrors(next.generateName)) errs.push(invalidField('metadata.generateName', next.generateName, msg));
+  const errs = scratchErrors();
+  if (next.generateName) pushInvalid(errs, 'metadata.generateName', next.generateName, pathSegmentErrors(next.generateName));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
   // A stored name passed the stricter name rule of its create (it holds no '/' or '%' and is not '.' or '..').
-  else if (next.name !== prev.name) for (const msg of pathSegmentErrors(next.name)) errs.push(invalidField('metadata.name', next.name, msg));
+  else if (next.name !== prev.name) pushInvalid(errs, 'metadata.name', next.name, pathSegmentErrors(next.name));
   const beforeCommon = errs.length;
   validateMetaCommon(next, info, errs, prev);
   // The update checks below repeat the common ones on the same maps: when those found nothing,
@@ -195,5 +230,5 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
   }
   // A list shared with the stored version passed this check when that version was written.
   if (next.finalizers !== prev.finalizers) validateKubeFinalizerNames(next.finalizers, 'metadata.finalizers', errs);
-  return errs;
+  return takeErrors(errs);
 }

@@ -34,9 +34,14 @@ const DNS1035_LABEL_ERR = regexError("a DNS-1035 label must consist of lower cas
 
 /**
  * Values already found valid, per rule: the same namespaces, label keys and values are checked on
- * every write. Bounded (cleared when full); a valid value always gets a new empty list.
+ * every write. Bounded (cleared when full).
  */
 const VALID_LIMIT = 10_000;
+/**
+ * No messages: shared by the checks whose callers only read the list (none adds to it). Not frozen:
+ * for-of over a frozen array takes a slower path that allocates an iterator per loop.
+ */
+const NONE: string[] = [];
 const validDNS1123Label = new Set<string>();
 const validQualifiedName = new Set<string>();
 const validLabelValue = new Set<string>();
@@ -51,7 +56,7 @@ function remember(set: Set<string>, value: string, errs: string[]): string[] {
 
 // v1.32 has no "must not contain dots" special case for labels (that message came later).
 export function isDNS1123Label(value: string): string[] {
-  if (validDNS1123Label.has(value)) return [];
+  if (validDNS1123Label.has(value)) return NONE;
   return remember(validDNS1123Label, value, dns1123LabelErrors(value));
 }
 
@@ -62,8 +67,27 @@ function dns1123LabelErrors(value: string): string[] {
   return errs;
 }
 
+const isLowerAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * DNS1123_SUBDOMAIN.test without the regular expression (every create checks its object's name):
+ * lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, and a '.'
+ * only between two letters or digits — each dot-separated label then starts and ends with one.
+ */
+function isSubdomainShape(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || !isLowerAlnum(value.charCodeAt(0)) || !isLowerAlnum(value.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (isLowerAlnum(c) || c === 45) continue;
+    if (c !== 46 || !isLowerAlnum(value.charCodeAt(i - 1)) || !isLowerAlnum(value.charCodeAt(i + 1))) return false;
+  }
+  return true;
+}
+
 // Not remembered: subdomains are mostly object names, each seen once.
 export function isDNS1123Subdomain(value: string): string[] {
+  if (value.length <= 253 && isSubdomainShape(value)) return NONE;
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_ERR);
@@ -79,7 +103,7 @@ export function isDNS1035Label(value: string): string[] {
 
 /** IsQualifiedName: "[prefix/]name", the form of label and annotation keys. */
 export function isQualifiedName(value: string): string[] {
-  if (validQualifiedName.has(value)) return [];
+  if (validQualifiedName.has(value)) return NONE;
   return remember(validQualifiedName, value, qualifiedNameErrors(value));
 }
 
@@ -105,7 +129,7 @@ function qualifiedNameErrors(value: string): string[] {
 }
 
 export function isValidLabelValue(value: string): string[] {
-  if (validLabelValue.has(value)) return [];
+  if (validLabelValue.has(value)) return NONE;
   return remember(validLabelValue, value, labelValueErrors(value));
 }
 

@@ -204,20 +204,26 @@ export function validatePodTemplateSpec(template: PodTemplateSpec, path: string)
 /** validatePodMetadataAndSpec's pod-only part after the spec: image whitespace and projected tokens without a service account. */
 export function validatePodOnly(spec: PodSpec): FieldError[] {
   const errs: FieldError[] = [];
-  if (!spec.serviceAccountName) {
-    (spec.volumes ?? []).forEach((v, vi) => {
-      const sources = (v.projected as { sources?: { serviceAccountToken?: unknown }[] } | undefined)?.sources ?? [];
-      sources.forEach((s, si) => {
-        if (s.serviceAccountToken) errs.push(forbiddenField(`spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`, 'must not be specified when serviceAccountName is not set'));
-      });
-    });
+  // Indexed loops, no closures or pair lists: every pod create comes here, almost always without errors.
+  const volumes = spec.volumes;
+  if (!spec.serviceAccountName && volumes) {
+    for (let vi = 0; vi < volumes.length; vi++) {
+      const sources = (volumes[vi]!.projected as { sources?: { serviceAccountToken?: unknown }[] } | undefined)?.sources;
+      if (sources) for (let si = 0; si < sources.length; si++) {
+        if (sources[si]!.serviceAccountToken) errs.push(forbiddenField(`spec.volumes[${vi}].projected.sources[${si}].serviceAccountToken`, 'must not be specified when serviceAccountName is not set'));
+      }
+    }
   }
-  for (const [list, key] of [[spec.containers, 'containers'], [spec.initContainers, 'initContainers']] as const) {
-    (list ?? []).forEach((c, i) => {
-      if (c.image !== undefined && c.image !== c.image.trim()) errs.push(invalidField(`spec.${key}[${i}].image`, c.image, 'must not have leading or trailing whitespace'));
-    });
-  }
+  imageWhitespaceErrors(spec.containers, 'containers', errs);
+  imageWhitespaceErrors(spec.initContainers, 'initContainers', errs);
   return errs;
+}
+
+function imageWhitespaceErrors(list: PodSpec['containers'] | undefined, key: string, errs: FieldError[]): void {
+  if (list) for (let i = 0; i < list.length; i++) {
+    const image = list[i]!.image;
+    if (image !== undefined && image !== image.trim()) errs.push(invalidField(`spec.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+  }
 }
 
 /** The label map a selector mismatch reports (%#v; a missing map is the nil map). */
