@@ -33,8 +33,19 @@ export interface ReplicaSetKind {
   template(obj: Stored): PodTemplateSpec | undefined;
 }
 
-const podKey = (p: Stored): string => `${p.metadata.namespace}/${p.metadata.name}`;
-const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
+/**
+ * A set's queue key, kept per stored version (frozen, so it cannot go stale): every pod event of a
+ * rollout enqueues its set, and a kept string is hashed once.
+ */
+const setKeys = new WeakMap<Stored, string>();
+const keyOf = (o: Stored): string => {
+  let k = setKeys.get(o);
+  if (k === undefined) {
+    k = `${o.metadata.namespace}/${o.metadata.name}`;
+    if (Object.isFrozen(o)) setKeys.set(o, k);
+  }
+  return k;
+};
 
 export class ReplicaSetController implements Reconciler {
   private readonly expectations: UIDTrackingExpectations;
@@ -63,8 +74,9 @@ export class ReplicaSetController implements Reconciler {
   private enqueue(rs: Stored): void { this.ctx.queue.add(keyOf(rs)); }
 
   private deleteRS(rs: Stored): void {
-    this.expectations.deleteExpectations(keyOf(rs));
-    this.ctx.queue.add(keyOf(rs));
+    const key = keyOf(rs);
+    this.expectations.deleteExpectations(key);
+    this.ctx.queue.add(key);
   }
 
   /** resolveControllerRef: the set named by the ref, if its kind and uid match. */
@@ -92,8 +104,9 @@ export class ReplicaSetController implements Reconciler {
     if (ref) {
       const rs = this.resolve(pod.metadata.namespace ?? '', ref);
       if (!rs) return;
-      this.expectations.creationObserved(keyOf(rs));
-      this.ctx.queue.add(keyOf(rs));
+      const key = keyOf(rs);
+      this.expectations.creationObserved(key);
+      this.ctx.queue.add(key);
       return;
     }
     for (const rs of this.setsSelecting(pod)) this.enqueue(rs);
@@ -129,8 +142,9 @@ export class ReplicaSetController implements Reconciler {
   private deletePod(pod: Stored): void {
     const rs = this.resolve(pod.metadata.namespace ?? '', controllerRef(pod));
     if (!rs) return;
-    this.expectations.deletionObserved(keyOf(rs), podKey(pod));
-    this.ctx.queue.add(keyOf(rs));
+    const key = keyOf(rs);
+    this.expectations.deletionObserved(key, pod);
+    this.ctx.queue.add(key);
   }
 
   /** syncReplicaSet. */
@@ -199,13 +213,13 @@ export class ReplicaSetController implements Reconciler {
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
       const toDelete = getPodsToDelete(filtered, this.indirectlyRelatedPods(rs), diff, this.ctx.sim.nowMs);
-      this.expectations.expectDeletions(key, toDelete.map(podKey));
+      this.expectations.expectDeletions(key, toDelete);
       let firstError: unknown;
       for (const pod of toDelete) {
         try {
           this.podControl.deletePod(rs.metadata.namespace ?? 'default', pod.metadata.name, rs);
         } catch (e) {
-          this.expectations.deletionObserved(key, podKey(pod));
+          this.expectations.deletionObserved(key, pod);
           if (!isApiError(e, 'NotFound')) firstError ??= e;
         }
       }
