@@ -163,11 +163,13 @@ export class ReplicaSetController implements Reconciler {
       if (e instanceof SelectorParseError) return; // an invalid selector is not retried
       throw e;
     }
-    const candidates: Stored[] = [];
-    const addActive = (p: Stored): void => { if (isPodActive(p)) candidates.push(p); };
-    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, addActive);
-    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, addActive);
-    const { claimed, errors } = new ControllerRefManager(this.ctx.client, rs, selector).claim(candidates);
+    // The active pods this set owns, then the namespace's active orphans, claimed in that order.
+    const owned: Stored[] = [];
+    const orphans: Stored[] = [];
+    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => { if (isPodActive(p)) owned.push(p); });
+    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, p => { if (isPodActive(p)) orphans.push(p); });
+    const manager = new ControllerRefManager(this.ctx.client, rs, selector);
+    const { claimed, errors } = manager.claim(orphans, manager.claimOwned(owned));
     if (errors.length) throw aggregate(errors);
 
     let manageErr: unknown;
@@ -180,7 +182,7 @@ export class ReplicaSetController implements Reconciler {
       }
     }
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const status = calculateStatus(rs, this.k.template(rs)?.metadata?.labels, minReady, claimed, manageErr, this.ctx.sim.nowMs);
+    const status = calculateStatus(rs, selector, this.k.template(rs)?.metadata?.labels, minReady, claimed, manageErr, this.ctx.sim.nowMs);
     const updated = updateReplicaSetStatus(this.ctx.client, rs, status);
     if (manageErr !== undefined) throw manageErr;
     const desired = updated.spec?.replicas ?? 1;

@@ -7,6 +7,7 @@ import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
 import * as podUtilModule from '../api/pod_util';
 import * as selectorsModule from '../api/selectors';
+import type { Selector } from '../api/selectors';
 import { toRfc3339 } from '../sim/time';
 
 // Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
@@ -34,16 +35,21 @@ function clean(s: ReplicaSetStatus): ReplicaSetStatus {
   return out;
 }
 
-export function calculateStatus(rs: Stored, templateLabels: Record<string, string> | undefined, minReadySeconds: number,
+/**
+ * calculateStatus; every one of filteredPods matches `selector` (the claim kept only those). When
+ * each template label is one of the selector's exact-value requirements, each such pod has them all.
+ */
+export function calculateStatus(rs: Stored, selector: Selector, templateLabels: Record<string, string> | undefined, minReadySeconds: number,
   filteredPods: Stored[], manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
   const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
   const template = selectorFromSet(templateLabels);
-  let fullyLabeled = 0;
+  const allFullyLabeled = requiresLabels(selector, templateLabels);
+  let fullyLabeled = allFullyLabeled ? filteredPods.length : 0;
   let ready = 0;
   let available = 0;
   for (let i = 0; i < filteredPods.length; i++) {
     const pod = filteredPods[i]!;
-    if (matches(template, pod.metadata.labels)) fullyLabeled++;
+    if (!allFullyLabeled && matches(template, pod.metadata.labels)) fullyLabeled++;
     // isPodReady, then isPodAvailable on the same Ready condition (looked up once).
     const readyCondition = getPodReadyCondition(pod);
     if (readyCondition?.status === 'True') {
@@ -62,6 +68,22 @@ export function calculateStatus(rs: Stored, templateLabels: Record<string, strin
     conditions = conditions.filter(c => c.type !== 'ReplicaFailure');
   }
   return { ...prev, replicas: filteredPods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
+}
+
+/** Whether the selector requires each of the labels with its value (= or a one-value in), so whatever it matches has them. */
+function requiresLabels(selector: Selector, labels: Record<string, string> | undefined | null): boolean {
+  if (labels === undefined || labels === null) return true;
+  const reqs = selector.requirements;
+  for (const key of Object.keys(labels)) {
+    const v = labels[key];
+    let required = false;
+    for (let i = 0; i < reqs.length && !required; i++) {
+      const r = reqs[i]!;
+      required = r.key === key && (r.operator === '=' || r.operator === '==' || r.operator === 'in') && r.values.length === 1 && r.values[0] === v;
+    }
+    if (!required) return false;
+  }
+  return true;
 }
 
 /** updateReplicaSetStatus: skip when nothing changed; otherwise UpdateStatus, with one GET-and-retry on failure. */
