@@ -257,21 +257,18 @@ function compareTimes(a: PodRankKey, b: PodRankKey, ta: number | undefined, tb: 
 
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
- * sorting by ActivePodsWithRanks, ranked by related active pods on the same node. Go's sort is
+ * sorting by ActivePodsWithRanks, ranked by related active pods on the same node (IsPodActive; counted
+ * per node name, "" for unbound, by relatedPodsOnNode, asked only when ranks are needed). Go's sort is
  * not stable; ties keep input (informer) order here. Each pod's sort key is computed once.
  */
-export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: number, nowMs: number): Stored[] {
+export function getPodsToDelete(filtered: Stored[], relatedPodsOnNode: () => Map<string, number>, diff: number, nowMs: number): Stored[] {
   if (diff >= filtered.length) return filtered.slice(0, diff);
-  const podsOnNode = new Map<string, number>();
-  for (const p of related) {
-    if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || p.metadata.deletionTimestamp) continue;
-    const n = p.spec?.nodeName ?? '';
-    podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
-  }
+  const podsOnNode = relatedPodsOnNode();
   const ranked = new Array<PodRankKey>(filtered.length);
   for (let i = 0; i < filtered.length; i++) {
-    const p = filtered[i]!;
-    ranked[i] = podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs);
+    const k = podRankKey(filtered[i]!, 0, nowMs);
+    k.rank = podsOnNode.get(k.node) ?? 0;
+    ranked[i] = k;
   }
   ranked.sort(comparePodRanks);
   const out = new Array<Stored>(diff);

@@ -214,7 +214,7 @@ export class ReplicaSetController implements Reconciler {
       if (error !== undefined) throw error;
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
-      const toDelete = getPodsToDelete(filtered, this.indirectlyRelatedPods(rs), diff, this.ctx.sim.nowMs);
+      const toDelete = getPodsToDelete(filtered, () => this.relatedActivePodsOnNode(rs), diff, this.ctx.sim.nowMs);
       this.expectations.expectDeletions(key, toDelete);
       let firstError: unknown;
       for (const pod of toDelete) {
@@ -230,14 +230,16 @@ export class ReplicaSetController implements Reconciler {
   }
 
   /**
-   * getIndirectlyRelatedPods: the pods any set with the same controller selects (e.g. one Deployment's
-   * ReplicaSets), each once. Upstream lists the namespace once per set and skips pods already seen;
-   * here each namespace is walked once against all its sets' selectors — the same pods (getPodsToDelete
-   * only counts them per node, so their order does not matter).
+   * getIndirectlyRelatedPods, its active pods counted per node as getPodsToDelete ranks by:
+   * the pods any set with the same controller selects (e.g. one Deployment's ReplicaSets), each once.
+   * Upstream lists the namespace once per set and skips pods already seen; here each namespace is
+   * walked once against all its sets' selectors — the same pods, and only their count per node
+   * matters. Inactive pods, which would not be counted, are not matched.
    */
-  private indirectlyRelatedPods(rs: Stored): Stored[] {
+  private relatedActivePodsOnNode(rs: Stored): Map<string, number> {
+    const podsOnNode = new Map<string, number>();
     const owner = controllerRef(rs);
-    if (!owner) return [];
+    if (!owner) return podsOnNode;
     const selectorsByNamespace = new Map<string, Selector[]>();
     for (const related of this.sets.byIndex(OWNER_INDEX, owner.uid)) {
       let sel: Selector;
@@ -250,14 +252,20 @@ export class ReplicaSetController implements Reconciler {
       const list = selectorsByNamespace.get(ns);
       if (list) list.push(sel); else selectorsByNamespace.set(ns, [sel]);
     }
-    const out: Stored[] = [];
     for (const [ns, selectors] of selectorsByNamespace) {
       this.pods.eachInIndex('namespace', ns, pod => {
+        if (!isPodActive(pod)) return;
         const labels = pod.metadata.labels;
-        for (let i = 0; i < selectors.length; i++) if (matches(selectors[i]!, labels)) { out.push(pod); return; }
+        for (let i = 0; i < selectors.length; i++) {
+          if (matches(selectors[i]!, labels)) {
+            const n = pod.spec?.nodeName ?? '';
+            podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
+            return;
+          }
+        }
       });
     }
-    return out;
+    return podsOnNode;
   }
 }
 
