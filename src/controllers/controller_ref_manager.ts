@@ -23,39 +23,37 @@ export class ControllerRefManager {
   constructor(private readonly client: Client, private readonly owner: Stored, private readonly selector: Selector,
     private readonly filter: (o: Stored) => boolean = () => true) {}
 
-  /** ClaimObjects; what is claimed, and errors, are appended to `into` when given. */
-  claim(objects: Stored[], into: ClaimResult = { claimed: [], errors: [] }): ClaimResult {
-    const { claimed, errors } = into;
-    for (const obj of objects) {
-      try {
-        if (this.claimObject(obj)) claimed.push(obj);
-      } catch (e) {
-        errors.push(e);
-      }
+  claim(objects: Stored[]): ClaimResult {
+    const claimed: Stored[] = [];
+    const errors: unknown[] = [];
+    for (const obj of objects) if (this.claimOne(obj, errors)) claimed.push(obj);
+    return { claimed, errors };
+  }
+
+  /** One object of a claim: whether it is claimed; an error is appended to `errors`. */
+  claimOne(obj: Stored, errors: unknown[]): boolean {
+    try {
+      return this.claimObject(obj);
+    } catch (e) {
+      errors.push(e);
+      return false;
     }
-    return into;
   }
 
   /**
-   * claim for objects whose controller reference is known to be the owner's (an index by controller
-   * uid found them; uids are the API server's own, so no orphan's "<namespace>/" can be one): the
-   * decisions claimObject makes for them, without looking the reference up again.
+   * claimOne for an object whose controller reference is known to be the owner's (an index by
+   * controller uid found it; uids are the API server's own, so no orphan's "<namespace>/" is one):
+   * the decisions claimObject makes for it, without looking the reference up again.
    */
-  claimOwned(objects: Stored[]): ClaimResult {
-    const claimed: Stored[] = [];
-    const errors: unknown[] = [];
-    const ownerDeleting = !!this.owner.metadata.deletionTimestamp;
-    for (let i = 0; i < objects.length; i++) {
-      const obj = objects[i]!;
-      if (this.match(obj)) { claimed.push(obj); continue; }
-      if (ownerDeleting) continue;
-      try {
-        this.release(obj);
-      } catch (e) {
-        errors.push(e);
-      }
+  claimOwned(obj: Stored, errors: unknown[]): boolean {
+    if (this.match(obj)) return true;
+    if (this.owner.metadata.deletionTimestamp) return false;
+    try {
+      this.release(obj);
+    } catch (e) {
+      errors.push(e);
     }
-    return { claimed, errors };
+    return false;
   }
 
   private match(obj: Stored): boolean {

@@ -16,7 +16,7 @@ import type { Informer } from './informer';
 import { UIDTrackingExpectations } from './expectations';
 import { ControllerRefManager } from './controller_ref_manager';
 import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
-import { calculateStatus, updateReplicaSetStatus } from './replicaset_utils';
+import { calculateStatus, ReplicaCounts, updateReplicaSetStatus } from './replicaset_utils';
 import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
 
 // Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
@@ -163,13 +163,20 @@ export class ReplicaSetController implements Reconciler {
       if (e instanceof SelectorParseError) return; // an invalid selector is not retried
       throw e;
     }
-    // The active pods this set owns, then the namespace's active orphans, claimed in that order.
-    const owned: Stored[] = [];
-    const orphans: Stored[] = [];
-    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => { if (isPodActive(p)) owned.push(p); });
-    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, p => { if (isPodActive(p)) orphans.push(p); });
+    // The active pods this set owns, then the namespace's active orphans, claimed in that order
+    // (the claim's writes reach the cache later, as watch events); calculateStatus's counts are
+    // taken as each pod is claimed.
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const counts = new ReplicaCounts(selector, this.k.template(rs)?.metadata?.labels, minReady, this.ctx.sim.nowMs);
+    const claimed: Stored[] = [];
+    const errors: unknown[] = [];
     const manager = new ControllerRefManager(this.ctx.client, rs, selector);
-    const { claimed, errors } = manager.claim(orphans, manager.claimOwned(owned));
+    const orphans: Stored[] = [];
+    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, p => { if (isPodActive(p)) orphans.push(p); });
+    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => {
+      if (isPodActive(p) && manager.claimOwned(p, errors)) { claimed.push(p); counts.add(p); }
+    });
+    for (const p of orphans) if (manager.claimOne(p, errors)) { claimed.push(p); counts.add(p); }
     if (errors.length) throw aggregate(errors);
 
     let manageErr: unknown;
@@ -181,8 +188,7 @@ export class ReplicaSetController implements Reconciler {
         manageErr = e;
       }
     }
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    const status = calculateStatus(rs, selector, this.k.template(rs)?.metadata?.labels, minReady, claimed, manageErr, this.ctx.sim.nowMs);
+    const status = calculateStatus(rs, counts, claimed.length, manageErr, this.ctx.sim.nowMs);
     const updated = updateReplicaSetStatus(this.ctx.client, rs, status);
     if (manageErr !== undefined) throw manageErr;
     const desired = updated.spec?.replicas ?? 1;

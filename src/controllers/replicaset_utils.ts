@@ -36,38 +36,49 @@ function clean(s: ReplicaSetStatus): ReplicaSetStatus {
 }
 
 /**
- * calculateStatus; every one of filteredPods matches `selector` (the claim kept only those). When
- * each template label is one of the selector's exact-value requirements, each such pod has them all.
+ * calculateStatus's counts over the filtered (claimed) pods, added one by one. Each of them matches
+ * `selector` (the claim keeps only those), so when every template label is one of the selector's
+ * exact-value requirements each has them all and is not matched again.
  */
-export function calculateStatus(rs: Stored, selector: Selector, templateLabels: Record<string, string> | undefined, minReadySeconds: number,
-  filteredPods: Stored[], manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
-  const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
-  const template = selectorFromSet(templateLabels);
-  const allFullyLabeled = requiresLabels(selector, templateLabels);
-  let fullyLabeled = allFullyLabeled ? filteredPods.length : 0;
-  let ready = 0;
-  let available = 0;
-  for (let i = 0; i < filteredPods.length; i++) {
-    const pod = filteredPods[i]!;
-    if (!allFullyLabeled && matches(template, pod.metadata.labels)) fullyLabeled++;
+export class ReplicaCounts {
+  fullyLabeled = 0;
+  ready = 0;
+  available = 0;
+  private readonly template: Selector;
+  private readonly allFullyLabeled: boolean;
+
+  constructor(selector: Selector, templateLabels: Record<string, string> | undefined, private readonly minReadySeconds: number,
+    private readonly nowMs: number) {
+    this.template = selectorFromSet(templateLabels);
+    this.allFullyLabeled = requiresLabels(selector, templateLabels);
+  }
+
+  add(pod: Stored): void {
+    if (this.allFullyLabeled || matches(this.template, pod.metadata.labels)) this.fullyLabeled++;
     // isPodReady, then isPodAvailable on the same Ready condition (looked up once).
     const readyCondition = getPodReadyCondition(pod);
     if (readyCondition?.status === 'True') {
-      ready++;
-      if (isReadyConditionAvailable(readyCondition, minReadySeconds, nowMs)) available++;
+      this.ready++;
+      if (isReadyConditionAvailable(readyCondition, this.minReadySeconds, this.nowMs)) this.available++;
     }
   }
+}
+
+/** calculateStatus, from the counts of the `replicas` filtered pods. */
+export function calculateStatus(rs: Stored, counts: ReplicaCounts, replicas: number, manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
+  const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
+  const { fullyLabeled, ready, available } = counts;
   let conditions = [...(prev.conditions ?? [])];
   const failure = conditions.find(c => c.type === 'ReplicaFailure');
   if (manageReplicasErr !== undefined && !failure) {
-    const diff = filteredPods.length - (rs.spec?.replicas ?? 1);
+    const diff = replicas - (rs.spec?.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     const message = manageReplicasErr instanceof Error ? manageReplicasErr.message : String(manageReplicasErr);
     conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: toRfc3339(nowMs), reason, message });
   } else if (manageReplicasErr === undefined && failure) {
     conditions = conditions.filter(c => c.type !== 'ReplicaFailure');
   }
-  return { ...prev, replicas: filteredPods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
+  return { ...prev, replicas, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
 }
 
 /** Whether the selector requires each of the labels with its value (= or a one-value in), so whatever it matches has them. */
