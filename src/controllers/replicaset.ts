@@ -133,7 +133,7 @@ export class ReplicaSetController implements Reconciler {
       this.enqueue(rs);
       // A pod that just became ready is rechecked for availability after minReadySeconds (+1 s against skew).
       const minReady = rs.spec?.minReadySeconds ?? 0;
-      if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.ctx.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      if (minReady > 0 && !isPodReady(old) && isPodReady(cur)) this.ctx.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
       return;
     }
     if (labelChanged || refChanged) for (const rs of this.setsSelecting(cur)) this.enqueue(rs);
