@@ -255,19 +255,22 @@ function compareTimes(a: PodRankKey, b: PodRankKey, ta: number | undefined, tb: 
   return logDiff < 0 ? -1 : logDiff > 0 ? 1 : 0;
 }
 
+/** A node's count of related active pods: a counter object, so counting a pod is one map lookup. */
+export interface NodeCount { count: number }
+
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
  * sorting by ActivePodsWithRanks, ranked by related active pods on the same node (IsPodActive; counted
  * per node name, "" for unbound, by relatedPodsOnNode, asked only when ranks are needed). Go's sort is
  * not stable; ties keep input (informer) order here. Each pod's sort key is computed once.
  */
-export function getPodsToDelete(filtered: Stored[], relatedPodsOnNode: () => Map<string, number>, diff: number, nowMs: number): Stored[] {
+export function getPodsToDelete(filtered: Stored[], relatedPodsOnNode: () => Map<string, NodeCount>, diff: number, nowMs: number): Stored[] {
   if (diff >= filtered.length) return filtered.slice(0, diff);
   const podsOnNode = relatedPodsOnNode();
   const ranked = new Array<PodRankKey>(filtered.length);
   for (let i = 0; i < filtered.length; i++) {
     const k = podRankKey(filtered[i]!, 0, nowMs);
-    k.rank = podsOnNode.get(k.node) ?? 0;
+    k.rank = podsOnNode.get(k.node)?.count ?? 0;
     ranked[i] = k;
   }
   ranked.sort(comparePodRanks);

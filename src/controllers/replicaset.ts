@@ -15,7 +15,7 @@ import type { Reconciler, ReconcileResult } from './runner';
 import type { Informer } from './informer';
 import { UIDTrackingExpectations } from './expectations';
 import { ControllerRefManager } from './controller_ref_manager';
-import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
+import { BURST_REPLICAS, ControllerError, getPodsToDelete, type NodeCount, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
 import { calculateStatus, ReplicaCounts, updateReplicaSetStatus } from './replicaset_utils';
 import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
 
@@ -242,8 +242,8 @@ export class ReplicaSetController implements Reconciler {
    * walked once against all its sets' selectors — the same pods, and only their count per node
    * matters. Inactive pods, which would not be counted, are not matched.
    */
-  private relatedActivePodsOnNode(rs: Stored): Map<string, number> {
-    const podsOnNode = new Map<string, number>();
+  private relatedActivePodsOnNode(rs: Stored): Map<string, NodeCount> {
+    const podsOnNode = new Map<string, NodeCount>();
     const owner = controllerRef(rs);
     if (!owner) return podsOnNode;
     const selectorsByNamespace = new Map<string, Selector[]>();
@@ -265,7 +265,8 @@ export class ReplicaSetController implements Reconciler {
         for (let i = 0; i < selectors.length; i++) {
           if (matches(selectors[i]!, labels)) {
             const n = pod.spec?.nodeName ?? '';
-            podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
+            const c = podsOnNode.get(n);
+            if (c === undefined) podsOnNode.set(n, { count: 1 }); else c.count++;
             return;
           }
         }
