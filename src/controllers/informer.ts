@@ -187,6 +187,15 @@ export class Informer {
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) fn(l.obj);
   }
 
+  /**
+   * The namespace's objects ("" for cluster-scoped ones), in no promised order: for readers to whom
+   * order does not matter, without the namespace index (which, never read, is never built or kept).
+   */
+  eachInNamespace(namespace: string, fn: (o: Stored) => void): void {
+    const names = this.byName.get(namespace);
+    if (names !== undefined) for (const e of names.values()) fn(e.obj);
+  }
+
   /** Counts cached objects by fn's value (see Counter). */
   addCounter(name: string, fn: (obj: Stored) => string | undefined): void {
     if (this.counters.has(name)) return;

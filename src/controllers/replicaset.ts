@@ -259,7 +259,7 @@ export class ReplicaSetController implements Reconciler {
       if (list) list.push(sel); else selectorsByNamespace.set(ns, [sel]);
     }
     for (const [ns, selectors] of selectorsByNamespace) {
-      this.pods.eachInIndex('namespace', ns, pod => {
+      this.pods.eachInNamespace(ns, pod => {
         if (!isPodActive(pod)) return;
         const labels = pod.metadata.labels;
         for (let i = 0; i < selectors.length; i++) {
