@@ -26,14 +26,34 @@ export class ControllerRefManager {
   claim(objects: Stored[]): ClaimResult {
     const claimed: Stored[] = [];
     const errors: unknown[] = [];
-    for (const obj of objects) {
-      try {
-        if (this.claimObject(obj)) claimed.push(obj);
-      } catch (e) {
-        errors.push(e);
-      }
-    }
+    for (const obj of objects) if (this.claimOne(obj, errors)) claimed.push(obj);
     return { claimed, errors };
+  }
+
+  /** One object of a claim: whether it is claimed; an error is appended to `errors`. */
+  claimOne(obj: Stored, errors: unknown[]): boolean {
+    try {
+      return this.claimObject(obj);
+    } catch (e) {
+      errors.push(e);
+      return false;
+    }
+  }
+
+  /**
+   * claimOne for an object whose controller reference is known to be the owner's (an index by
+   * controller uid found it; uids are the API server's own, so no orphan's "<namespace>/" is one):
+   * the decisions claimObject makes for it, without looking the reference up again.
+   */
+  claimOwned(obj: Stored, errors: unknown[]): boolean {
+    if (this.match(obj)) return true;
+    if (this.owner.metadata.deletionTimestamp) return false;
+    try {
+      this.release(obj);
+    } catch (e) {
+      errors.push(e);
+    }
+    return false;
   }
 
   private match(obj: Stored): boolean {

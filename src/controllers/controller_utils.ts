@@ -165,12 +165,6 @@ function podReadyTime(pod: Stored): number | undefined {
   return ready?.status === 'True' ? ms(ready.lastTransitionTime) : undefined;
 }
 
-/** afterOrZero: a zero time sorts first; otherwise the later one does. */
-function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
-  if (t1 === undefined || t2 === undefined) return t1 === undefined;
-  return t1 > t2;
-}
-
 /** int64(math.Log2(float64(d))) of the nanosecond duration since t, or -1 when not positive. */
 function logRank(t: number, nowMs: number): number {
   const dNs = (nowMs - t) * 1e6;
@@ -195,91 +189,89 @@ function sidecarRestarts(p: Stored): number {
     (p.spec?.initContainers ?? []).some((c: { name: string; restartPolicy?: string }) => c.name === s.name && c.restartPolicy === 'Always')));
 }
 
-/** What ActivePodsWithRanks.Less reads of one pod version that depends neither on the instant nor on other pods. */
-interface PodRankBase {
-  uid: string; node: string; phase: number; ready: boolean; cost: number;
-  readyMs: number | undefined; restarts: number; sidecarRestarts: number; createdMs: number | undefined;
-}
-
 /**
- * Each pod version's base, computed on first use: stored versions are frozen, so it cannot go stale,
- * and a scale-down ranks the same unchanged pods sync after sync.
- */
-const rankBases = new WeakMap<Stored, PodRankBase>();
-
-function podRankBase(pod: Stored): PodRankBase {
-  let b = rankBases.get(pod);
-  if (b === undefined) {
-    const readyMs = podReadyTime(pod);
-    b = {
-      uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0,
-      ready: getPodReadyCondition(pod)?.status === 'True', cost: deletionCost(pod), readyMs,
-      restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod), createdMs: ms(pod.metadata.creationTimestamp),
-    };
-    if (Object.isFrozen(pod)) rankBases.set(pod, b);
-  }
-  return b;
-}
-
-/**
- * What ActivePodsWithRanks.Less reads of one pod: its base's fields (copied flat, so a sort's
- * comparisons read one object per pod), its rank and the log-scaled ages at this instant.
+ * What ActivePodsWithRanks.Less reads of one pod (copied flat, so a sort's comparisons read one
+ * object per pod): fields of the pod version, which cannot change (stored versions are frozen),
+ * and its rank and log-scaled ages, which podRankKey sets for the instant it is called at.
  */
 export interface PodRankKey {
-  pod: Stored; uid: string; node: string; phase: number; ready: boolean; cost: number; readyMs: number | undefined;
-  restarts: number; sidecarRestarts: number; createdMs: number | undefined; rank: number; readyLog: number; createdLog: number;
+  readonly pod: Stored; readonly uid: string; readonly node: string; readonly phase: number; readonly ready: boolean; readonly cost: number;
+  readonly readyMs: number | undefined; readonly restarts: number; readonly sidecarRestarts: number; readonly createdMs: number | undefined;
+  rank: number; readyLog: number; createdLog: number;
 }
 
+/**
+ * Each frozen pod version's key, made on first use and then reused: a scale-down ranks the same
+ * unchanged pods sync after sync, and a key is only read within one getPodsToDelete call.
+ */
+const rankKeys = new WeakMap<Stored, PodRankKey>();
+
+/** The pod's key for this rank and instant (a frozen version's key is shared: valid until the next call for the same version). */
 export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
-  const b = podRankBase(pod);
-  return {
-    pod, uid: b.uid, node: b.node, phase: b.phase, ready: b.ready, cost: b.cost, readyMs: b.readyMs, restarts: b.restarts,
-    sidecarRestarts: b.sidecarRestarts, createdMs: b.createdMs, rank,
-    readyLog: b.readyMs === undefined ? 0 : logRank(b.readyMs, nowMs), createdLog: b.createdMs === undefined ? 0 : logRank(b.createdMs, nowMs),
-  };
+  let k = rankKeys.get(pod);
+  if (k === undefined) {
+    const readyMs = podReadyTime(pod);
+    const createdMs = ms(pod.metadata.creationTimestamp);
+    k = {
+      pod, uid: pod.metadata.uid, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase] ?? 0,
+      ready: getPodReadyCondition(pod)?.status === 'True', cost: deletionCost(pod), readyMs,
+      restarts: maxRestarts(pod.status?.containerStatuses), sidecarRestarts: sidecarRestarts(pod), createdMs, rank: 0, readyLog: 0, createdLog: 0,
+    };
+    if (Object.isFrozen(pod)) rankKeys.set(pod, k);
+  }
+  k.rank = rank;
+  k.readyLog = k.readyMs === undefined ? 0 : logRank(k.readyMs, nowMs);
+  k.createdLog = k.createdMs === undefined ? 0 : logRank(k.createdMs, nowMs);
+  return k;
 }
 
 /** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
 export function podRankLess(a: PodRankKey, b: PodRankKey): boolean {
-  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
-  if (a.phase !== b.phase) return a.phase < b.phase;
-  if (a.ready !== b.ready) return !a.ready;
-  if (a.cost !== b.cost) return a.cost < b.cost;
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  if (a.ready && b.ready && a.readyMs !== b.readyMs) {
-    if (a.readyMs === undefined || b.readyMs === undefined) return afterOrZero(a.readyMs, b.readyMs);
-    const diff = a.readyLog - b.readyLog;
-    return diff === 0 ? a.uid < b.uid : diff < 0;
-  }
-  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
-  if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts;
-  if (a.createdMs !== b.createdMs) {
-    if (a.createdMs === undefined || b.createdMs === undefined) return afterOrZero(a.createdMs, b.createdMs);
-    const diff = a.createdLog - b.createdLog;
-    return diff === 0 ? a.uid < b.uid : diff < 0;
-  }
-  return false;
+  return comparePodRanks(a, b) < 0;
 }
 
-const comparePodRanks = (x: PodRankKey, y: PodRankKey): number => (podRankLess(x, y) ? -1 : podRankLess(y, x) ? 1 : 0);
+/**
+ * podRankLess(a, b) ? -1 : podRankLess(b, a) ? 1 : 0, in one pass: every test of Less is symmetric
+ * (it decides a pair in both orders at the same step), so the first deciding test gives the sign,
+ * each written to return 0 where Less would be false both ways (a NaN, equal uids).
+ */
+export function comparePodRanks(a: PodRankKey, b: PodRankKey): number {
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '' ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : 0;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost < b.cost ? -1 : a.cost > b.cost ? 1 : 0;
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : a.rank < b.rank ? 1 : 0;
+  if (a.ready && b.ready && a.readyMs !== b.readyMs) return compareTimes(a, b, a.readyMs, b.readyMs, a.readyLog - b.readyLog);
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts ? -1 : a.restarts < b.restarts ? 1 : 0;
+  if (a.sidecarRestarts !== b.sidecarRestarts) return a.sidecarRestarts > b.sidecarRestarts ? -1 : a.sidecarRestarts < b.sidecarRestarts ? 1 : 0;
+  if (a.createdMs !== b.createdMs) return compareTimes(a, b, a.createdMs, b.createdMs, a.createdLog - b.createdLog);
+  return 0;
+}
+
+/** Two different times: a zero one first (afterOrZero), else the smaller log-scaled age, ties by uid. */
+function compareTimes(a: PodRankKey, b: PodRankKey, ta: number | undefined, tb: number | undefined, logDiff: number): number {
+  if (ta === undefined || tb === undefined) return ta === undefined ? -1 : 1;
+  if (logDiff === 0) return a.uid < b.uid ? -1 : b.uid < a.uid ? 1 : 0;
+  return logDiff < 0 ? -1 : logDiff > 0 ? 1 : 0;
+}
+
+/** A node's count of related active pods: a counter object, so counting a pod is one map lookup. */
+export interface NodeCount { count: number }
 
 /**
  * getPodsToDelete: all of them in input order when every pod goes, else the first `diff` after
- * sorting by ActivePodsWithRanks, ranked by related active pods on the same node. Go's sort is
+ * sorting by ActivePodsWithRanks, ranked by related active pods on the same node (IsPodActive; counted
+ * per node name, "" for unbound, by relatedPodsOnNode, asked only when ranks are needed). Go's sort is
  * not stable; ties keep input (informer) order here. Each pod's sort key is computed once.
  */
-export function getPodsToDelete(filtered: Stored[], related: Stored[], diff: number, nowMs: number): Stored[] {
+export function getPodsToDelete(filtered: Stored[], relatedPodsOnNode: () => Map<string, NodeCount>, diff: number, nowMs: number): Stored[] {
   if (diff >= filtered.length) return filtered.slice(0, diff);
-  const podsOnNode = new Map<string, number>();
-  for (const p of related) {
-    if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed' || p.metadata.deletionTimestamp) continue;
-    const n = p.spec?.nodeName ?? '';
-    podsOnNode.set(n, (podsOnNode.get(n) ?? 0) + 1);
-  }
+  const podsOnNode = relatedPodsOnNode();
   const ranked = new Array<PodRankKey>(filtered.length);
   for (let i = 0; i < filtered.length; i++) {
-    const p = filtered[i]!;
-    ranked[i] = podRankKey(p, podsOnNode.get(p.spec?.nodeName ?? '') ?? 0, nowMs);
+    const k = podRankKey(filtered[i]!, 0, nowMs);
+    k.rank = podsOnNode.get(k.node)?.count ?? 0;
+    ranked[i] = k;
   }
   ranked.sort(comparePodRanks);
   const out = new Array<Stored>(diff);

@@ -1,15 +1,19 @@
 // Controller expectations (pkg/controller/controller_utils.go): after issuing creates or deletes a
 // controller waits until its informers have observed them before acting again on its cache, or
 // until the expectations expire after 5 minutes. The UID-tracking variant records which pod keys
-// it expects to disappear, so a graceful delete and the final removal count once.
+// (namespace and name) it expects to disappear, so a graceful delete and the final removal count once.
 
 export const EXPECTATIONS_TIMEOUT_MS = 5 * 60 * 1000;
 
 interface Record { add: number; del: number; timestampMs: number }
 
+/** What identifies a pod here: its namespace and name. */
+type PodRef = { readonly metadata: { readonly namespace?: string; readonly name: string } };
+
 export class UIDTrackingExpectations {
   private readonly records = new Map<string, Record>();
-  private readonly deleting = new Map<string, Set<string>>();
+  /** Per key, the pods expected to disappear, by namespace then name (no key strings built per observed event). */
+  private readonly deleting = new Map<string, Map<string | undefined, Set<string>>>();
 
   constructor(private readonly now: () => number) {}
 
@@ -25,10 +29,16 @@ export class UIDTrackingExpectations {
     this.records.set(key, { add: n, del: 0, timestampMs: this.now() });
   }
 
-  expectDeletions(key: string, podKeys: string[]): void {
-    const set = new Set(podKeys);
-    this.deleting.set(key, set);
-    this.records.set(key, { add: 0, del: set.size, timestampMs: this.now() });
+  expectDeletions(key: string, pods: readonly PodRef[]): void {
+    const byNamespace = new Map<string | undefined, Set<string>>();
+    let size = 0;
+    for (const { metadata: m } of pods) {
+      let names = byNamespace.get(m.namespace);
+      if (names === undefined) byNamespace.set(m.namespace, (names = new Set()));
+      if (!names.has(m.name)) { names.add(m.name); size++; }
+    }
+    this.deleting.set(key, byNamespace);
+    this.records.set(key, { add: 0, del: size, timestampMs: this.now() });
   }
 
   creationObserved(key: string): void {
@@ -37,10 +47,9 @@ export class UIDTrackingExpectations {
   }
 
   /** Counts only pods this key was expecting to delete, once each. */
-  deletionObserved(key: string, podKey: string): void {
-    const set = this.deleting.get(key);
-    if (!set || !set.has(podKey)) return;
-    set.delete(podKey);
+  deletionObserved(key: string, pod: PodRef): void {
+    const names = this.deleting.get(key)?.get(pod.metadata.namespace);
+    if (names === undefined || !names.delete(pod.metadata.name)) return;
     const r = this.records.get(key);
     if (r) r.del--;
   }

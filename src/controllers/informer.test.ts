@@ -70,3 +70,29 @@ test('an index first read after many writes lists each bucket as an index read a
   assert.deepEqual(lazy.byIndex('namespace', 'default'), eager.byIndex('namespace', 'default'));
   assert.ok(order(eager, 'team').join('|').length > 10, 'the buckets are not all empty');
 });
+
+test('counters follow adds, value changes and deletes; inListOrder gives list() order whatever the writes', () => {
+  const c = new Cluster(WITHOUT_NODES);
+  const k = c.client('test');
+  const inf = new Informer(c.sim, c.api, 'ConfigMap', 'test');
+  inf.addCounter('team', o => o.metadata.labels?.team || undefined);
+  inf.start();
+  for (const [n, t] of [['one', 'a'], ['two', 'a'], ['three', 'b'], ['four', '']]) k.create(cm(n!, t!));
+  c.sim.advance(1000);
+  const counted = () => [...inf.countedValues('team')].sort();
+  assert.deepEqual(counted(), ['a', 'b'], 'an object without a value is not counted');
+  k.mutate('ConfigMap', 'default', 'three', d => { d.metadata.labels = { team: 'c' }; });
+  k.delete('ConfigMap', 'default', 'one');
+  c.sim.advance(1000);
+  assert.deepEqual(counted(), ['a', 'c']);
+  k.delete('ConfigMap', 'default', 'two');
+  k.mutate('ConfigMap', 'default', 'four', d => { d.data = { extra: 'z' }; });
+  k.create(cm('one', 'a'));
+  c.sim.advance(1000);
+  assert.deepEqual(counted(), ['a', 'c']);
+  // Updates keep their place in the cache; a re-created object goes to the end.
+  const listed = inf.list().filter(o => o.metadata.namespace === 'default' && o.metadata.name !== 'kube-root-ca.crt').map(o => o.metadata.name);
+  assert.deepEqual(listed, ['three', 'four', 'one']);
+  const byName = (n: string) => inf.get('default', n)!;
+  assert.deepEqual(inf.inListOrder([byName('one'), byName('four'), byName('three')]).map(o => o.metadata.name), listed);
+});

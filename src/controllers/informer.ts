@@ -87,9 +87,21 @@ interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => strin
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number }
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number; readonly born: number }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
+
+/**
+ * How many cached objects have each value (undefined: none), without a list of them: a write whose
+ * value stays costs two calls, where an index would relink the object.
+ */
+interface Counter { readonly fn: (obj: Stored) => string | undefined; readonly counts: Map<string, number> }
+
+function count(c: Counter, value: string | undefined, delta: number): void {
+  if (value === undefined) return;
+  const n = (c.counts.get(value) ?? 0) + delta;
+  if (n === 0) c.counts.delete(value); else c.counts.set(value, n);
+}
 
 export class Informer {
   /** By cache key: list()'s order (insertion order, an update keeping its place). */
@@ -109,9 +121,13 @@ export class Informer {
   private readonly indexes = new Map<string, Index>();
   /** The same indexes as a list, for the per-write loops (an entry's links follow this order). */
   private readonly indexList: Index[] = [];
+  private readonly counters = new Map<string, Counter>();
+  private readonly counterList: Counter[] = [];
   private watcher: Watcher | undefined;
   /** Counts puts: an entry's seq is its latest write's, the order every bucket keeps its objects in. */
   private writeSeq = 0;
+  /** Counts entries added: an entry's born is its place in the cache's (list()'s) order. */
+  private bornSeq = 0;
   synced = false;
 
   constructor(private readonly sim: Simulation, private readonly api: ApiServer, readonly kind: string, private readonly owner: string) {
@@ -169,6 +185,38 @@ export class Informer {
   eachInIndex(index: string, value: string, fn: (o: Stored) => void): void {
     const bucket = this.indexFor(index)?.buckets.get(value);
     if (bucket) for (let l = bucket.head; l !== undefined; l = l.next) fn(l.obj);
+  }
+
+  /**
+   * The namespace's objects ("" for cluster-scoped ones), in no promised order: for readers to whom
+   * order does not matter, without the namespace index (which, never read, is never built or kept).
+   */
+  eachInNamespace(namespace: string, fn: (o: Stored) => void): void {
+    const names = this.byName.get(namespace);
+    if (names !== undefined) for (const e of names.values()) fn(e.obj);
+  }
+
+  /** Counts cached objects by fn's value (see Counter). */
+  addCounter(name: string, fn: (obj: Stored) => string | undefined): void {
+    if (this.counters.has(name)) return;
+    const c: Counter = { fn, counts: new Map() };
+    for (const e of this.cache.values()) count(c, fn(e.obj), 1);
+    this.counters.set(name, c);
+    this.counterList.push(c);
+  }
+
+  /** The values at least one cached object has for a counter (each once, in no particular order). */
+  countedValues(name: string): Iterable<string> {
+    return this.counters.get(name)?.counts.keys() ?? [];
+  }
+
+  /**
+   * Cached objects (current versions, as byIndex gives them) sorted into list()'s order: the cache
+   * keeps insertion order, an update keeping its place, so the order entries were added in is it.
+   */
+  inListOrder(objs: Stored[]): Stored[] {
+    const born = (o: Stored): number => this.byName.get(o.metadata.namespace || '')?.get(o.metadata.name)?.born ?? Infinity;
+    return objs.length < 2 ? objs : objs.map(o => ({ o, b: born(o) })).sort((x, y) => x.b - y.b).map(x => x.o);
   }
 
   /** List-then-watch; the initial list is delivered to handlers as adds in one scheduled event. */
@@ -242,7 +290,8 @@ export class Informer {
         const index = this.indexList[i]!;
         links.push(index.built ? indexInsert(index, index.fn(obj), k, obj) : undefined);
       }
-      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq };
+      for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(obj), 1);
+      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq, born: ++this.bornSeq };
       this.cache.set(k, added);
       const ns = obj.metadata.namespace || '';
       let names = this.byName.get(ns);
@@ -253,6 +302,11 @@ export class Informer {
     const old = entry.obj;
     entry.obj = obj;
     entry.seq = ++this.writeSeq;
+    for (let i = 0; i < this.counterList.length; i++) {
+      const c = this.counterList[i]!;
+      const was = c.fn(old), now = c.fn(obj);
+      if (was !== now) { count(c, was, -1); count(c, now, 1); }
+    }
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
       if (!index.built) continue;
@@ -275,6 +329,7 @@ export class Informer {
     this.cache.delete(k);
     const m = entry.obj.metadata;
     this.byName.get(m.namespace || '')?.delete(m.name);
+    for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(entry.obj), -1);
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
       if (index.built) indexDelete(index, index.fn(entry.obj), k);

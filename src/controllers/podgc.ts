@@ -12,47 +12,70 @@ import type { Informer } from './informer';
 export const GC_CHECK_PERIOD_MS = 20_000;
 export const QUARANTINE_MS = 40_000;
 
+/** Terminating pods (with a deletionTimestamp) under one value; other pods are in no bucket. */
+const TERMINATING_INDEX = 'podgc:terminating';
+const TERMINATING = 'terminating';
+const TERMINATING_VALUES: string[] = [TERMINATING];
+const NO_VALUES: string[] = [];
+const terminatingIndex = (p: Stored): string[] => (p.metadata.deletionTimestamp ? TERMINATING_VALUES : NO_VALUES);
+/** Bound pods counted by spec.nodeName. */
+const NODE_NAME_COUNTER = 'spec.nodeName';
+const podNodeName = (p: Stored): string | undefined => p.spec?.nodeName || undefined;
+
 class PodGC implements Reconciler {
   /** Node name → when it may be checked (nodeQueue.AddAfter). */
   private readonly quarantine = new Map<string, number>();
 
   constructor(private readonly ctx: ControllerContext) {
-    ctx.informers.informer('Pod');
+    const pods = ctx.informers.informer('Pod');
+    pods.addIndex(TERMINATING_INDEX, terminatingIndex);
+    pods.addCounter(NODE_NAME_COUNTER, podNodeName);
     ctx.informers.informer('Node');
     ctx.queue.add('gc');
   }
 
+  /**
+   * Upstream walks every pod each run. Here an index gives the terminating pods, put back in the
+   * cache's order before they are acted on, and a count of pods per node name tells whether some
+   * pod's node is missing (rare): only then is the cache walked, as upstream does. No write below
+   * changes the cache (watch events arrive later), so reading it after them sees the same pods.
+   */
   reconcile(): ReconcileResult {
-    const pods = this.ctx.informers.informer('Pod').list() as Stored<Pod>[];
+    const pods = this.ctx.informers.informer('Pod');
     const nodes = this.ctx.informers.informer('Node');
-    const quarantine = this.quarantine;
-    // One pass over the cache (which no write below changes: watch events arrive later) finds what
-    // gcTerminating, gcOrphaned's quarantine and the unscheduled sweep act on, in cache order.
-    const outOfService: Stored<Pod>[] = [];
-    const unscheduled: Stored<Pod>[] = [];
-    const now = this.ctx.sim.nowMs;
-    for (const p of pods) {
+    const outOfService: Stored[] = [];
+    const unscheduled: Stored[] = [];
+    for (const p of pods.byIndex(TERMINATING_INDEX, TERMINATING) as Stored<Pod>[]) {
       const nodeName = p.spec.nodeName;
-      if (p.metadata.deletionTimestamp) {
-        if (!nodeName) unscheduled.push(p);
-        else if (isOutOfService(nodes.get('', nodeName) as Stored<Node> | undefined)) outOfService.push(p);
-      }
-      // gcOrphaned: a pod's node missing from the cache is quarantined (nodeQueue.AddAfter). Both
-      // tests are pure, so the cache lookup (a miss is rare) goes first and an empty quarantine is not asked.
-      if (nodeName && nodes.get('', nodeName) === undefined && (quarantine.size === 0 || !quarantine.has(nodeName))) {
-        quarantine.set(nodeName, now + QUARANTINE_MS);
-      }
+      if (!nodeName) unscheduled.push(p);
+      else if (isOutOfService(nodes.get('', nodeName) as Stored<Node> | undefined)) outOfService.push(p);
     }
+    this.quarantineMissingNodes(pods, nodes);
     // gcTerminating: terminating pods on NotReady nodes tainted out-of-service.
-    for (const p of outOfService) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node is out of service');
+    for (const p of pods.inListOrder(outOfService)) this.markFailedAndDelete(p as Stored<Pod>, 'DeletionByPodGC', 'PodGC: node is out of service');
     this.gcOrphaned(pods, nodes);
     // gcUnscheduledTerminating.
-    for (const p of unscheduled) this.forceDelete(p);
+    for (const p of pods.inListOrder(unscheduled)) this.forceDelete(p as Stored<Pod>);
     return { requeueAfterMs: GC_CHECK_PERIOD_MS };
   }
 
+  /** gcOrphaned's first half: a pod's node missing from the cache is quarantined (nodeQueue.AddAfter), in cache order. */
+  private quarantineMissingNodes(pods: Informer, nodes: Informer): void {
+    const quarantine = this.quarantine;
+    let missing = false;
+    for (const nodeName of pods.countedValues(NODE_NAME_COUNTER)) {
+      if (nodes.get('', nodeName) === undefined && !quarantine.has(nodeName)) { missing = true; break; }
+    }
+    if (!missing) return;
+    const now = this.ctx.sim.nowMs;
+    for (const p of pods.list()) {
+      const nodeName = podNodeName(p);
+      if (nodeName && nodes.get('', nodeName) === undefined && !quarantine.has(nodeName)) quarantine.set(nodeName, now + QUARANTINE_MS);
+    }
+  }
+
   /** gcOrphaned's second half: quarantined nodes still missing after 40 s have their pods failed and deleted. */
-  private gcOrphaned(pods: Stored<Pod>[], nodes: Informer): void {
+  private gcOrphaned(pods: Informer, nodes: Informer): void {
     const now = this.ctx.sim.nowMs;
     const deleted = new Set<string>();
     for (const [name, at] of [...this.quarantine]) {
@@ -66,7 +89,7 @@ class PodGC implements Reconciler {
       }
     }
     if (deleted.size === 0) return;
-    for (const p of pods) if (p.spec.nodeName && deleted.has(p.spec.nodeName)) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node no longer exists');
+    for (const p of pods.list() as Stored<Pod>[]) if (p.spec.nodeName && deleted.has(p.spec.nodeName)) this.markFailedAndDelete(p, 'DeletionByPodGC', 'PodGC: node no longer exists');
   }
 
   /** markFailedAndDeletePodWithCondition: phase Failed (unless terminal), the condition, DELETE with grace 0. */

@@ -150,3 +150,16 @@ test('ReplicationControllers run on the same controller with their own event sou
   const sources = (c.store.list('Event', 'default') as unknown as Event[]).map(e => e.source?.component);
   assert.deepEqual([...new Set(sources)], ['replication-controller']);
 });
+
+test('fullyLabeledReplicas counts the claimed pods carrying every template label, selected or not', () => {
+  const c = new Cluster(WITHOUT_NODES);
+  // The selector asks for app only; the template also labels tier, which a pod can lose and stay claimed.
+  c.client().create(replicaSet('web', { app: 'web', tier: 'front' }, { app: 'web' }));
+  c.sim.advance(0);
+  const status = () => c.store.get('ReplicaSet', 'default', 'web')!.status;
+  assert.equal(status()?.fullyLabeledReplicas, 2);
+  c.client().mutate('Pod', 'default', pods(c)[0]!.metadata.name, p => { delete p.metadata.labels!.tier; });
+  c.sim.advance(0);
+  assert.equal(pods(c).length, 2);
+  assert.deepEqual([status()?.replicas, status()?.fullyLabeledReplicas], [2, 1]);
+});

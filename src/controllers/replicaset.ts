@@ -15,8 +15,8 @@ import type { Reconciler, ReconcileResult } from './runner';
 import type { Informer } from './informer';
 import { UIDTrackingExpectations } from './expectations';
 import { ControllerRefManager } from './controller_ref_manager';
-import { BURST_REPLICAS, ControllerError, getPodsToDelete, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
-import { calculateStatus, updateReplicaSetStatus } from './replicaset_utils';
+import { BURST_REPLICAS, ControllerError, getPodsToDelete, type NodeCount, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
+import { calculateStatus, ReplicaCounts, updateReplicaSetStatus } from './replicaset_utils';
 import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
 
 // Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
@@ -33,8 +33,19 @@ export interface ReplicaSetKind {
   template(obj: Stored): PodTemplateSpec | undefined;
 }
 
-const podKey = (p: Stored): string => `${p.metadata.namespace}/${p.metadata.name}`;
-const keyOf = (o: Stored): string => `${o.metadata.namespace}/${o.metadata.name}`;
+/**
+ * A set's queue key, kept per stored version (frozen, so it cannot go stale): every pod event of a
+ * rollout enqueues its set, and a kept string is hashed once.
+ */
+const setKeys = new WeakMap<Stored, string>();
+const keyOf = (o: Stored): string => {
+  let k = setKeys.get(o);
+  if (k === undefined) {
+    k = `${o.metadata.namespace}/${o.metadata.name}`;
+    if (Object.isFrozen(o)) setKeys.set(o, k);
+  }
+  return k;
+};
 
 export class ReplicaSetController implements Reconciler {
   private readonly expectations: UIDTrackingExpectations;
@@ -63,8 +74,9 @@ export class ReplicaSetController implements Reconciler {
   private enqueue(rs: Stored): void { this.ctx.queue.add(keyOf(rs)); }
 
   private deleteRS(rs: Stored): void {
-    this.expectations.deleteExpectations(keyOf(rs));
-    this.ctx.queue.add(keyOf(rs));
+    const key = keyOf(rs);
+    this.expectations.deleteExpectations(key);
+    this.ctx.queue.add(key);
   }
 
   /** resolveControllerRef: the set named by the ref, if its kind and uid match. */
@@ -92,8 +104,9 @@ export class ReplicaSetController implements Reconciler {
     if (ref) {
       const rs = this.resolve(pod.metadata.namespace ?? '', ref);
       if (!rs) return;
-      this.expectations.creationObserved(keyOf(rs));
-      this.ctx.queue.add(keyOf(rs));
+      const key = keyOf(rs);
+      this.expectations.creationObserved(key);
+      this.ctx.queue.add(key);
       return;
     }
     for (const rs of this.setsSelecting(pod)) this.enqueue(rs);
@@ -120,7 +133,7 @@ export class ReplicaSetController implements Reconciler {
       this.enqueue(rs);
       // A pod that just became ready is rechecked for availability after minReadySeconds (+1 s against skew).
       const minReady = rs.spec?.minReadySeconds ?? 0;
-      if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.ctx.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      if (minReady > 0 && !isPodReady(old) && isPodReady(cur)) this.ctx.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
       return;
     }
     if (labelChanged || refChanged) for (const rs of this.setsSelecting(cur)) this.enqueue(rs);
@@ -129,8 +142,9 @@ export class ReplicaSetController implements Reconciler {
   private deletePod(pod: Stored): void {
     const rs = this.resolve(pod.metadata.namespace ?? '', controllerRef(pod));
     if (!rs) return;
-    this.expectations.deletionObserved(keyOf(rs), podKey(pod));
-    this.ctx.queue.add(keyOf(rs));
+    const key = keyOf(rs);
+    this.expectations.deletionObserved(key, pod);
+    this.ctx.queue.add(key);
   }
 
   /** syncReplicaSet. */
@@ -149,11 +163,20 @@ export class ReplicaSetController implements Reconciler {
       if (e instanceof SelectorParseError) return; // an invalid selector is not retried
       throw e;
     }
-    const candidates: Stored[] = [];
-    const addActive = (p: Stored): void => { if (isPodActive(p)) candidates.push(p); };
-    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, addActive);
-    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, addActive);
-    const { claimed, errors } = new ControllerRefManager(this.ctx.client, rs, selector).claim(candidates);
+    // The active pods this set owns, then the namespace's active orphans, claimed in that order
+    // (the claim's writes reach the cache later, as watch events); calculateStatus's counts are
+    // taken as each pod is claimed.
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    const counts = new ReplicaCounts(selector, this.k.template(rs)?.metadata?.labels, minReady, this.ctx.sim.nowMs);
+    const claimed: Stored[] = [];
+    const errors: unknown[] = [];
+    const manager = new ControllerRefManager(this.ctx.client, rs, selector);
+    const orphans: Stored[] = [];
+    this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, p => { if (isPodActive(p)) orphans.push(p); });
+    this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => {
+      if (isPodActive(p) && manager.claimOwned(p, errors)) { claimed.push(p); counts.add(p); }
+    });
+    for (const p of orphans) if (manager.claimOne(p, errors)) { claimed.push(p); counts.add(p); }
     if (errors.length) throw aggregate(errors);
 
     let manageErr: unknown;
@@ -165,8 +188,7 @@ export class ReplicaSetController implements Reconciler {
         manageErr = e;
       }
     }
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    const status = calculateStatus(rs, this.k.template(rs)?.metadata?.labels, minReady, claimed, manageErr, this.ctx.sim.nowMs);
+    const status = calculateStatus(rs, counts, claimed.length, manageErr, this.ctx.sim.nowMs);
     const updated = updateReplicaSetStatus(this.ctx.client, rs, status);
     if (manageErr !== undefined) throw manageErr;
     const desired = updated.spec?.replicas ?? 1;
@@ -198,14 +220,14 @@ export class ReplicaSetController implements Reconciler {
       if (error !== undefined) throw error;
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
-      const toDelete = getPodsToDelete(filtered, this.indirectlyRelatedPods(rs), diff, this.ctx.sim.nowMs);
-      this.expectations.expectDeletions(key, toDelete.map(podKey));
+      const toDelete = getPodsToDelete(filtered, () => this.relatedActivePodsOnNode(rs), diff, this.ctx.sim.nowMs);
+      this.expectations.expectDeletions(key, toDelete);
       let firstError: unknown;
       for (const pod of toDelete) {
         try {
           this.podControl.deletePod(rs.metadata.namespace ?? 'default', pod.metadata.name, rs);
         } catch (e) {
-          this.expectations.deletionObserved(key, podKey(pod));
+          this.expectations.deletionObserved(key, pod);
           if (!isApiError(e, 'NotFound')) firstError ??= e;
         }
       }
@@ -214,14 +236,16 @@ export class ReplicaSetController implements Reconciler {
   }
 
   /**
-   * getIndirectlyRelatedPods: the pods any set with the same controller selects (e.g. one Deployment's
-   * ReplicaSets), each once. Upstream lists the namespace once per set and skips pods already seen;
-   * here each namespace is walked once against all its sets' selectors — the same pods (getPodsToDelete
-   * only counts them per node, so their order does not matter).
+   * getIndirectlyRelatedPods, its active pods counted per node as getPodsToDelete ranks by:
+   * the pods any set with the same controller selects (e.g. one Deployment's ReplicaSets), each once.
+   * Upstream lists the namespace once per set and skips pods already seen; here each namespace is
+   * walked once against all its sets' selectors — the same pods, and only their count per node
+   * matters. Inactive pods, which would not be counted, are not matched.
    */
-  private indirectlyRelatedPods(rs: Stored): Stored[] {
+  private relatedActivePodsOnNode(rs: Stored): Map<string, NodeCount> {
+    const podsOnNode = new Map<string, NodeCount>();
     const owner = controllerRef(rs);
-    if (!owner) return [];
+    if (!owner) return podsOnNode;
     const selectorsByNamespace = new Map<string, Selector[]>();
     for (const related of this.sets.byIndex(OWNER_INDEX, owner.uid)) {
       let sel: Selector;
@@ -234,14 +258,21 @@ export class ReplicaSetController implements Reconciler {
       const list = selectorsByNamespace.get(ns);
       if (list) list.push(sel); else selectorsByNamespace.set(ns, [sel]);
     }
-    const out: Stored[] = [];
     for (const [ns, selectors] of selectorsByNamespace) {
-      this.pods.eachInIndex('namespace', ns, pod => {
+      this.pods.eachInNamespace(ns, pod => {
+        if (!isPodActive(pod)) return;
         const labels = pod.metadata.labels;
-        for (let i = 0; i < selectors.length; i++) if (matches(selectors[i]!, labels)) { out.push(pod); return; }
+        for (let i = 0; i < selectors.length; i++) {
+          if (matches(selectors[i]!, labels)) {
+            const n = pod.spec?.nodeName ?? '';
+            const c = podsOnNode.get(n);
+            if (c === undefined) podsOnNode.set(n, { count: 1 }); else c.count++;
+            return;
+          }
+        }
       });
     }
-    return out;
+    return podsOnNode;
   }
 }
 

@@ -7,6 +7,7 @@ import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
 import * as podUtilModule from '../api/pod_util';
 import * as selectorsModule from '../api/selectors';
+import type { Selector } from '../api/selectors';
 import { toRfc3339 } from '../sim/time';
 
 // Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
@@ -34,34 +35,66 @@ function clean(s: ReplicaSetStatus): ReplicaSetStatus {
   return out;
 }
 
-export function calculateStatus(rs: Stored, templateLabels: Record<string, string> | undefined, minReadySeconds: number,
-  filteredPods: Stored[], manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
-  const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
-  const template = selectorFromSet(templateLabels);
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (let i = 0; i < filteredPods.length; i++) {
-    const pod = filteredPods[i]!;
-    if (matches(template, pod.metadata.labels)) fullyLabeled++;
+/**
+ * calculateStatus's counts over the filtered (claimed) pods, added one by one. Each of them matches
+ * `selector` (the claim keeps only those), so when every template label is one of the selector's
+ * exact-value requirements each has them all and is not matched again.
+ */
+export class ReplicaCounts {
+  fullyLabeled = 0;
+  ready = 0;
+  available = 0;
+  private readonly template: Selector;
+  private readonly allFullyLabeled: boolean;
+
+  constructor(selector: Selector, templateLabels: Record<string, string> | undefined, private readonly minReadySeconds: number,
+    private readonly nowMs: number) {
+    this.template = selectorFromSet(templateLabels);
+    this.allFullyLabeled = requiresLabels(selector, templateLabels);
+  }
+
+  add(pod: Stored): void {
+    if (this.allFullyLabeled || matches(this.template, pod.metadata.labels)) this.fullyLabeled++;
     // isPodReady, then isPodAvailable on the same Ready condition (looked up once).
     const readyCondition = getPodReadyCondition(pod);
     if (readyCondition?.status === 'True') {
-      ready++;
-      if (isReadyConditionAvailable(readyCondition, minReadySeconds, nowMs)) available++;
+      this.ready++;
+      if (isReadyConditionAvailable(readyCondition, this.minReadySeconds, this.nowMs)) this.available++;
     }
   }
+}
+
+/** calculateStatus, from the counts of the `replicas` filtered pods. */
+export function calculateStatus(rs: Stored, counts: ReplicaCounts, replicas: number, manageReplicasErr: unknown, nowMs: number): ReplicaSetStatus {
+  const prev: ReplicaSetStatus = rs.status ?? { replicas: 0 };
+  const { fullyLabeled, ready, available } = counts;
   let conditions = [...(prev.conditions ?? [])];
   const failure = conditions.find(c => c.type === 'ReplicaFailure');
   if (manageReplicasErr !== undefined && !failure) {
-    const diff = filteredPods.length - (rs.spec?.replicas ?? 1);
+    const diff = replicas - (rs.spec?.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     const message = manageReplicasErr instanceof Error ? manageReplicasErr.message : String(manageReplicasErr);
     conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: toRfc3339(nowMs), reason, message });
   } else if (manageReplicasErr === undefined && failure) {
     conditions = conditions.filter(c => c.type !== 'ReplicaFailure');
   }
-  return { ...prev, replicas: filteredPods.length, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
+  return { ...prev, replicas, fullyLabeledReplicas: fullyLabeled, readyReplicas: ready, availableReplicas: available, conditions };
+}
+
+/** Whether the selector requires each of the labels with its value (= or a one-value in), so whatever it matches has them. */
+function requiresLabels(selector: Selector, labels: Record<string, string> | undefined | null): boolean {
+  if (labels === undefined || labels === null) return true;
+  const reqs = selector.requirements;
+  for (const key of Object.keys(labels)) {
+    const v = labels[key];
+    let required = false;
+    for (let i = 0; i < reqs.length && !required; i++) {
+      const r = reqs[i]!;
+      required = r.key === key && (r.operator === '=' || r.operator === '==' || r.operator === 'in') && r.values.length === 1 && r.values[0] === v;
+    }
+    if (!required) return false;
+  }
+  return true;
 }
 
 /** updateReplicaSetStatus: skip when nothing changed; otherwise UpdateStatus, with one GET-and-retry on failure. */
