@@ -31,18 +31,23 @@ export class EventQueue {
 
   push(atMs: number, label: string, run: () => void): ScheduledEvent {
     const ev: ScheduledEvent = { atMs, seq: this.nextSeq++, label, run, cancelled: false };
+    this.live++;
     let bucket = this.last;
     if (bucket === undefined || bucket.atMs !== atMs) {
       bucket = this.buckets.get(atMs);
       if (bucket === undefined) {
-        bucket = { atMs, events: [], head: 0 };
+        // A new instant's list starts as a one-element literal: most instants far ahead hold a single
+        // event (a resync, a lease renewal), and an empty list's first push reserves 17 slots, which
+        // would be copied by every scavenge until the instant comes.
+        bucket = { atMs, events: [ev], head: 0 };
         this.buckets.set(atMs, bucket);
         this.heapPush(bucket);
+        this.last = bucket;
+        return ev;
       }
       this.last = bucket;
     }
     bucket.events.push(ev);
-    this.live++;
     return ev;
   }
 
