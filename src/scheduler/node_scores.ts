@@ -79,42 +79,83 @@ function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
 }
 
 /**
- * Total weighted scores of the feasible nodes, in their order. The list is reused by the next call:
- * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos, adds up
- * the parts that need no normalization and finds what normalization needs (maximum taint count and
- * affinity weight, the spread scores' range), the second adds the normalized parts. All parts are
- * integers, so the order they are added in is immaterial.
+ * One scoring cycle, fed node by node: beginScores, then addFeasible for each feasible node in
+ * order (the filter loop calls it as it finds them, so each node is read once per cycle), then
+ * finishScores. Per node, addFeasible refreshes stale memos, adds up the parts that need no
+ * normalization and tracks what normalization needs (maximum taint count and affinity weight, the
+ * hostname spread counts' range); finishScores adds the normalized parts. All parts are integers,
+ * so the order they are added in is immaterial.
  */
-export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
-  const n = feasible.length;
-  const scaled = scaledImageSizes(shape.images, cache);
+let cyclePod: PodEntry | undefined;
+let cycleShape: PodShape | undefined;
+let cycleShapeId = -1;
+let cycleScaled: number[] = [];
+/** Image scores per mask (MAX_IMAGES_BY_MASK images at most), else from the node's image set. */
+let cycleByMask = false;
+/** Hostname spread alone: the spread tracker's counts, read per node as it is added. */
+let cycleByCount = false;
+let cycleCounts: Int32Array = NO_COUNTS;
+let cycleN = 0;
+let maxTaints = 0;
+let maxAffinity = 0;
+let minCount = Infinity;
+let maxCount = -Infinity;
+
+/** Starts a cycle for a pod (its shape and default selector, as finishScores will be given). */
+export function beginScores(pod: PodEntry, shape: PodShape, cache: SchedulerCache, selector: Selector | undefined): void {
+  cyclePod = pod;
+  cycleShape = shape;
+  cycleShapeId = shape.id;
+  cycleScaled = scaledImageSizes(shape.images, cache);
   const k = shape.images.keys.length;
-  if (k <= MAX_IMAGES_BY_MASK) imageByMask.fill(-1, 0, 1 << k);
-  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  cycleByMask = k <= MAX_IMAGES_BY_MASK;
+  if (cycleByMask) imageByMask.fill(-1, 0, 1 << k);
+  // topologySpreadPreScore scores with the namespace's tracker for the selector when it has requirements.
+  const spreads = selector !== undefined && selector.requirements.length > 0;
   // Hostname spread alone (no zones, every node named): a node's raw score, Math.round(count ×
   // weight + maxSkew − 1), grows with its count, so the raw range is that of the counts.
-  const byCount = spread !== undefined && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  cycleByCount = spreads && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  cycleCounts = cycleByCount ? cache.spreadTracker(pod.pod.metadata.namespace ?? 'default', selector!).bySlot : NO_COUNTS;
+  cycleN = 0;
+  maxTaints = 0;
+  maxAffinity = 0;
+  minCount = Infinity;
+  maxCount = -Infinity;
+}
+
+/** The next feasible node of the cycle (the i-th added is the i-th of finishScores' list). */
+export function addFeasible(info: NodeInfo): void {
+  if (info.scoreShape !== cycleShapeId || info.scoreGeneration !== info.generation) refreshScoreParts(cyclePod!, cycleShape!, info);
+  if (info.taintCount > maxTaints) maxTaints = info.taintCount;
+  if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+  let image: number;
+  if (cycleByMask && (image = imageByMask[info.imageMask]!) >= 0) { /* this mask's score, computed earlier in the cycle */ } else image = imageScore(cycleShape!, cycleScaled, info);
+  const i = cycleN++;
+  partialScratch[i] = info.resourceScore + IMAGE_WEIGHT * image;
+  if (cycleByCount) {
+    const c = cycleCounts[info.slot]!;
+    spreadScratch[i] = c;
+    if (c < minCount) minCount = c;
+    if (c > maxCount) maxCount = c;
+  }
+}
+
+/**
+ * Total weighted scores of the feasible nodes, in their order: the nodes given to addFeasible since
+ * beginScores. The list is reused by the next cycle: read it (selectHost) before scoring again.
+ */
+export function finishScores(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  const n = feasible.length;
+  if (n !== cycleN || pod !== cyclePod) throw new Error('finishScores: the cycle was fed other nodes or another pod');
+  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  const byCount = cycleByCount;
   const partial = partialScratch;
   const raw = spreadScratch;
-  const shapeId = shape.id;
-  const counts = spread ? spread.counts : NO_COUNTS;
-  let maxTaints = 0;
-  let maxAffinity = 0;
-  let minSpread = Infinity;
-  let maxSpread = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const info = feasible[i]!;
-    if (info.scoreShape !== shapeId || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
-    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
-    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
-    partial[i] = info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
-    if (byCount) {
-      const c = counts[info.slot]!;
-      raw[i] = c;
-      if (c < minSpread) minSpread = c;
-      if (c > maxSpread) maxSpread = c;
-    } else if (spread) {
-      const r = spreadRaw(info, spread);
+  let minSpread = minCount;
+  let maxSpread = maxCount;
+  if (!byCount && spread) {
+    for (let i = 0; i < n; i++) {
+      const r = spreadRaw(feasible[i]!, spread);
       raw[i] = r;
       if (r < minSpread) minSpread = r;
       if (r > maxSpread) maxSpread = r;
@@ -154,4 +195,11 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
     totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore + partial[i]!;
   }
   return totals;
+}
+
+/** Total weighted scores of the feasible nodes, in their order (one whole cycle; see beginScores). */
+export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  beginScores(pod, shape, cache, selector);
+  for (let i = 0; i < feasible.length; i++) addFeasible(feasible[i]!);
+  return finishScores(pod, feasible, cache, selector);
 }

@@ -18,7 +18,7 @@ import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
 import { selectHost } from './scores';
-import { scoreNodes } from './node_scores';
+import { addFeasible, beginScores, finishScores } from './node_scores';
 import { filterNode, ShapeTable, type PodShape } from './pod_shape';
 import { defaultSelector } from './default_selector';
 import type { RandomStream } from '../sim/random';
@@ -169,12 +169,15 @@ export class Scheduler {
       return this.fail(info, msg, new Set(['VolumeBinding']));
     }
     const { entry, shape } = this.shapes.entryAndShape(pod);
+    // Scoring is fed by the filter loop as it finds feasible nodes (each node read once per cycle);
+    // with fewer than two feasible nodes its sums go unread. Its inputs are read-only here.
+    const selector = defaultSelector(pod, this.informers!);
+    beginScores(entry, shape, this.cache, selector);
     const { feasible, statuses } = this.findNodesThatFit(entry, shape, nodes);
     if (feasible.length === 0) {
       return this.fail(info, fitErrorMessage({ numAllNodes: nodes.length, nodeStatuses: statuses }), new Set([...statuses.values()].map(s => s.plugin)));
     }
-    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, shape, feasible, this.cache,
-      defaultSelector(pod, this.informers!)), this.randomStream);
+    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, finishScores(entry, feasible, this.cache, selector), this.randomStream);
     this.assumeAndBind(info, pod, host, entry);
   }
 
@@ -190,7 +193,7 @@ export class Scheduler {
 
   private readonly feasibleScratch: NodeInfo[] = [];
 
-  /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
+  /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found (each one added to the scoring cycle). */
   private findNodesThatFit(entry: PodEntry, shape: PodShape, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
     const want = numFeasibleNodesToFind(nodes.length);
     // One list for every cycle: a cycle's feasible nodes are read (scored, one picked) before the next.
@@ -207,7 +210,8 @@ export class Scheduler {
       processed++;
       // filterNode's memo, read here first: most nodes are unchanged since this shape last came by.
       const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(entry, shape, n);
-      if (s) (statuses ??= new Map()).set(n.name, s); else feasible[found++] = n;
+      if (s) (statuses ??= new Map()).set(n.name, s);
+      else { feasible[found++] = n; addFeasible(n); }
     }
     feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % total;
