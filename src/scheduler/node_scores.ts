@@ -4,8 +4,8 @@
 // until it changes; normalization, topology spread and image scaling are computed every cycle.
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import type { Selector } from '../api/selectors';
-import { termMatches } from './filters';
-import type { PodShape } from './pod_shape';
+import { termMatches, type FilterStatus } from './filters';
+import { filterNode, type PodShape } from './pod_shape';
 import {
   HOSTNAME_MAX_SKEW, MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
   leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
@@ -79,22 +79,22 @@ function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
 }
 
 /**
- * One scoring cycle, fed node by node: beginScores, then addFeasible for each feasible node in
- * order (the filter loop calls it as it finds them, so each node is read once per cycle), then
- * finishScores. Per node, addFeasible refreshes stale memos, adds up the parts that need no
- * normalization and tracks what normalization needs (maximum taint count and affinity weight, the
- * hostname spread counts' range); finishScores adds the normalized parts. All parts are integers,
- * so the order they are added in is immaterial.
+ * One scoring cycle: beginScores, then scanNodes (the Filter phase's loop, which scores each feasible
+ * node as it finds it, so each node is read once per cycle), then finishScores. Per feasible node the
+ * scan refreshes stale memos, adds up the parts that need no normalization and tracks what
+ * normalization needs (maximum taint count and affinity weight, the hostname spread counts' range),
+ * in locals; finishScores adds the normalized parts. All parts are integers, so the order they are
+ * added in is immaterial.
  */
 let cyclePod: PodEntry | undefined;
 let cycleShape: PodShape | undefined;
-let cycleShapeId = -1;
 let cycleScaled: number[] = [];
 /** Image scores per mask (MAX_IMAGES_BY_MASK images at most), else from the node's image set. */
 let cycleByMask = false;
-/** Hostname spread alone: the spread tracker's counts, read per node as it is added. */
+/** Hostname spread alone: the spread tracker's counts, read per node as it is scored. */
 let cycleByCount = false;
 let cycleCounts: Int32Array = NO_COUNTS;
+/** What the scan found (for finishScores): nodes scored, maxima, the counts' range. */
 let cycleN = 0;
 let maxTaints = 0;
 let maxAffinity = 0;
@@ -105,7 +105,6 @@ let maxCount = -Infinity;
 export function beginScores(pod: PodEntry, shape: PodShape, cache: SchedulerCache, selector: Selector | undefined): void {
   cyclePod = pod;
   cycleShape = shape;
-  cycleShapeId = shape.id;
   cycleScaled = scaledImageSizes(shape.images, cache);
   const k = shape.images.keys.length;
   cycleByMask = k <= MAX_IMAGES_BY_MASK;
@@ -123,30 +122,73 @@ export function beginScores(pod: PodEntry, shape: PodShape, cache: SchedulerCach
   maxCount = -Infinity;
 }
 
-/** The next feasible node of the cycle (the i-th added is the i-th of finishScores' list). */
-export function addFeasible(info: NodeInfo): void {
-  if (info.scoreShape !== cycleShapeId || info.scoreGeneration !== info.generation) refreshScoreParts(cyclePod!, cycleShape!, info);
-  if (info.taintCount > maxTaints) maxTaints = info.taintCount;
-  if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+/** A feasible node's resource and image parts, its memos refreshed first when stale. */
+function partialScore(pod: PodEntry, shape: PodShape, info: NodeInfo): number {
+  if (info.scoreShape !== shape.id || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
   let image: number;
-  if (cycleByMask && (image = imageByMask[info.imageMask]!) >= 0) { /* this mask's score, computed earlier in the cycle */ } else image = imageScore(cycleShape!, cycleScaled, info);
-  const i = cycleN++;
-  partialScratch[i] = info.resourceScore + IMAGE_WEIGHT * image;
-  if (cycleByCount) {
-    const c = cycleCounts[info.slot]!;
-    spreadScratch[i] = c;
-    if (c < minCount) minCount = c;
-    if (c > maxCount) maxCount = c;
+  if (cycleByMask && (image = imageByMask[info.imageMask]!) >= 0) { /* this mask's score, computed earlier in the cycle */ } else image = imageScore(shape, cycleScaled, info);
+  return info.resourceScore + IMAGE_WEIGHT * image;
+}
+
+/** What scanNodes did: nodes visited, and the filter statuses of those that did not fit (reused object). */
+export interface NodeScan { processed: number; statuses: Map<string, FilterStatus> | undefined }
+const scanResult: NodeScan = { processed: 0, statuses: undefined };
+
+/**
+ * findNodesThatFit's loop: from nodes[start] on, around to it, until want feasible nodes were found;
+ * feasible gets them in order (its length set), each scored for the cycle begun for the same pod.
+ * A node's filter verdict is read from its memo (pod_shape.ts) while the shape and node are unchanged.
+ */
+export function scanNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], start: number, want: number, feasible: NodeInfo[]): NodeScan {
+  if (pod !== cyclePod || shape !== cycleShape) throw new Error('scanNodes: no scoring cycle begun for this pod');
+  const total = nodes.length;
+  const shapeId = shape.id;
+  const byCount = cycleByCount;
+  const counts = cycleCounts;
+  const partial = partialScratch;
+  const raw = spreadScratch;
+  let found = 0;
+  let processed = 0;
+  let statuses: Map<string, FilterStatus> | undefined;
+  let taints = 0;
+  let affinity = 0;
+  let minC = Infinity;
+  let maxC = -Infinity;
+  // From the start index to the end, then from 0 around to it: no modulo per node.
+  for (let j = start; processed < total && found < want; j = j + 1 === total ? 0 : j + 1) {
+    const n = nodes[j]!;
+    processed++;
+    const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(pod, shape, n);
+    if (s) { (statuses ??= new Map()).set(n.name, s); continue; }
+    partial[found] = partialScore(pod, shape, n);
+    if (n.taintCount > taints) taints = n.taintCount;
+    if (n.affinityWeight > affinity) affinity = n.affinityWeight;
+    if (byCount) {
+      const c = counts[n.slot]!;
+      raw[found] = c;
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+    }
+    feasible[found++] = n;
   }
+  feasible.length = found;
+  cycleN = found;
+  maxTaints = taints;
+  maxAffinity = affinity;
+  minCount = minC;
+  maxCount = maxC;
+  scanResult.processed = processed;
+  scanResult.statuses = statuses;
+  return scanResult;
 }
 
 /**
- * Total weighted scores of the feasible nodes, in their order: the nodes given to addFeasible since
+ * Total weighted scores of the feasible nodes, in their order: the nodes scanNodes found since
  * beginScores. The list is reused by the next cycle: read it (selectHost) before scoring again.
  */
 export function finishScores(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   const n = feasible.length;
-  if (n !== cycleN || pod !== cyclePod) throw new Error('finishScores: the cycle was fed other nodes or another pod');
+  if (n !== cycleN || pod !== cyclePod) throw new Error('finishScores: the cycle scored other nodes or another pod');
   const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
   const byCount = cycleByCount;
   const partial = partialScratch;
@@ -197,9 +239,22 @@ export function finishScores(pod: PodEntry, feasible: NodeInfo[], cache: Schedul
   return totals;
 }
 
-/** Total weighted scores of the feasible nodes, in their order (one whole cycle; see beginScores). */
+/** Total weighted scores of the given nodes, in their order, all taken as feasible (one whole cycle; see beginScores). */
 export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   beginScores(pod, shape, cache, selector);
-  for (let i = 0; i < feasible.length; i++) addFeasible(feasible[i]!);
+  const n = feasible.length;
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    partialScratch[i] = partialScore(pod, shape, info);
+    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
+    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+    if (cycleByCount) {
+      const c = cycleCounts[info.slot]!;
+      spreadScratch[i] = c;
+      if (c < minCount) minCount = c;
+      if (c > maxCount) maxCount = c;
+    }
+  }
+  cycleN = n;
   return finishScores(pod, feasible, cache, selector);
 }
