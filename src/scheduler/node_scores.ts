@@ -1,5 +1,5 @@
-// The Score phase over the feasible nodes: each default plugin's score, normalized and weighted
-// (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
+// The Score phase over the feasible nodes, fed by the Filter phase's scan (scanNodes, which scores
+// each node it finds feasible): each default plugin's score, normalized and weighted (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
 // preferred affinity weight, resource scores, which images the node has) are memoized on the node
 // until it changes; normalization, topology spread and image scaling are computed every cycle.
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';

@@ -1,8 +1,9 @@
 // The event queue, ordered by (atMs, seq): same-time events run first-in first-out. Events are
-// kept in per-instant FIFO buckets (lists linked through the events) under a binary min-heap of those buckets. A simulation
-// schedules many events at the same millisecond (watch fan-out, syncs at "now"), so this is both
-// tie-stable by construction and cheaper than one heap entry per event: popping reads the heap's
-// top bucket directly, and a push to the instant pushed to last skips the instant lookup.
+// kept in per-instant FIFO buckets (lists linked through the events) under a binary min-heap of
+// those buckets. A simulation schedules many events at the same millisecond (watch fan-out, syncs
+// at "now"), so this is both tie-stable by construction and cheaper than one heap entry per event:
+// popping reads the heap's top bucket directly, and a push to the instant pushed to last skips the
+// instant lookup.
 
 export interface ScheduledEvent {
   readonly atMs: number;
