@@ -58,6 +58,8 @@ export class NodeInfo {
   readonly nonZeroRequested: Resources = emptyResources();
   readonly usedPorts = new Map<string, number>();
   allocatable: Allocatable;
+  /** Dropped from its cache (removeNode): the pod places pointing here are stale. */
+  removed = false;
   /** Familiar names of the images the node reports. */
   images: Set<string>;
   private current: Stored<Node>;
@@ -160,11 +162,17 @@ export function podEntry(pod: Stored<Pod>): PodEntry {
   };
 }
 
+/**
+ * Where an assigned pod was last seen: its node's name, and the NodeInfo and entry it was counted
+ * with when that node was known (the entry is in info.pods while info is not removed).
+ */
+interface PodPlace { name: string; info: NodeInfo | undefined; entry: PodEntry | undefined }
+
 export class SchedulerCache {
   /** In the order nodes were added (the node tree of a single zone). */
   readonly nodes: NodeInfo[] = [];
   private readonly byName = new Map<string, NodeInfo>();
-  private readonly podNode = new Map<string, string>();
+  private readonly podNode = new Map<string, PodPlace>();
   /** Image name → sizes and how many nodes have it (ImageStateSummary). */
   private readonly images = new Map<string, { size: number; numNodes: number }>();
   /** Nodes' images changed since the summary was last built: it is rebuilt when next read. */
@@ -249,6 +257,7 @@ export class SchedulerCache {
     if (!info) return;
     this.countLabels(info, -1);
     this.byName.delete(name);
+    info.removed = true;
     this.nodes.splice(this.nodes.indexOf(info), 1);
     this.imagesDirty = true;
   }
@@ -261,32 +270,42 @@ export class SchedulerCache {
     const uid = pod.metadata.uid;
     const nodeName = pod.spec.nodeName;
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-    const prev = this.podNode.get(uid);
-    if (prev !== undefined && prev === nodeName && !terminal) {
+    // One lookup: the place holds the NodeInfo and entry, which byName and info.pods would give
+    // while the node is still the cache's node of that name (not removed, not added again).
+    const place = this.podNode.get(uid);
+    if (place !== undefined && place.name === nodeName && !terminal) {
       // Same node, same spec (status writes keep the stored spec object; the binding repeats the
       // assumed one): the counted requests, ports and constraints stand; only the entry's pod moves on.
-      const info = this.byName.get(prev);
-      const e = info?.pods.get(uid);
-      if (e && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) { info!.replacePod(e, pod); return false; }
+      const e = place.entry;
+      if (e !== undefined && !place.info!.removed && (e.pod.spec === pod.spec || deepEqual(e.pod.spec, pod.spec))) {
+        place.info!.replacePod(e, pod);
+        return false;
+      }
     }
-    if (prev !== undefined) this.byName.get(prev)?.remove(uid);
-    this.podNode.delete(uid);
-    if (!nodeName || terminal) return prev !== undefined;
-    this.podNode.set(uid, nodeName);
-    let info = this.byName.get(nodeName);
-    if (!info) return false; // a pod on a node the scheduler does not know counts once the node appears
-    // Requests, ports and constraints depend on the spec alone, the node name aside.
-    info.add(computed ? { ...computed, pod } : podEntry(pod));
+    if (place !== undefined) this.byName.get(place.name)?.remove(uid);
+    if (!nodeName || terminal) {
+      if (place === undefined) return false;
+      this.podNode.delete(uid);
+      return true;
+    }
+    const info = this.byName.get(nodeName);
+    // Requests, ports and constraints depend on the spec alone, the node name aside. A pod on a node
+    // the scheduler does not know counts once the node appears (its next update adds it).
+    const entry = info === undefined ? undefined : computed ? { ...computed, pod } : podEntry(pod);
+    if (place === undefined) this.podNode.set(uid, { name: nodeName, info, entry });
+    else { place.name = nodeName; place.info = info; place.entry = entry; }
+    if (entry !== undefined) info!.add(entry);
     return false;
   }
 
   removePod(uid: string): void {
-    const prev = this.podNode.get(uid);
-    if (prev !== undefined) this.byName.get(prev)?.remove(uid);
+    const place = this.podNode.get(uid);
+    if (place === undefined) return;
+    this.byName.get(place.name)?.remove(uid);
     this.podNode.delete(uid);
   }
 
-  nodeOfPod(uid: string): string | undefined { return this.podNode.get(uid); }
+  nodeOfPod(uid: string): string | undefined { return this.podNode.get(uid)?.name; }
 
   private rebuildImages(): void {
     this.imagesDirty = false;

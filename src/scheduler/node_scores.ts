@@ -1,11 +1,11 @@
-// The Score phase over the feasible nodes: each default plugin's score, normalized and weighted
-// (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
+// The Score phase over the feasible nodes, fed by the Filter phase's scan (scanNodes, which scores
+// each node it finds feasible): each default plugin's score, normalized and weighted (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
 // preferred affinity weight, resource scores, which images the node has) are memoized on the node
 // until it changes; normalization, topology spread and image scaling are computed every cycle.
 import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
 import type { Selector } from '../api/selectors';
-import { termMatches } from './filters';
-import type { PodShape } from './pod_shape';
+import { termMatches, type FilterStatus } from './filters';
+import { filterNode, type PodShape } from './pod_shape';
 import {
   HOSTNAME_MAX_SKEW, MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
   leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
@@ -79,42 +79,125 @@ function imageScore(shape: PodShape, scaled: number[], info: NodeInfo): number {
 }
 
 /**
- * Total weighted scores of the feasible nodes, in their order. The list is reused by the next call:
- * read it (selectHost) before scoring again. Two passes: the first refreshes stale memos, adds up
- * the parts that need no normalization and finds what normalization needs (maximum taint count and
- * affinity weight, the spread scores' range), the second adds the normalized parts. All parts are
- * integers, so the order they are added in is immaterial.
+ * One scoring cycle: beginScores, then scanNodes (the Filter phase's loop, which scores each feasible
+ * node as it finds it, so each node is read once per cycle), then finishScores. Per feasible node the
+ * scan refreshes stale memos, adds up the parts that need no normalization and tracks what
+ * normalization needs (maximum taint count and affinity weight, the hostname spread counts' range),
+ * in locals; finishScores adds the normalized parts. All parts are integers, so the order they are
+ * added in is immaterial.
  */
-export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
-  const n = feasible.length;
-  const scaled = scaledImageSizes(shape.images, cache);
+let cyclePod: PodEntry | undefined;
+let cycleShape: PodShape | undefined;
+let cycleScaled: number[] = [];
+/** Image scores per mask (MAX_IMAGES_BY_MASK images at most), else from the node's image set. */
+let cycleByMask = false;
+/** Hostname spread alone: the spread tracker's counts, read per node as it is scored. */
+let cycleByCount = false;
+let cycleCounts: Int32Array = NO_COUNTS;
+/** What the scan found (for finishScores): nodes scored, maxima, the counts' range. */
+let cycleN = 0;
+let maxTaints = 0;
+let maxAffinity = 0;
+let minCount = Infinity;
+let maxCount = -Infinity;
+
+/** Starts a cycle for a pod (its shape and default selector, as finishScores will be given). */
+export function beginScores(pod: PodEntry, shape: PodShape, cache: SchedulerCache, selector: Selector | undefined): void {
+  cyclePod = pod;
+  cycleShape = shape;
+  cycleScaled = scaledImageSizes(shape.images, cache);
   const k = shape.images.keys.length;
-  if (k <= MAX_IMAGES_BY_MASK) imageByMask.fill(-1, 0, 1 << k);
-  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  cycleByMask = k <= MAX_IMAGES_BY_MASK;
+  if (cycleByMask) imageByMask.fill(-1, 0, 1 << k);
+  // topologySpreadPreScore scores with the namespace's tracker for the selector when it has requirements.
+  const spreads = selector !== undefined && selector.requirements.length > 0;
   // Hostname spread alone (no zones, every node named): a node's raw score, Math.round(count ×
   // weight + maxSkew − 1), grows with its count, so the raw range is that of the counts.
-  const byCount = spread !== undefined && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  cycleByCount = spreads && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  cycleCounts = cycleByCount ? cache.spreadTracker(pod.pod.metadata.namespace ?? 'default', selector!).bySlot : NO_COUNTS;
+  cycleN = 0;
+  maxTaints = 0;
+  maxAffinity = 0;
+  minCount = Infinity;
+  maxCount = -Infinity;
+}
+
+/** A feasible node's resource and image parts, its memos refreshed first when stale. */
+function partialScore(pod: PodEntry, shape: PodShape, info: NodeInfo): number {
+  if (info.scoreShape !== shape.id || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
+  let image: number;
+  if (cycleByMask && (image = imageByMask[info.imageMask]!) >= 0) { /* this mask's score, computed earlier in the cycle */ } else image = imageScore(shape, cycleScaled, info);
+  return info.resourceScore + IMAGE_WEIGHT * image;
+}
+
+/** What scanNodes did: nodes visited, and the filter statuses of those that did not fit (reused object). */
+export interface NodeScan { processed: number; statuses: Map<string, FilterStatus> | undefined }
+const scanResult: NodeScan = { processed: 0, statuses: undefined };
+
+/**
+ * findNodesThatFit's loop: from nodes[start] on, around to it, until want feasible nodes were found;
+ * feasible gets them in order (its length set), each scored for the cycle begun for the same pod.
+ * A node's filter verdict is read from its memo (pod_shape.ts) while the shape and node are unchanged.
+ */
+export function scanNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], start: number, want: number, feasible: NodeInfo[]): NodeScan {
+  if (pod !== cyclePod || shape !== cycleShape) throw new Error('scanNodes: no scoring cycle begun for this pod');
+  const total = nodes.length;
+  const shapeId = shape.id;
+  const byCount = cycleByCount;
+  const counts = cycleCounts;
   const partial = partialScratch;
   const raw = spreadScratch;
-  const shapeId = shape.id;
-  const counts = spread ? spread.counts : NO_COUNTS;
-  let maxTaints = 0;
-  let maxAffinity = 0;
-  let minSpread = Infinity;
-  let maxSpread = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const info = feasible[i]!;
-    if (info.scoreShape !== shapeId || info.scoreGeneration !== info.generation) refreshScoreParts(pod, shape, info);
-    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
-    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
-    partial[i] = info.resourceScore + IMAGE_WEIGHT * imageScore(shape, scaled, info);
+  let found = 0;
+  let processed = 0;
+  let statuses: Map<string, FilterStatus> | undefined;
+  let taints = 0;
+  let affinity = 0;
+  let minC = Infinity;
+  let maxC = -Infinity;
+  // From the start index to the end, then from 0 around to it: no modulo per node.
+  for (let j = start; processed < total && found < want; j = j + 1 === total ? 0 : j + 1) {
+    const n = nodes[j]!;
+    processed++;
+    const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(pod, shape, n);
+    if (s) { (statuses ??= new Map()).set(n.name, s); continue; }
+    partial[found] = partialScore(pod, shape, n);
+    if (n.taintCount > taints) taints = n.taintCount;
+    if (n.affinityWeight > affinity) affinity = n.affinityWeight;
     if (byCount) {
-      const c = counts[info.slot]!;
-      raw[i] = c;
-      if (c < minSpread) minSpread = c;
-      if (c > maxSpread) maxSpread = c;
-    } else if (spread) {
-      const r = spreadRaw(info, spread);
+      const c = counts[n.slot]!;
+      raw[found] = c;
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+    }
+    feasible[found++] = n;
+  }
+  feasible.length = found;
+  cycleN = found;
+  maxTaints = taints;
+  maxAffinity = affinity;
+  minCount = minC;
+  maxCount = maxC;
+  scanResult.processed = processed;
+  scanResult.statuses = statuses;
+  return scanResult;
+}
+
+/**
+ * Total weighted scores of the feasible nodes, in their order: the nodes scanNodes found since
+ * beginScores. The list is reused by the next cycle: read it (selectHost) before scoring again.
+ */
+export function finishScores(pod: PodEntry, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  const n = feasible.length;
+  if (n !== cycleN || pod !== cyclePod) throw new Error('finishScores: the cycle scored other nodes or another pod');
+  const spread = spreadPreScore(pod.pod, selector, feasible, cache.nodes, cache);
+  const byCount = cycleByCount;
+  const partial = partialScratch;
+  const raw = spreadScratch;
+  let minSpread = minCount;
+  let maxSpread = maxCount;
+  if (!byCount && spread) {
+    for (let i = 0; i < n; i++) {
+      const r = spreadRaw(feasible[i]!, spread);
       raw[i] = r;
       if (r < minSpread) minSpread = r;
       if (r > maxSpread) maxSpread = r;
@@ -154,4 +237,24 @@ export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[],
     totals[i] = TAINT_WEIGHT * taintScore + AFFINITY_WEIGHT * affinityScore + SPREAD_WEIGHT * spreadScore + partial[i]!;
   }
   return totals;
+}
+
+/** Total weighted scores of the given nodes, in their order, all taken as feasible (one whole cycle; see beginScores). */
+export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+  beginScores(pod, shape, cache, selector);
+  const n = feasible.length;
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i]!;
+    partialScratch[i] = partialScore(pod, shape, info);
+    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
+    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
+    if (cycleByCount) {
+      const c = cycleCounts[info.slot]!;
+      spreadScratch[i] = c;
+      if (c < minCount) minCount = c;
+      if (c > maxCount) maxCount = c;
+    }
+  }
+  cycleN = n;
+  return finishScores(pod, feasible, cache, selector);
 }

@@ -18,8 +18,8 @@ import { runFilters, type FilterStatus } from './filters';
 import { fitErrorMessage } from './fit_error';
 import { SchedulingQueue, type QueuedPodInfo } from './queue';
 import { selectHost } from './scores';
-import { scoreNodes } from './node_scores';
-import { filterNode, ShapeTable, type PodShape } from './pod_shape';
+import { beginScores, finishScores, scanNodes } from './node_scores';
+import { ShapeTable, type PodShape } from './pod_shape';
 import { defaultSelector } from './default_selector';
 import type { RandomStream } from '../sim/random';
 
@@ -169,12 +169,15 @@ export class Scheduler {
       return this.fail(info, msg, new Set(['VolumeBinding']));
     }
     const { entry, shape } = this.shapes.entryAndShape(pod);
+    // Scoring is fed by the filter loop as it finds feasible nodes (each node read once per cycle);
+    // with fewer than two feasible nodes its sums go unread. Its inputs are read-only here.
+    const selector = defaultSelector(pod, this.informers!);
+    beginScores(entry, shape, this.cache, selector);
     const { feasible, statuses } = this.findNodesThatFit(entry, shape, nodes);
     if (feasible.length === 0) {
       return this.fail(info, fitErrorMessage({ numAllNodes: nodes.length, nodeStatuses: statuses }), new Set([...statuses.values()].map(s => s.plugin)));
     }
-    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, scoreNodes(entry, shape, feasible, this.cache,
-      defaultSelector(pod, this.informers!)), this.randomStream);
+    const host = feasible.length === 1 ? feasible[0]! : selectHost(feasible, finishScores(entry, feasible, this.cache, selector), this.randomStream);
     this.assumeAndBind(info, pod, host, entry);
   }
 
@@ -190,26 +193,12 @@ export class Scheduler {
 
   private readonly feasibleScratch: NodeInfo[] = [];
 
-  /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found. */
+  /** findNodesThatFit: from nextStartNodeIndex, until enough feasible nodes were found (scanNodes scores each one for the cycle). */
   private findNodesThatFit(entry: PodEntry, shape: PodShape, nodes: NodeInfo[]): { feasible: NodeInfo[]; statuses: ReadonlyMap<string, FilterStatus> } {
-    const want = numFeasibleNodesToFind(nodes.length);
+    const total = nodes.length;
     // One list for every cycle: a cycle's feasible nodes are read (scored, one picked) before the next.
     const feasible = this.feasibleScratch;
-    let found = 0;
-    let statuses: Map<string, FilterStatus> | undefined;
-    let processed = 0;
-    // From the start index to the end, then from 0 around to it: no modulo per node.
-    const total = nodes.length;
-    const start = this.nextStartNodeIndex % total;
-    const shapeId = shape.id;
-    for (let j = start; processed < total && found < want; j = j + 1 === total ? 0 : j + 1) {
-      const n = nodes[j]!;
-      processed++;
-      // filterNode's memo, read here first: most nodes are unchanged since this shape last came by.
-      const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(entry, shape, n);
-      if (s) (statuses ??= new Map()).set(n.name, s); else feasible[found++] = n;
-    }
-    feasible.length = found;
+    const { processed, statuses } = scanNodes(entry, shape, nodes, this.nextStartNodeIndex % total, numFeasibleNodesToFind(total), feasible);
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % total;
     return { feasible, statuses: statuses ?? NO_STATUSES };
   }

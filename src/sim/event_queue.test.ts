@@ -52,3 +52,36 @@ test('an instant keeps its order when its first event is cancelled or taken befo
   assert.deepEqual([q.pop()?.label, q.pop()?.label, q.pop()], ['d', 'f', undefined]);
   assert.equal(q.size, 0);
 });
+
+test('random pushes, cancels and pops agree with a sorted list, across instants revisited after they ran dry', () => {
+  const q = new EventQueue();
+  const model: { atMs: number; seq: number; label: string }[] = [];
+  const queued: ReturnType<EventQueue['push']>[] = [];
+  let x = 987654;
+  const next = (n: number): number => (x = (x * 1103515245 + 12345) % 2147483648) % n;
+  let now = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const op = next(10);
+    if (op < 5) {
+      const ev = q.push(now + next(4), String(i), () => {});
+      queued.push(ev);
+      model.push({ atMs: ev.atMs, seq: ev.seq, label: ev.label });
+    } else if (op < 6 && queued.length > 0) {
+      const ev = queued.splice(next(queued.length), 1)[0]!;
+      q.cancel(ev);
+      model.splice(model.findIndex(m => m.seq === ev.seq), 1);
+    } else {
+      model.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
+      const want = model.shift();
+      const got = q.pop();
+      assert.equal(got?.label, want?.label);
+      if (got) {
+        now = got.atMs;
+        queued.splice(queued.indexOf(got), 1);
+        // A taken event holds no link to the events queued after it.
+        assert.equal((got as unknown as { next?: unknown }).next, undefined);
+      }
+    }
+    assert.equal(q.size, model.length);
+  }
+});

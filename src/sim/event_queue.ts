@@ -1,8 +1,9 @@
 // The event queue, ordered by (atMs, seq): same-time events run first-in first-out. Events are
-// kept in per-instant FIFO buckets under a binary min-heap of those buckets. A simulation
-// schedules many events at the same millisecond (watch fan-out, syncs at "now"), so this is both
-// tie-stable by construction and cheaper than one heap entry per event: popping reads the heap's
-// top bucket directly, and a push to the instant pushed to last skips the instant lookup.
+// kept in per-instant FIFO buckets (lists linked through the events) under a binary min-heap of
+// those buckets. A simulation schedules many events at the same millisecond (watch fan-out, syncs
+// at "now"), so this is both tie-stable by construction and cheaper than one heap entry per event:
+// popping reads the heap's top bucket directly, and a push to the instant pushed to last skips the
+// instant lookup.
 
 export interface ScheduledEvent {
   readonly atMs: number;
@@ -13,9 +14,14 @@ export interface ScheduledEvent {
   cancelled: boolean;
 }
 
+/** A queued event: the next one of its instant (cleared when it leaves the queue, so a kept event holds no others). */
+interface QueuedEvent extends ScheduledEvent { next: QueuedEvent | undefined }
+
 // Plain object literals, not classes: with ES2022 class fields each instance would define its
-// fields one by one, which costs more than a literal on this path.
-interface Bucket { readonly atMs: number; readonly events: ScheduledEvent[]; head: number }
+// fields one by one, which costs more than a literal on this path. A bucket links its events (no
+// list object per instant: most instants far ahead hold a single event, a resync or a renewal);
+// first is undefined once every event of the instant has left, until the instant is dropped.
+interface Bucket { readonly atMs: number; first: QueuedEvent | undefined; tail: QueuedEvent }
 
 export class EventQueue {
   /** Min-heap of instants (times) and their buckets (heap), moved together; one bucket per instant. */
@@ -30,19 +36,22 @@ export class EventQueue {
   get size(): number { return this.live; }
 
   push(atMs: number, label: string, run: () => void): ScheduledEvent {
-    const ev: ScheduledEvent = { atMs, seq: this.nextSeq++, label, run, cancelled: false };
+    const ev: QueuedEvent = { atMs, seq: this.nextSeq++, label, run, cancelled: false, next: undefined };
+    this.live++;
     let bucket = this.last;
     if (bucket === undefined || bucket.atMs !== atMs) {
       bucket = this.buckets.get(atMs);
       if (bucket === undefined) {
-        bucket = { atMs, events: [], head: 0 };
+        bucket = { atMs, first: ev, tail: ev };
         this.buckets.set(atMs, bucket);
         this.heapPush(bucket);
+        this.last = bucket;
+        return ev;
       }
       this.last = bucket;
     }
-    bucket.events.push(ev);
-    this.live++;
+    if (bucket.first === undefined) bucket.first = ev; else bucket.tail.next = ev;
+    bucket.tail = ev;
     return ev;
   }
 
@@ -67,13 +76,16 @@ export class EventQueue {
     for (;;) {
       const bucket = this.heap[0];
       if (bucket === undefined || bucket.atMs > endMs) return undefined;
-      const events = bucket.events;
-      while (bucket.head < events.length) {
-        const ev = events[bucket.head++]!;
+      let ev = bucket.first;
+      while (ev !== undefined) {
+        const next = ev.next;
+        ev.next = undefined;
+        bucket.first = next;
         if (!ev.cancelled) {
           this.live--;
           return ev;
         }
+        ev = next;
       }
       this.dropTop(bucket);
     }
@@ -84,9 +96,14 @@ export class EventQueue {
     for (;;) {
       const bucket = this.heap[0];
       if (bucket === undefined) return undefined;
-      const events = bucket.events;
-      while (bucket.head < events.length && events[bucket.head]!.cancelled) bucket.head++;
-      if (bucket.head < events.length) return events[bucket.head]!;
+      let ev = bucket.first;
+      while (ev !== undefined && ev.cancelled) {
+        const next = ev.next;
+        ev.next = undefined;
+        ev = next;
+      }
+      bucket.first = ev;
+      if (ev !== undefined) return ev;
       this.dropTop(bucket);
     }
   }

@@ -80,20 +80,35 @@ const secondKeys = new Float64Array(SECOND_CACHE_SIZE).fill(NaN);
 const secondTexts = new Array<string>(SECOND_CACHE_SIZE);
 let lastMicroMs = NaN;
 let lastMicroText = '';
+/** Per second (direct-mapped as toRfc3339's): its text up to the fraction, "YYYY-MM-DDTHH:MM:SS.". */
+const microHeadKeys = new Float64Array(SECOND_CACHE_SIZE).fill(NaN);
+const microHeadTexts = new Array<string>(SECOND_CACHE_SIZE);
+/** Written with a character of each new text, which makes the runtime flatten it (see toRfc3339Micro). */
+let flattenProbe = 0;
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Lease renewTime, Event eventTime). */
 export function toRfc3339Micro(simMs: number): string {
   if (simMs === lastMicroMs) return lastMicroText;
-  // The whole-second part is toRfc3339's (remembered per second) without its "Z".
-  const secondText = toRfc3339(simMs);
-  const ms = simMs - Math.floor(simMs / MS_PER_SECOND) * MS_PER_SECOND;
-  lastMicroText = [secondText.slice(0, -1), '.', MS_TEXT[ms] ?? pad(civil(simMs).ms, 3), '000Z'].join('');
+  const second = Math.floor(simMs / MS_PER_SECOND);
+  const slot = second & (SECOND_CACHE_SIZE - 1);
+  let head = microHeadTexts[slot];
+  if (microHeadKeys[slot] !== second || head === undefined) {
+    // The whole-second part is toRfc3339's without its "Z".
+    head = [toRfc3339(simMs).slice(0, -1), '.'].join('');
+    if (Number.isSafeInteger(second)) { microHeadKeys[slot] = second; microHeadTexts[slot] = head; }
+  }
+  const ms = simMs - second * MS_PER_SECOND;
+  // Two pieces, then one character read: reading a character of a concatenation makes V8 flatten it
+  // into one string (the garbage collector then drops the pair), as a join would, at half its cost.
+  const text = head + (MS_TAIL[ms] ?? `${pad(civil(simMs).ms, 3)}000Z`);
+  flattenProbe = text.charCodeAt(0);
+  lastMicroText = text;
   lastMicroMs = simMs;
-  return lastMicroText;
+  return text;
 }
 
-/** "000" … "999". */
-const MS_TEXT: string[] = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
+/** "000000Z" … "999000Z": the milliseconds as microseconds, and the zone. */
+const MS_TAIL: string[] = Array.from({ length: 1000 }, (_, i) => `${pad(i, 3)}000Z`);
 
 /** Unix milliseconds of a simulation instant (used where upstream formats Unix seconds or nanoseconds). */
 export const toUnixMs = (simMs: number): number => EPOCH_UNIX_MS + simMs;
