@@ -11,6 +11,7 @@ export interface ScheduledEvent {
   /** What the event is, for limit diagnostics and traces: "<component>: <what>". */
   readonly label: string;
   readonly run: () => void;
+  /** Cancelled, or already taken from the queue: either way a cancel has nothing left to do. */
   cancelled: boolean;
 }
 
@@ -82,6 +83,8 @@ export class EventQueue {
         ev.next = undefined;
         bucket.first = next;
         if (!ev.cancelled) {
+          // Callers often cancel an event that has already run; marked, that cancel counts nothing twice.
+          ev.cancelled = true;
           this.live--;
           return ev;
         }

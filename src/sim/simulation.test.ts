@@ -71,3 +71,13 @@ test('observers see every event after it runs', () => {
   sim.advance(10);
   assert.deepEqual(seen, ['x@5', 'y@7']);
 });
+
+test('cancelling an event that already ran leaves the pending count alone', () => {
+  const sim = new Simulation(1);
+  const ran = sim.schedule(100, 'first', () => {});
+  sim.schedule(200, 'second', () => {});
+  sim.runUntil(() => false, 150);
+  assert.equal(sim.pendingEvents, 1);
+  sim.cancel(ran);
+  assert.equal(sim.pendingEvents, 1);
+});
