@@ -4,7 +4,7 @@
 // rejected by the first plugin that fails. Pure. Not modelled: volume limits and zones,
 // PodTopologySpread DoNotSchedule constraints, required inter-pod (anti-)affinity.
 import type { NodeSelectorRequirement, NodeSelectorTerm, Pod, Taint, Toleration } from '../api/objects';
-import type { NodeInfo, PodEntry } from './cache';
+import type { NodeInfo, PodEntry } from './node_info';
 
 export type Code = 'Unschedulable' | 'UnschedulableAndUnresolvable';
 

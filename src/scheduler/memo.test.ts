@@ -7,7 +7,8 @@ import { WITHOUT_NODES } from './../cluster/testing';
 import { InformerFactory } from '../controllers/informer';
 import type { Node, Pod, Stored } from '../api/objects';
 import { defaultSelector } from './default_selector';
-import { NodeInfo, SchedulerCache, podEntry } from './cache';
+import { SchedulerCache } from './cache';
+import { NodeInfo, podEntry } from './node_info';
 import { ShapeTable } from './pod_shape';
 import { scoreNodes } from './node_scores';
 import {

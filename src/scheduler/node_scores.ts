@@ -2,7 +2,8 @@
 // each node it finds feasible): each default plugin's score, normalized and weighted (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
 // preferred affinity weight, resource scores, which images the node has) are memoized on the node
 // until it changes; normalization, topology spread and image scaling are computed every cycle.
-import type { NodeInfo, PodEntry, SchedulerCache } from './cache';
+import type { SchedulerCache } from './cache';
+import type { NodeInfo, PodEntry } from './node_info';
 import type { Selector } from '../api/selectors';
 import { termMatches, type FilterStatus } from './filters';
 import { filterNode, type PodShape } from './pod_shape';

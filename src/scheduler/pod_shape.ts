@@ -3,7 +3,7 @@
 // template share a shape, and scheduling one pod changes one node, so a node's filter verdict for a
 // shape stays valid until that node changes (NodeInfo.generation) — memoized here per node.
 import type { Container, Pod, Stored, Toleration } from '../api/objects';
-import { podEntry, type NodeInfo, type PodEntry } from './cache';
+import { podEntry, type NodeInfo, type PodEntry } from './node_info';
 import { runFilters, type FilterStatus } from './filters';
 import { deepEqual } from '../api/freeze';
 import { podImages, preferNoScheduleTolerations, type PodImages } from './scores';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Node, Pod, Stored } from '../api/objects';
 import { fitErrorMessage, reasonHistogram } from './fit_error';
-import { NodeInfo, podEntry } from './cache';
+import { NodeInfo, podEntry } from './node_info';
 import { runFilters, toleratesTaint } from './filters';
 import { balancedAllocationScore, leastAllocatedScore } from './scores';
 import { SchedulingQueue } from './queue';

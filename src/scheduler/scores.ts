@@ -5,7 +5,8 @@
 // Not modelled: InterPodAffinity scoring (no preferred pod affinity), VolumeBinding scoring.
 // The per-node loop that sums them is node_scores.ts.
 import type { Pod, Toleration } from '../api/objects';
-import { type NodeInfo, type PodEntry, type SchedulerCache } from './cache';
+import type { SchedulerCache } from './cache';
+import type { NodeInfo, PodEntry } from './node_info';
 import { tolerationsTolerateTaint } from './filters';
 import type { Selector } from '../api/selectors';
 import type { RandomStream } from '../sim/random';
