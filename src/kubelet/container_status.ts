@@ -88,7 +88,9 @@ export function convertToAPIContainerStatuses(pod: Pod, snapshot: PodSnapshot, o
     // The runtime's two newest instances of this container (the snapshot lists newest first).
     let newest: InstanceSnapshot | undefined;
     let previous: InstanceSnapshot | undefined;
-    for (const i of snapshot.containers) {
+    const instances = snapshot.containers;
+    for (let ii = 0; ii < instances.length; ii++) {
+      const i = instances[ii]!;
       if (i.name !== c.name) continue;
       if (newest === undefined) newest = i;
       else { previous = i; break; }

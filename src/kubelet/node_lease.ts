@@ -11,11 +11,12 @@ import type { ScheduledEvent } from '../sim/event_queue';
 import type { Client } from '../api/client';
 import type { KubeObject, OwnerReference, Stored } from '../api/objects';
 import { isApiError } from '../api/errors';
-import { toRfc3339Micro } from '../sim/time';
+import * as time from '../sim/time';
 import * as backoff from './backoff';
 
 // Read once at load: the loader compiles every use of an imported binding into calls of its export getters.
 const { jitter } = backoff;
+const { toRfc3339Micro } = time;
 
 export const LEASE_DURATION_SECONDS = 40;
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
@@ -30,6 +31,18 @@ const HEARTBEAT_JITTER = 0.04;
 /** A loop period with its jitter (wait.Jitter(ms, 0.04)), drawn from the kubelet's stream. */
 export function heartbeatPeriodMs(random: { float(): number }, ms: number): number {
   return jitter(ms, HEARTBEAT_JITTER, random);
+}
+
+/** The keys of a Lease this controller created or renewed, in their order. */
+const LEASE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec'];
+const LEASE_METADATA_KEYS = ['name', 'namespace', 'ownerReferences', 'creationTimestamp', 'uid', 'resourceVersion'];
+const LEASE_SPEC_KEYS = ['holderIdentity', 'leaseDurationSeconds', 'renewTime'];
+
+/** Has o exactly these keys, in this order? */
+function keysAre(o: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in o) { if (keys[i] !== k) return false; i++; }
+  return i === keys.length;
 }
 
 /** A coordination.k8s.io/v1 Lease as this file reads it. */
@@ -128,6 +141,21 @@ export class NodeLeaseController {
 
   /** newLease(base): a copy (with its resourceVersion, the update's precondition), a new renewTime, the owner when missing; built for the request, so handed over (updateOwned). */
   private renewed(base: Stored<Lease>): Lease {
+    const m = base.metadata;
+    const spec = base.spec;
+    // The Lease as this controller writes it (with an owner): the copy as literals, with the same keys in
+    // the same order (spreading a stored, frozen, object takes a slow path).
+    if (m.ownerReferences && keysAre(base, LEASE_KEYS) && keysAre(m, LEASE_METADATA_KEYS) && spec !== undefined && keysAre(spec, LEASE_SPEC_KEYS)) {
+      return { apiVersion: base.apiVersion, kind: base.kind,
+        metadata: { name: m.name, namespace: m.namespace, ownerReferences: m.ownerReferences, creationTimestamp: m.creationTimestamp,
+          uid: m.uid, resourceVersion: m.resourceVersion },
+        spec: { holderIdentity: this.name, leaseDurationSeconds: LEASE_DURATION_SECONDS, renewTime: toRfc3339Micro(this.sim.nowMs) } };
+    }
+    return this.renewedCopy(base);
+  }
+
+  /** renewed for a Lease of any other shape: spread copies. */
+  private renewedCopy(base: Stored<Lease>): Lease {
     const metadata = { ...base.metadata };
     if (!metadata.ownerReferences) {
       const owner = this.nodeOwner();

@@ -88,9 +88,33 @@ function kubeletCondition(type: string, status: Condition['status'], reason?: st
   return c;
 }
 
+/**
+ * The conditions without a message, built once: the generated conditions are only read (the status
+ * manager stores a copy with its transition time, or the old condition itself), and a status is
+ * computed on every sync of every pod.
+ */
+const constant = (type: string, status: Condition['status'], reason?: string): Condition => Object.freeze(kubeletCondition(type, status, reason));
+const CONTAINERS_READY_UNKNOWN = constant('ContainersReady', 'False', 'UnknownContainerStatuses');
+const CONTAINERS_READY_COMPLETED = constant('ContainersReady', 'False', 'PodCompleted');
+const CONTAINERS_READY_FAILED = constant('ContainersReady', 'False', 'PodFailed');
+const CONTAINERS_READY_TRUE = constant('ContainersReady', 'True');
+const READY_TRUE = constant('Ready', 'True');
+/** Ready copying a ContainersReady constant that is not True. */
+const READY_FROM = new Map<Condition, Condition>([
+  [CONTAINERS_READY_UNKNOWN, constant('Ready', 'False', 'UnknownContainerStatuses')],
+  [CONTAINERS_READY_COMPLETED, constant('Ready', 'False', 'PodCompleted')],
+  [CONTAINERS_READY_FAILED, constant('Ready', 'False', 'PodFailed')],
+]);
+const INITIALIZED_UNKNOWN = constant('Initialized', 'False', 'UnknownContainerStatuses');
+const INITIALIZED_COMPLETED = constant('Initialized', 'True', 'PodCompleted');
+const INITIALIZED_TRUE = constant('Initialized', 'True');
+const READY_TO_START_TRUE = constant('PodReadyToStartContainers', 'True');
+const READY_TO_START_FALSE = constant('PodReadyToStartContainers', 'False');
+const POD_SCHEDULED_TRUE = constant('PodScheduled', 'True');
+
 /** GenerateContainersReadyCondition. */
 export function containersReadyCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
-  if (statuses === undefined) return kubeletCondition('ContainersReady', 'False', 'UnknownContainerStatuses');
+  if (statuses === undefined) return CONTAINERS_READY_UNKNOWN;
   // Name lists only once a container is unknown or unready (a ready pod's status is computed often).
   let unknown: string[] | undefined;
   let unready: string[] | undefined;
@@ -107,9 +131,9 @@ export function containersReadyCondition(spec: PodSpec, statuses: readonly Conta
     if (!s) (unknown ??= []).push(c.name);
     else if (!s.ready) (unready ??= []).push(c.name);
   }
-  if (phase === 'Succeeded' && unknown === undefined) return kubeletCondition('ContainersReady', 'False', 'PodCompleted');
-  if (phase === 'Failed') return kubeletCondition('ContainersReady', 'False', 'PodFailed');
-  if (unknown === undefined && unready === undefined) return kubeletCondition('ContainersReady', 'True');
+  if (phase === 'Succeeded' && unknown === undefined) return CONTAINERS_READY_COMPLETED;
+  if (phase === 'Failed') return CONTAINERS_READY_FAILED;
+  if (unknown === undefined && unready === undefined) return CONTAINERS_READY_TRUE;
   const messages: string[] = [];
   if (unknown) messages.push(`containers with unknown status: ${list(unknown)}`);
   if (unready) messages.push(`containers with unready status: ${list(unready)}`);
@@ -123,9 +147,10 @@ export function containersReadyCondition(spec: PodSpec, statuses: readonly Conta
 export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[], statuses: readonly ContainerStatus[] | undefined,
   phase: Phase, containersReady = containersReadyCondition(spec, statuses, phase)): Condition {
   const cr = containersReady;
-  if (cr.status !== 'True') return { ...cr, type: 'Ready' };
+  // cr with type Ready (its keys in the same order: type, status, lastProbeTime, then reason and message when set).
+  if (cr.status !== 'True') return READY_FROM.get(cr) ?? kubeletCondition('Ready', cr.status, cr.reason, cr.message);
   const gates = spec.readinessGates as { conditionType: string }[] | undefined;
-  if (gates === undefined || gates.length === 0) return kubeletCondition('Ready', 'True');
+  if (gates === undefined || gates.length === 0) return READY_TRUE;
   const unready: string[] = [];
   for (let gateIndex = 0, gateList = gates; gateIndex < gateList.length; gateIndex++) {
     const gate = gateList[gateIndex]!;
@@ -134,13 +159,13 @@ export function podReadyCondition(spec: PodSpec, conditions: readonly Condition[
     else if (c.status !== 'True') unready.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
   }
   if (unready.length) return kubeletCondition('Ready', 'False', 'ReadinessGatesNotReady', unready.join(', '));
-  return kubeletCondition('Ready', 'True');
+  return READY_TRUE;
 }
 
 /** GeneratePodInitializedCondition. */
 export function podInitializedCondition(spec: PodSpec, statuses: readonly ContainerStatus[] | undefined, phase: Phase): Condition {
   const inits = spec.initContainers ?? NONE;
-  if (statuses === undefined && inits.length > 0) return kubeletCondition('Initialized', 'False', 'UnknownContainerStatuses');
+  if (statuses === undefined && inits.length > 0) return INITIALIZED_UNKNOWN;
   const all = statuses ?? NO_STATUSES;
   let unknown: string[] | undefined;
   let incomplete: string[] | undefined;
@@ -151,9 +176,9 @@ export function podInitializedCondition(spec: PodSpec, statuses: readonly Contai
     if (isRestartableInit(c)) { if (!s.started) (incomplete ??= []).push(c.name); continue; }
     if (!s.ready) (incomplete ??= []).push(c.name);
   }
-  if (phase === 'Succeeded' && unknown === undefined) return kubeletCondition('Initialized', 'True', 'PodCompleted');
-  if (hasAnyRegularContainerStarted(spec, all)) return kubeletCondition('Initialized', 'True');
-  if (unknown === undefined && incomplete === undefined) return kubeletCondition('Initialized', 'True');
+  if (phase === 'Succeeded' && unknown === undefined) return INITIALIZED_COMPLETED;
+  if (hasAnyRegularContainerStarted(spec, all)) return INITIALIZED_TRUE;
+  if (unknown === undefined && incomplete === undefined) return INITIALIZED_TRUE;
   const messages: string[] = [];
   if (unknown) messages.push(`containers with unknown status: ${list(unknown)}`);
   if (incomplete) messages.push(`containers with incomplete status: ${list(incomplete)}`);
@@ -162,7 +187,7 @@ export function podInitializedCondition(spec: PodSpec, statuses: readonly Contai
 
 /** GeneratePodReadyToStartContainersCondition: True once the pod sandbox exists with its network. */
 export function podReadyToStartContainersCondition(sandboxReady: boolean): Condition {
-  return kubeletCondition('PodReadyToStartContainers', sandboxReady ? 'True' : 'False');
+  return sandboxReady ? READY_TO_START_TRUE : READY_TO_START_FALSE;
 }
 
 /** The conditions the kubelet owns (kubetypes.PodConditionByKubelet). */
@@ -180,7 +205,7 @@ export function kubeletConditions(spec: PodSpec, apiConditions: readonly Conditi
   // One ContainersReady condition serves both Ready (which copies it when not True) and its own entry.
   const containersReady = containersReadyCondition(spec, statuses, phase);
   out.push(podReadyCondition(spec, out, statuses, phase, containersReady), containersReady);
-  out.push(kubeletCondition('PodScheduled', 'True'));
+  out.push(POD_SCHEDULED_TRUE);
   return out;
 }
 

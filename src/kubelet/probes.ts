@@ -36,6 +36,17 @@ export interface ProbeHost {
   intercept?: ProbeInterceptor;
 }
 
+/** The workers' event labels per probe type (constants: a worker ticks every period for as long as its pod runs). */
+const STARTS_LABEL: Record<ProbeType, string> = {
+  liveness: 'kubelet: liveness probe worker starts', readiness: 'kubelet: readiness probe worker starts', startup: 'kubelet: startup probe worker starts',
+};
+const TICK_LABEL: Record<ProbeType, string> = {
+  liveness: 'kubelet: liveness probe tick', readiness: 'kubelet: readiness probe tick', startup: 'kubelet: startup probe tick',
+};
+const MANUAL_LABEL: Record<ProbeType, string> = {
+  liveness: 'kubelet: manual liveness probe', readiness: 'kubelet: manual readiness probe', startup: 'kubelet: manual startup probe',
+};
+
 /** One probe worker; a pure function of its inputs plus the sim clock. */
 export class ProbeWorker {
   containerId = '';

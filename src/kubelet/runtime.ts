@@ -219,7 +219,8 @@ export class ContainerRuntime {
     if (memoryLimitBytes !== undefined && profile.memoryBytes > memoryLimitBytes) {
       inst.timers.push(this.sim.schedule(profile.oomAfterMs, `containerd: ${name} OOM`, () => this.exit(uid, inst, 137, 'OOMKilled')));
     }
-    for (const hook of this.startHooks) hook(uid, inst);
+    const hooks = this.startHooks;
+    for (let i = 0; i < hooks.length; i++) hooks[i]!(uid, inst);
     this.changed(uid);
     return inst;
   }
@@ -239,7 +240,8 @@ export class ContainerRuntime {
 
   private exit(uid: string, inst: ContainerInstance, code: number, reason: string): void {
     if (inst.state !== 'running') return;
-    for (const t of inst.timers) this.sim.cancel(t);
+    const timers = inst.timers;
+    for (let i = 0; i < timers.length; i++) this.sim.cancel(timers[i]);
     inst.timers = [];
     inst.state = 'exited';
     inst.exitCode = code;
@@ -248,7 +250,7 @@ export class ContainerRuntime {
     this.changed(uid);
     const waiters = inst.exitWaiters;
     inst.exitWaiters = [];
-    for (const w of waiters) w();
+    for (let i = 0; i < waiters.length; i++) waiters[i]!();
   }
 
   /**
@@ -283,7 +285,10 @@ export class ContainerRuntime {
   removePod(uid: string): void {
     const p = this.pods.get(uid);
     if (!p) return;
-    for (const c of p.containers) for (const t of c.timers) this.sim.cancel(t);
+    for (let i = 0; i < p.containers.length; i++) {
+      const timers = p.containers[i]!.timers;
+      for (let j = 0; j < timers.length; j++) this.sim.cancel(timers[j]);
+    }
     if (p.sandbox) this.releaseIP(p.sandbox.ip);
     p.seq = undefined;
     this.pods.delete(uid);

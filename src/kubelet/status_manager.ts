@@ -57,6 +57,22 @@ function withoutForeign(s: PodStatus): PodStatus {
 }
 
 /**
+ * { ...pod, metadata: <its metadata without resourceVersion>, status } key for key, copied with for-in
+ * loops: spreading a stored (frozen) object takes a slow path.
+ */
+function withStatus(pod: Stored, status: PodStatus): Pod {
+  const meta = pod.metadata as unknown as Record<string, unknown>;
+  const metadata: Record<string, unknown> = {};
+  for (const k in meta) if (k !== 'resourceVersion') metadata[k] = meta[k];
+  const p = pod as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in p) out[k] = k === 'metadata' ? metadata : k === 'status' ? status : p[k];
+  if (!('metadata' in out)) out.metadata = metadata;
+  if (!('status' in out)) out.status = status;
+  return out as unknown as Pod;
+}
+
+/**
  * A pod's cached status, in an object of its own that its holders can keep: it holds what
  * getPodStatus answers while the pod is cached, and nothing once the pod has been removed.
  */
@@ -158,10 +174,9 @@ export class StatusManager {
       const merged = !keepPhase && mergeKeepsKubelet(apiStatus, status) ? status : mergePodStatus(apiStatus, status);
       if (keepPhase) merged.phase = apiStatus.phase;
       if (!deepEqual(merged, current.status)) {
-        const { resourceVersion: _rv, ...metadata } = current.metadata;
         // merged is new for this write and the kubelet never mutates a status it has set (it builds
         // new ones), so the API server may keep it as it is.
-        const stored = this.client.updateStatusOwned({ ...current, metadata, status: merged });
+        const stored = this.client.updateStatusOwned(withStatus(current, merged));
         if (stored.status) this.written.set(uid, stored.status);
       }
       this.reconcile.delete(uid);

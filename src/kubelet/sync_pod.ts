@@ -10,7 +10,7 @@ import { backoffKey, formatPod, newestExited, type ContainerToKill } from './pod
 import * as podActions from './pod_actions';
 import * as containerStatus from './container_status';
 import type { SyncReason } from './container_status';
-import type { InstanceSnapshot, PodSnapshot } from './runtime';
+import type { ContainerInstance, InstanceSnapshot, PodSnapshot } from './runtime';
 import { PodSyncRun, SYNC_OK, SyncMemoChecks, type StartResult } from './sync_run';
 import type { KubeletContext } from './kubelet_context';
 import { parseQuantity } from '../api/quantity';
@@ -21,6 +21,12 @@ const { containerIDOf, generateAPIPodStatus } = containerStatus;
 
 /** The minimum grace a stopped container gets (minimumGracePeriodInSeconds). */
 const MIN_GRACE_SECONDS = 2;
+
+/** The container of this name in a spec list. */
+function specNamed(list: readonly Container[] | undefined, name: string): Container | undefined {
+  if (list !== undefined) for (let i = 0; i < list.length; i++) if (list[i]!.name === name) return list[i];
+  return undefined;
+}
 
 /** GenerateContainerRef: the pod, with spec.containers{name} or spec.initContainers{name}. */
 export function containerRef(pod: Stored<Pod>, c: Container): ObjectReference {
@@ -250,20 +256,27 @@ export class Syncer extends SyncMemoChecks implements PodSyncer {
     if (grace < MIN_GRACE_SECONDS) grace = MIN_GRACE_SECONDS;
     if (graceOverrideS !== undefined) grace = graceOverrideS;
     k.event(containerRef(pod, c), 'Normal', 'Killing', kill.message || `Stopping container ${c.name}`);
-    const inst = k.runtime.pod(pod.metadata.uid)?.containers.find(i => i.id === kill.instance.id);
+    const instances = k.runtime.pod(pod.metadata.uid)?.containers;
+    const id = kill.instance.id;
+    let inst: ContainerInstance | undefined;
+    if (instances !== undefined) for (let i = 0; i < instances.length; i++) if (instances[i]!.id === id) { inst = instances[i]; break; }
     if (!inst) return done();
     k.runtime.stopContainer(pod.metadata.uid, inst, grace * 1000, () => k.after(0, 'kubelet: container stopped', done));
   }
 
   /** killPod: every running container at once, then done. */
   private killPod(pod: Stored<Pod>, graceOverrideS: number | undefined, done: () => void): void {
-    const running = (this.k.runtime.pod(pod.metadata.uid)?.containers ?? []).filter(i => i.state === 'running');
+    // Indexed loops: the spec's lists are frozen (an iterator, a filter or a find per call otherwise).
+    const instances = this.k.runtime.pod(pod.metadata.uid)?.containers;
+    const running: ContainerInstance[] = [];
+    if (instances !== undefined) for (let i = 0; i < instances.length; i++) if (instances[i]!.state === 'running') running.push(instances[i]!);
     let left = running.length;
     if (left === 0) return done();
-    const specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-    for (const inst of running) {
-      const c = specs.find(s => s.name === inst.name) ?? { name: inst.name };
-      this.killContainer(pod, { instance: inst, container: c }, () => { if (--left === 0) done(); }, graceOverrideS);
+    const stopped = (): void => { if (--left === 0) done(); };
+    for (let i = 0; i < running.length; i++) {
+      const inst = running[i]!;
+      const c = specNamed(pod.spec.initContainers, inst.name) ?? specNamed(pod.spec.containers, inst.name) ?? { name: inst.name };
+      this.killContainer(pod, { instance: inst, container: c }, stopped, graceOverrideS);
     }
   }
 
