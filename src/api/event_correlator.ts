@@ -30,7 +30,12 @@ export interface Observed { name: string; namespace: string; count: number; firs
  */
 export interface ReasonState {
   readonly type: string; readonly reason: string; next: ReasonState | undefined;
-  recordKeys: Set<string> | string | undefined; recordLastMs: number;
+  /**
+   * The record's distinct messages, oldest first (at most 9 between events: the 10th evicts the oldest),
+   * one kept as a string until a second arrives. A short list rather than a Set: a Set that loses its
+   * oldest entry on every aggregated event keeps rebuilding its table, and its iterator is an object.
+   */
+  recordKeys: string[] | string | undefined; recordLastMs: number;
   combined: Observed | undefined;
   /** The first event key's observation (firstCount 0 = none yet). */
   firstFieldPath: string; firstMessage: string;
@@ -75,8 +80,14 @@ export type SourceState = Map<string, ObjectState | ObjectState[]>;
  */
 export interface ObservationKey {
   state: ReasonState; combined: boolean; fieldPath: string; message: string;
-  /** The message the event is recorded with (the combined prefix on an aggregate). */
-  recorded: string;
+}
+
+/**
+ * The message an event is recorded with: the combined prefix on an aggregate (built only for an
+ * event the spam filter lets through).
+ */
+export function recordedMessage(key: ObservationKey): string {
+  return key.combined ? COMBINED_PREFIX + key.message : key.message;
 }
 
 /**
@@ -147,14 +158,18 @@ export class EventCorrelator {
       return this.keyOf(state, false, fieldPath, message);
     }
     state.recordLastMs = now;
-    let set: Set<string>;
+    let list: string[];
     if (typeof keys === 'string') {
       if (keys === message) return this.keyOf(state, false, fieldPath, message);
-      state.recordKeys = set = new Set([keys]);
-    } else set = keys;
-    set.add(message);
-    if (set.size < AGGREGATE_MAX_EVENTS) return this.keyOf(state, false, fieldPath, message);
-    set.delete(set.values().next().value!);
+      state.recordKeys = list = [keys];
+    } else {
+      list = keys;
+      // Set.add: a message already held changes nothing.
+      for (let i = 0; i < list.length; i++) if (list[i] === message) return this.keyOf(state, false, fieldPath, message);
+    }
+    list.push(message);
+    if (list.length < AGGREGATE_MAX_EVENTS) return this.keyOf(state, false, fieldPath, message);
+    list.shift();
     return this.keyOf(state, true, fieldPath, message);
   }
 
@@ -168,11 +183,10 @@ export class EventCorrelator {
     key.combined = combined;
     key.fieldPath = fieldPath;
     key.message = message;
-    key.recorded = combined ? COMBINED_PREFIX + message : message;
     return key;
   }
 
-  private readonly key: ObservationKey = { state: undefined as unknown as ReasonState, combined: false, fieldPath: '', message: '', recorded: '' };
+  private readonly key: ObservationKey = { state: undefined as unknown as ReasonState, combined: false, fieldPath: '', message: '' };
 
   /**
    * An event's name: "<object name>.<%x of UnixNano>", unique within a millisecond across every
@@ -218,7 +232,7 @@ export class EventCorrelator {
   /** Remembers an observation under the key (an object is built only where one is kept as a whole). */
   remember(key: ObservationKey, name: string, namespace: string, count: number, firstTimestamp: string): void {
     const s = key.state;
-    if (key.combined) { s.combined = { name, namespace, count, firstTimestamp }; return; }
+    if (key.combined) { s.combined = observed(s.combined, name, namespace, count, firstTimestamp); return; }
     if (s.firstCount === 0 || (s.firstFieldPath === key.fieldPath && s.firstMessage === key.message)) {
       s.firstName = name;
       s.firstNamespace = namespace;
@@ -228,8 +242,25 @@ export class EventCorrelator {
       s.firstMessage = key.message;
       return;
     }
-    (s.more ??= new Map()).set(`${key.fieldPath}\u0000${key.message}`, { name, namespace, count, firstTimestamp });
+    const more = (s.more ??= new Map());
+    const k = `${key.fieldPath}\u0000${key.message}`;
+    const was = more.get(k);
+    if (was === undefined) more.set(k, { name, namespace, count, firstTimestamp });
+    else observed(was, name, namespace, count, firstTimestamp);
   }
+}
+
+/**
+ * An observation with these fields: the one remembered before, updated in place (a recorder reads
+ * what it needs of the prior one before remembering), or a new one.
+ */
+function observed(o: Observed | undefined, name: string, namespace: string, count: number, firstTimestamp: string): Observed {
+  if (o === undefined) return { name, namespace, count, firstTimestamp };
+  o.name = name;
+  o.namespace = namespace;
+  o.count = count;
+  o.firstTimestamp = firstTimestamp;
+  return o;
 }
 
 /** Two lowercase hex digits per byte value. */

@@ -7,12 +7,14 @@ import type { ApiServer, RequestContext } from './apiserver';
 import { isApiError } from './errors';
 import type { ClientRateLimiter } from './client';
 import type { EventCorrelator, EventType, ObjectState, SourceState } from './event_correlator';
+import * as eventCorrelatorModule from './event_correlator';
 
 export { EventCorrelator, type EventType } from './event_correlator';
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
 const { toRfc3339 } = timeModule;
+const { recordedMessage } = eventCorrelatorModule;
 
 export interface EventSource { component: string; host?: string }
 
@@ -70,7 +72,6 @@ export class EventRecorder {
     const now = toRfc3339(nowMs);
     // client-go EventCorrelate: aggregate, then observe (count the duplicate), then the spam filter.
     const key = this.correlator.aggregate(objectState, type, reason, ref.fieldPath ?? '', message);
-    const msg = key.recorded;
     const prior = this.correlator.lastObserved(key);
     const namespace = ref.namespace || 'default';
     // The observation: the prior one counted once more, or a new one (read off prior before remember reuses it).
@@ -79,6 +80,7 @@ export class EventRecorder {
     const firstTimestamp = prior ? prior.firstTimestamp : now;
     this.correlator.remember(key, name, prior ? prior.namespace : namespace, count, firstTimestamp);
     if (this.correlator.spam(objectState)) return;
+    const msg = recordedMessage(key);
     try {
       if (prior) {
         try {
