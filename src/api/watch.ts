@@ -75,8 +75,10 @@ export class Watcher {
     if (o.namespace && obj.metadata.namespace !== o.namespace) return false;
     if (o.labelSelector && !matches(o.labelSelector, obj.metadata.labels)) return false;
     if (o.fieldSelector) {
-      // fieldRequirementsMatch, without a getter closure per call.
-      for (const r of o.fieldSelector) {
+      // fieldRequirementsMatch, without a getter closure per call (indexed: no iterator per call).
+      const reqs = o.fieldSelector;
+      for (let i = 0; i < reqs.length; i++) {
+        const r = reqs[i]!;
         const v = fieldValue(obj, r.field) ?? '';
         if (r.operator === '=' ? v !== r.value : v === r.value) return false;
       }
@@ -316,10 +318,13 @@ export class WatchHub {
     for (let i = 0; i < kw.plain.length; i++) this.consider(out, kw.plain[i]!, type, obj, previous, rv);
     const field = INDEXED_FIELDS[kind];
     if (field !== undefined && kw.byValue.size > 0) {
+      // Indexed loops over the value's watchers: no iterator (nor empty list) per write.
       const now = fieldValue(obj, field) ?? '';
-      for (const w of kw.byValue.get(now) ?? []) this.consider(out, w, type, obj, previous, rv);
+      const nowList = kw.byValue.get(now);
+      if (nowList !== undefined) for (let i = 0; i < nowList.length; i++) this.consider(out, nowList[i]!, type, obj, previous, rv);
       const before = previous ? fieldValue(previous, field) ?? '' : now;
-      if (before !== now) for (const w of kw.byValue.get(before) ?? []) this.consider(out, w, type, obj, previous, rv);
+      const beforeList = before !== now ? kw.byValue.get(before) : undefined;
+      if (beforeList !== undefined) for (let i = 0; i < beforeList.length; i++) this.consider(out, beforeList[i]!, type, obj, previous, rv);
     }
     if (out.watchers.length === 0) return;
     // Usually every watcher has the same latency: one scheduled delivery. Otherwise one per instant.
