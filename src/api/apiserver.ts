@@ -181,7 +181,10 @@ export class ApiServer {
     dropSystemFields(meta);
     meta.creationTimestamp = this.now;
     meta.uid = generateUid(SYSTEM_ACTORS.has(ctx.actor) ? this.sim.random.stream('apiserver/uids/system') : (this.uidStream ??= this.sim.random.stream('apiserver/uids')));
-    if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
+    // A generated name was just looked up and found free; without admission nothing else can take it
+    // before the existence check below, which then need not look it up again.
+    const generated = !meta.name && !!meta.generateName;
+    if (generated) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName!);
     if (draft.kind === 'Service') {
       const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
       if (errs.length) throw invalid(info, meta.name ?? '', errs);
@@ -190,7 +193,7 @@ export class ApiServer {
     dropEmptyMetadata(meta);
     this.checkValid(draft, info, validateCreate(draft, info));
     if (request !== undefined) this.admission.validate(request);
-    if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
+    if (!(generated && request === undefined) && this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
     if (ctx.dryRun) return draft as Stored<T>;
     meta.resourceVersion = String(this.store.nextResourceVersion());
     return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
