@@ -52,6 +52,8 @@ export interface ObjectState {
   tokens: number; lastMs: number;
   reasons: ReasonState | undefined;
   lastRef: ObjectReference | undefined;
+  /** The copy made of the last reference a caller passed for it (events about one container share it). */
+  lastCopy: ObjectReference | undefined;
 }
 
 const sameObject = (o: ObjectState, kind: string, namespace: string, name: string, apiVersion: string): boolean =>
@@ -125,7 +127,7 @@ export class EventCorrelator {
     const found = source.get(uid);
     if (found !== undefined && !Array.isArray(found) && sameObject(found, kind, namespace, name, apiVersion)) return found;
     if (Array.isArray(found)) for (let i = 0; i < found.length; i++) if (sameObject(found[i]!, kind, namespace, name, apiVersion)) return found[i]!;
-    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, reasons: undefined, lastRef: undefined };
+    const o: ObjectState = { kind, namespace, name, apiVersion, tokens: SPAM_BURST, lastMs: this.sim.nowMs, reasons: undefined, lastRef: undefined, lastCopy: undefined };
     if (found === undefined) source.set(uid, o);
     else if (Array.isArray(found)) found.push(o);
     else source.set(uid, [found, o]);

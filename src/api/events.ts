@@ -96,11 +96,12 @@ export class EventRecorder {
         }
       }
       // A fresh object handed over to the server: a reference the caller passed is copied (callers reuse
-      // theirs), one built here is not; the source is this recorder's frozen one, shared like any stored part.
+      // theirs; the copy made last time when the fields are the same, unless a mutating hook could write
+      // into it), one built here is not; the source is this recorder's frozen one, shared like any stored part.
       const event: Event = {
         apiVersion: 'v1', kind: 'Event',
         metadata: eventMetadata(name, namespace),
-        involvedObject: ownRef ? ref : copyReference(ref), reason, message: msg,
+        involvedObject: ownRef ? ref : this.api.admission.mutating.length > 0 ? copyReference(ref) : referenceCopy(objectState, ref), reason, message: msg,
         source: this.sourceObject,
         firstTimestamp, lastTimestamp: now, count, type,
         eventTime: null, reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
@@ -126,6 +127,32 @@ function eventMetadata(name: string, namespace: string): ObjectMeta {
   delete m.uid;
   delete m.creationTimestamp;
   return m;
+}
+
+/**
+ * A copy of a reference the caller passed: the last one made for the object when it has the same keys
+ * in the same order with the same values (the kubelet names one container in several events in a row).
+ */
+function referenceCopy(o: ObjectState, ref: ObjectReference): ObjectReference {
+  const last = o.lastCopy;
+  if (last !== undefined && sameReference(ref, last)) return last;
+  return (o.lastCopy = copyReference(ref));
+}
+
+/** The keys of the reference sameReference compares against (written by index, never shrunk). */
+const lastKeys: string[] = [];
+
+/** Same keys in the same order with the same values (what copyReference would make of a is b). */
+function sameReference(a: ObjectReference, b: ObjectReference): boolean {
+  const ar = a as Record<string, unknown>, br = b as Record<string, unknown>;
+  let n = 0;
+  for (const key in br) lastKeys[n++] = key;
+  let i = 0;
+  for (const key in ar) {
+    if (i >= n || lastKeys[i] !== key || ar[key] !== br[key]) return false;
+    i++;
+  }
+  return i === n;
 }
 
 /** A copy of a reference with the same keys in the same order. */
