@@ -316,13 +316,13 @@ export class WatchHub {
     }
     const out = new Delivery();
     for (let i = 0; i < kw.plain.length; i++) this.consider(out, kw.plain[i]!, type, obj, previous, rv);
-    const field = INDEXED_FIELDS[kind];
-    if (field !== undefined && kw.byValue.size > 0) {
+    const valueOf = INDEXED_VALUES[kind];
+    if (valueOf !== undefined && kw.byValue.size > 0) {
       // Indexed loops over the value's watchers: no iterator (nor empty list) per write.
-      const now = fieldValue(obj, field) ?? '';
+      const now = valueOf(obj);
       const nowList = kw.byValue.get(now);
       if (nowList !== undefined) for (let i = 0; i < nowList.length; i++) this.consider(out, nowList[i]!, type, obj, previous, rv);
-      const before = previous ? fieldValue(previous, field) ?? '' : now;
+      const before = previous ? valueOf(previous) : now;
       const beforeList = before !== now ? kw.byValue.get(before) : undefined;
       if (beforeList !== undefined) for (let i = 0; i < beforeList.length; i++) this.consider(out, beforeList[i]!, type, obj, previous, rv);
     }
