@@ -17,7 +17,7 @@ export function bindPod(api: ApiServer, namespace: string, name: string, nodeNam
   if (!pod) throw notFound(mustResource('Pod'), name);
   if (pod.metadata.deletionTimestamp) throw bindingConflict(name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (pod.spec.nodeName) throw bindingConflict(name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-  if (((pod.spec.schedulingGates as unknown[] | undefined) ?? []).length) throw bindingConflict(name, `pod ${name} has non-empty .spec.schedulingGates`);
+  if ((pod.spec.schedulingGates as unknown[] | undefined)?.length) throw bindingConflict(name, `pod ${name} has non-empty .spec.schedulingGates`);
   // podutil.UpdatePodCondition(PodScheduled=True): a new or flipped condition gets a new transition time.
   const was = pod.status?.conditions;
   let i = -1;
