@@ -5,7 +5,11 @@ import type { Pod, Stored } from './objects';
 import type { ApiServer, RequestContext } from './apiserver';
 import { ApiError, notFound } from './errors';
 import { mustResource } from './resources';
-import { toRfc3339 } from '../sim/time';
+import * as timeModule from '../sim/time';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { toRfc3339 } = timeModule;
 
 function bindingConflict(name: string, message: string): ApiError {
   return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 409, reason: 'Conflict', message,
