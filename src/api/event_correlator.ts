@@ -207,7 +207,10 @@ export class EventCorrelator {
     // The low 32 bits take the sequence number while they do not carry (a million events in one
     // millisecond would be needed to reach the high digits); the exact sum otherwise.
     const low = this.nanoLow + seq;
-    if (this.nanoHigh !== '' && low < 0x1_0000_0000) return [objectName, '.', this.nanoHigh, hex8(low)].join('');
+    // The low digits byte by byte in the same join (hex8's pieces, without building them first).
+    if (this.nanoHigh !== '' && low < 0x1_0000_0000) {
+      return [objectName, '.', this.nanoHigh, BYTE_HEX[low >>> 24]!, BYTE_HEX[(low >>> 16) & 255]!, BYTE_HEX[(low >>> 8) & 255]!, BYTE_HEX[low & 255]!].join('');
+    }
     return [objectName, '.', (BigInt(toUnixMs(nowMs)) * 1_000_000n + BigInt(seq)).toString(16)].join('');
   }
 
@@ -267,8 +270,3 @@ function observed(o: Observed | undefined, name: string, namespace: string, coun
 
 /** Two lowercase hex digits per byte value. */
 const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
-/** n.toString(16).padStart(8, '0') for 0 <= n < 2^32, by bytes (short pieces join into flat strings). */
-function hex8(n: number): string {
-  return BYTE_HEX[n >>> 24]! + BYTE_HEX[(n >>> 16) & 255]! + BYTE_HEX[(n >>> 8) & 255]! + BYTE_HEX[n & 255]!;
-}
