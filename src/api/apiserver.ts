@@ -20,13 +20,15 @@ import { allocateServiceValues, allocationState } from './service_alloc';
 import * as freezeModule from './freeze';
 import type { Slot, Store } from './store';
 import type { WatchEvent, WatchOptions, Watcher } from './watch';
-import { labelSelectorAsSelector, matches, parseFieldSelector, parseSelector, fieldRequirementsMatch, type Selector, SelectorParseError } from './selectors';
-import { fieldValue, supportedFieldLabels } from './field_values';
+import { labelSelectorAsSelector, matches, fieldRequirementsMatch, type Selector } from './selectors';
+import { fieldValue } from './field_values';
 import type { DeleteOptions, DeleteResult } from './deletion';
 import * as deletionModule from './deletion';
 import { finalizeNamespace } from './namespace_deletion';
 import { bindPod } from './binding';
 import * as writeDraftModule from './write_draft';
+import * as metadataFieldsModule from './metadata_fields';
+import { parseFieldSelectorParam, parseLabelSelectorParam } from './list_params';
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
@@ -39,6 +41,7 @@ const { generateName, generateUid } = namesModule;
 const { cloneUnfrozen, deepClone, deepEqual, hasUndefined, hasUndefinedOutsideFrozen, shareFoundDifference, shareSawUndefined, shareUnchanged } = freezeModule;
 const { deleteObject, finalizeIfReady, remove } = deletionModule;
 const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
+const { dropEmptyMetadata, dropSystemFields } = metadataFieldsModule;
 
 /**
  * Components whose objects exist in every cluster (the API server's own Service and Endpoints, the
@@ -46,16 +49,6 @@ const { cloneExceptSpec, ownsTopLevel, takesOver } = writeDraftModule;
  * objects do not depend on how many such system objects there are.
  */
 const SYSTEM_ACTORS = new Set(['kubernetes-service-controller', 'root-ca-cert-publisher']);
-
-/** Metadata fields only the server sets; a create drops whatever the client sent in them (one named check each). */
-function dropSystemFields(meta: Record<string, unknown>): void {
-  if ('uid' in meta) delete meta.uid;
-  if ('resourceVersion' in meta) delete meta.resourceVersion;
-  if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
-  if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
-  if ('generation' in meta) delete meta.generation;
-  if ('selfLink' in meta) delete meta.selfLink;
-}
 
 export type Verb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'delete' | 'bind';
 
@@ -188,7 +181,10 @@ export class ApiServer {
     dropSystemFields(meta);
     meta.creationTimestamp = this.now;
     meta.uid = generateUid(SYSTEM_ACTORS.has(ctx.actor) ? this.sim.random.stream('apiserver/uids/system') : (this.uidStream ??= this.sim.random.stream('apiserver/uids')));
-    if (!meta.name && meta.generateName) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName);
+    // A generated name was just looked up and found free; without admission nothing else can take it
+    // before the existence check below, which then need not look it up again.
+    const generated = !meta.name && !!meta.generateName;
+    if (generated) meta.name = this.uniqueName(draft.kind, namespace, meta.generateName!);
     if (draft.kind === 'Service') {
       const errs = allocateServiceValues(draft, allocationState(this.store.list('Service')), this.sim.random.stream('apiserver/service-allocations'));
       if (errs.length) throw invalid(info, meta.name ?? '', errs);
@@ -197,7 +193,7 @@ export class ApiServer {
     dropEmptyMetadata(meta);
     this.checkValid(draft, info, validateCreate(draft, info));
     if (request !== undefined) this.admission.validate(request);
-    if (this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
+    if (!(generated && request === undefined) && this.store.get(draft.kind, namespace, meta.name!)) throw alreadyExists(info, meta.name!);
     if (ctx.dryRun) return draft as Stored<T>;
     meta.resourceVersion = String(this.store.nextResourceVersion());
     return this.store.insert(draft as Stored, ctx.actor) as Stored<T>;
@@ -333,52 +329,4 @@ export class ApiServer {
   }
 }
 
-function parseLabelSelectorParam(text: string): Selector {
-  try {
-    return parseSelector(text);
-  } catch (e) {
-    if (e instanceof SelectorParseError) throw badRequest(e.message);
-    throw e;
-  }
-}
-
-function parseFieldSelectorParam(kind: string, text: string | undefined) {
-  if (!text) return [];
-  try {
-    const reqs = parseFieldSelector(text);
-    const supported = supportedFieldLabels(kind);
-    for (const r of reqs) {
-      if (!supported.includes(r.field)) throw badRequest(`field label not supported: ${r.field}`);
-    }
-    return reqs;
-  } catch (e) {
-    if (e instanceof SelectorParseError) throw badRequest(e.message);
-    throw e;
-  }
-}
-
 export { labelSelectorAsSelector };
-
-/**
- * ObjectMeta's labels, annotations, ownerReferences and finalizers are `omitempty`: the API server
- * decodes into Go structs and encodes back, so an empty map or list (a release that removed the
- * last ownerReference, a finalizer list emptied) is not stored and kubectl shows nothing.
- * (One named check per field: `field in meta` with the name read from a list is a generic lookup.)
- */
-function dropEmptyMetadata(meta: Record<string, any>): void {
-  if ('labels' in meta && omitted(meta.labels)) delete meta.labels;
-  if ('annotations' in meta && omitted(meta.annotations)) delete meta.annotations;
-  if ('ownerReferences' in meta && omitted(meta.ownerReferences)) delete meta.ownerReferences;
-  if ('finalizers' in meta && omitted(meta.finalizers)) delete meta.finalizers;
-}
-
-/** An omitempty value encoding/json leaves out: unset, an empty list or an empty map. */
-function omitted(v: unknown): boolean {
-  return v === undefined || (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && !hasOwnKey(v));
-}
-
-/** Object.keys(v).length > 0 without building the list (every write checks labels and annotations). */
-function hasOwnKey(v: object): boolean {
-  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return true;
-  return false;
-}

@@ -5,7 +5,11 @@ import type { Pod, Stored } from './objects';
 import type { ApiServer, RequestContext } from './apiserver';
 import { ApiError, notFound } from './errors';
 import { mustResource } from './resources';
-import { toRfc3339 } from '../sim/time';
+import * as timeModule from '../sim/time';
+
+// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
+// every call of an imported name first reads it through two export getters.
+const { toRfc3339 } = timeModule;
 
 function bindingConflict(name: string, message: string): ApiError {
   return new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 409, reason: 'Conflict', message,
@@ -17,7 +21,7 @@ export function bindPod(api: ApiServer, namespace: string, name: string, nodeNam
   if (!pod) throw notFound(mustResource('Pod'), name);
   if (pod.metadata.deletionTimestamp) throw bindingConflict(name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (pod.spec.nodeName) throw bindingConflict(name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-  if (((pod.spec.schedulingGates as unknown[] | undefined) ?? []).length) throw bindingConflict(name, `pod ${name} has non-empty .spec.schedulingGates`);
+  if ((pod.spec.schedulingGates as unknown[] | undefined)?.length) throw bindingConflict(name, `pod ${name} has non-empty .spec.schedulingGates`);
   // podutil.UpdatePodCondition(PodScheduled=True): a new or flipped condition gets a new transition time.
   const was = pod.status?.conditions;
   let i = -1;

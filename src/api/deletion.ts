@@ -42,7 +42,9 @@ function defaultPolicy(info: ResourceInfo): PropagationPolicy {
 /** shouldOrphanDependents / shouldDeleteDependents: options, then existing finalizers, then the default. */
 function effectivePolicy(info: ResourceInfo, finalizers: readonly string[], options: DeleteOptions): PropagationPolicy {
   if (options.propagationPolicy) return options.propagationPolicy;
-  for (const f of finalizers) {
+  // Indexed: a stored (frozen) list would cost an iterator per delete.
+  for (let i = 0; i < finalizers.length; i++) {
+    const f = finalizers[i];
     if (f === FINALIZER_ORPHAN) return 'Orphan';
     if (f === FINALIZER_FOREGROUND) return 'Foreground';
   }
@@ -60,6 +62,9 @@ function finalizersForGC(info: ResourceInfo, finalizers: readonly string[], opti
   const same = new Set(next).size === new Set(finalizers).size && next.every(f => finalizers.includes(f));
   return same ? undefined : next;
 }
+
+/** An object without finalizers (shared: only read). */
+const NO_FINALIZERS: readonly string[] = [];
 
 /** CheckGracefulDelete for pods: the options' grace, else the spec's; 0 when unscheduled or terminal; negative → 1. */
 function podGracePeriod(pod: Stored, requestedSeconds: number | undefined): number {
@@ -109,7 +114,7 @@ export function deleteObject(api: ApiServer, info: ResourceInfo, namespace: stri
   const plan = beforeDelete(info, current, options, nowMs);
   // A pending graceful deletion is left alone, finalizers included.
   if (plan.pending) return { object: current, removed: false };
-  const finalizers = current.metadata.finalizers ?? [];
+  const finalizers = current.metadata.finalizers ?? NO_FINALIZERS;
   const gcFinalizers = finalizersForGC(info, finalizers, options);
   if (!plan.graceful && finalizers.length === 0 && !gcFinalizers) return remove(api, current, ctx);
 
@@ -120,7 +125,7 @@ export function deleteObject(api: ApiServer, info: ResourceInfo, namespace: stri
     if (gcFinalizers.length) m.finalizers = gcFinalizers;
     else delete m.finalizers;
   }
-  const pendingFinalizers = (m.finalizers ?? []).length > 0;
+  const pendingFinalizers = (m.finalizers?.length ?? 0) > 0;
   if (plan.graceful) {
     m.deletionTimestamp = plan.meta!.deletionTimestamp;
     m.deletionGracePeriodSeconds = plan.meta!.deletionGracePeriodSeconds;
@@ -161,7 +166,7 @@ export function remove(api: ApiServer, obj: Stored, ctx: RequestContext): Delete
 export function finalizeIfReady(api: ApiServer, stored: Stored, old: Stored, actor: string): Stored | undefined {
   const m = stored.metadata;
   if (stored.kind === 'Namespace' && !shouldDeleteNamespaceDuringUpdate(stored, old)) return undefined;
-  if (!old.metadata.deletionTimestamp || (m.finalizers ?? []).length > 0) return undefined;
+  if (!old.metadata.deletionTimestamp || (m.finalizers?.length ?? 0) > 0) return undefined;
   if ((old.metadata.deletionGracePeriodSeconds ?? 0) !== 0) return undefined;
   const last = { ...stored, metadata: { ...m, resourceVersion: String(api.store.nextResourceVersion()) } } as Stored;
   api.store.remove(last, actor);

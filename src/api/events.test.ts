@@ -96,3 +96,23 @@ test("a recorder with its component's client rate limiter spends a token per wri
   for (let i = 0; i < 5; i++) limiter.take();
   assert.equal(limiter.delayMs(), 50, 'the bucket is empty: one token comes back in 1/20 s');
 });
+
+test('events about one container share one copy of the reference passed; a changed reference is copied again', () => {
+  const c = new Cluster({ controllers: [], nodes: [] });
+  const p = c.client().create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'i' }] } });
+  const r = c.recorder('kubelet', 'node01');
+  const ref = { kind: 'Pod', namespace: 'default', name: 'p', uid: p.metadata.uid, apiVersion: 'v1', fieldPath: 'spec.containers{a}' };
+  r.event(ref, 'Normal', 'Pulled', 'Container image "i" already present on machine');
+  r.event({ ...ref }, 'Normal', 'Created', 'Created container: a');
+  // Same keys, other order: the copy keeps the caller's order, so it is a new one.
+  const { fieldPath, ...rest } = ref;
+  r.event({ fieldPath, ...rest }, 'Normal', 'Started', 'Started container a');
+  r.event({ ...ref, fieldPath: 'spec.containers{b}' }, 'Normal', 'Killing', 'Stopping container b');
+  const [pulled, created, started, killing] = events(c).sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+  assert.equal(created!.involvedObject, pulled!.involvedObject);
+  assert.notEqual(ref, pulled!.involvedObject as object, 'the caller keeps its own reference');
+  assert.notEqual(started!.involvedObject, pulled!.involvedObject);
+  assert.deepEqual(Object.keys(started!.involvedObject), ['fieldPath', 'kind', 'namespace', 'name', 'uid', 'apiVersion']);
+  assert.equal(killing!.involvedObject.fieldPath, 'spec.containers{b}');
+  assert.equal(pulled!.involvedObject.fieldPath, 'spec.containers{a}');
+});

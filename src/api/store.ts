@@ -32,6 +32,11 @@ export class Store {
   private readonly byKind = new Map<string, Bucket>();
   private readonly dependents = new Map<string, Set<MutableSlot>>(); // owner uid → current dependents
   private readonly uids = new Map<string, MutableSlot>();
+  /**
+   * Events' slots not yet in `uids`: Events are the most numerous objects and almost never looked up
+   * by uid, so they join the map only when byUid misses (a removed one, writeSeq -1, never does).
+   */
+  private readonly unindexedEvents: MutableSlot[] = [];
   private liveObjects = 0;
   /** Counts inserts and replaces: a slot's writeSeq orders dependents by their latest write. */
   private writeSeq = 0;
@@ -55,6 +60,14 @@ export class Store {
   }
 
   byUid(uid: string): Stored | undefined {
+    const slot = this.uids.get(uid);
+    if (slot !== undefined || this.unindexedEvents.length === 0) return slot?.object;
+    const events = this.unindexedEvents;
+    for (let i = 0; i < events.length; i++) {
+      const s = events[i]!;
+      if (s.writeSeq >= 0) this.uids.set(s.object.metadata.uid, s);
+    }
+    events.length = 0;
     return this.uids.get(uid)?.object;
   }
 
@@ -105,7 +118,8 @@ export class Store {
     const frozen = deepFreeze(obj);
     const slot: MutableSlot = { object: frozen, writeSeq: ++this.writeSeq };
     this.names(frozen.kind, frozen.metadata.namespace ?? '').set(frozen.metadata.name, slot);
-    this.uids.set(frozen.metadata.uid, slot);
+    if (frozen.kind === 'Event') this.unindexedEvents.push(slot);
+    else this.uids.set(frozen.metadata.uid, slot);
     this.indexOwners(slot, frozen.metadata.ownerReferences, undefined);
     this.liveObjects++;
     this.record('ADDED', frozen, undefined, actor);

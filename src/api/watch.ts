@@ -5,85 +5,17 @@
 import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
-import { matches, type FieldRequirement, type Selector } from './selectors';
-import * as field_valuesModule from './field_values';
+import type { FieldRequirement } from './selectors';
+import type { WatchOptions } from './watcher';
+import * as watcherModule from './watcher';
 
-// Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
-// every call of an imported name first reads it through two export getters.
-const { fieldValue } = field_valuesModule;
+export { WatchEvent, Watcher, type WatchOptions } from './watcher';
 
-/**
- * One write as a watcher sees it; one event object is shared by every watcher that sees the same thing.
- * Its fields are declared and assigned (ES2022 class fields would define each as undefined first, on
- * every write).
- */
-export class WatchEvent {
-  declare readonly type: WatchEventType;
-  declare readonly object: Stored;
-  declare readonly rv: number;
-  private declare keyMemo: string | undefined;
-
-  constructor(type: WatchEventType, object: Stored, rv: number) {
-    this.type = type;
-    this.object = object;
-    this.rv = rv;
-    this.keyMemo = undefined;
-  }
-
-  /**
-   * The object's "namespace/name" (client-go MetaNamespaceKeyFunc), built on first use and then
-   * shared by the informers the event reaches (the object is frozen, so the key cannot go stale).
-   */
-  get key(): string {
-    if (this.keyMemo === undefined) {
-      const m = this.object.metadata;
-      this.keyMemo = m.namespace ? `${m.namespace}/${m.name}` : m.name;
-    }
-    return this.keyMemo;
-  }
-}
-
-export interface WatchOptions {
-  /** Who is watching (for traces and fault targeting), e.g. "replicaset-controller". */
-  watcher: string;
-  namespace?: string;
-  labelSelector?: Selector;
-  fieldSelector?: FieldRequirement[];
-  /** Delivery latency for this watch; defaults to the store's watch latency. */
-  latencyMs?: number;
-}
-
-export class Watcher {
-  stopped = false;
-  /** No filters at all: sees every write as it is. */
-  readonly unfiltered: boolean;
-  /** Latest instant an event was scheduled for, so later writes are never delivered earlier. */
-  lastDeliveryMs = 0;
-  /** When set, events are held back this much more (a watch-delay fault). */
-  extraDelayMs = 0;
-
-  constructor(readonly kind: string, readonly options: WatchOptions, readonly handler: (e: WatchEvent) => void,
-    readonly latencyMs: number, readonly indexed?: FieldRequirement) {
-    this.unfiltered = !options.namespace && !options.labelSelector && !(options.fieldSelector && options.fieldSelector.length);
-  }
-
-  stop(): void { this.stopped = true; }
-
-  /** Does this object pass the watch's filters? */
-  selects(obj: Stored): boolean {
-    const o = this.options;
-    if (o.namespace && obj.metadata.namespace !== o.namespace) return false;
-    if (o.labelSelector && !matches(o.labelSelector, obj.metadata.labels)) return false;
-    if (o.fieldSelector) {
-      // fieldRequirementsMatch, without a getter closure per call.
-      for (const r of o.fieldSelector) {
-        const v = fieldValue(obj, r.field) ?? '';
-        if (r.operator === '=' ? v !== r.value : v === r.value) return false;
-      }
-    }
-    return true;
-  }
-}
+// Imported classes on the write path are read once, here: tsx runs this code as CommonJS, where
+// every use of an imported name first reads it through two export getters.
+const { WatchEvent, Watcher } = watcherModule;
+type WatchEvent = watcherModule.WatchEvent;
+type Watcher = watcherModule.Watcher;
 
 /** Fields whose equality selectors are indexed, per kind. */
 const INDEXED_FIELDS: Record<string, string> = { Pod: 'spec.nodeName' };
@@ -314,12 +246,15 @@ export class WatchHub {
     }
     const out = new Delivery();
     for (let i = 0; i < kw.plain.length; i++) this.consider(out, kw.plain[i]!, type, obj, previous, rv);
-    const field = INDEXED_FIELDS[kind];
-    if (field !== undefined && kw.byValue.size > 0) {
-      const now = fieldValue(obj, field) ?? '';
-      for (const w of kw.byValue.get(now) ?? []) this.consider(out, w, type, obj, previous, rv);
-      const before = previous ? fieldValue(previous, field) ?? '' : now;
-      if (before !== now) for (const w of kw.byValue.get(before) ?? []) this.consider(out, w, type, obj, previous, rv);
+    const valueOf = INDEXED_VALUES[kind];
+    if (valueOf !== undefined && kw.byValue.size > 0) {
+      // Indexed loops over the value's watchers: no iterator (nor empty list) per write.
+      const now = valueOf(obj);
+      const nowList = kw.byValue.get(now);
+      if (nowList !== undefined) for (let i = 0; i < nowList.length; i++) this.consider(out, nowList[i]!, type, obj, previous, rv);
+      const before = previous ? valueOf(previous) : now;
+      const beforeList = before !== now ? kw.byValue.get(before) : undefined;
+      if (beforeList !== undefined) for (let i = 0; i < beforeList.length; i++) this.consider(out, beforeList[i]!, type, obj, previous, rv);
     }
     if (out.watchers.length === 0) return;
     // Usually every watcher has the same latency: one scheduled delivery. Otherwise one per instant.

@@ -9,6 +9,8 @@ import {
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName, isValidPortName, isValidPortNum } from './names';
 import { parseQuantity } from '../quantity';
 
+// Message lists (`ms`) are walked by index: every pod write runs these checks, and for-of would
+// cost an iterator per check.
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -18,8 +20,8 @@ function nonNegative(value: number | undefined, path: string, errs: FieldError[]
 }
 
 function validatePortNumOrName(port: unknown, path: string, errs: FieldError[]): void {
-  if (typeof port === 'number') for (const msg of isValidPortNum(port)) errs.push(invalidField(path, port, msg));
-  else if (typeof port === 'string') for (const msg of isValidPortName(port)) errs.push(invalidField(path, port, msg));
+  if (typeof port === 'number') for (let ms = isValidPortNum(port), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(path, port, msg)); }
+  else if (typeof port === 'string') for (let ms = isValidPortName(port), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(path, port, msg)); }
 }
 
 /** validateHandler: exactly one of exec, httpGet, tcpSocket, grpc (sleep is lifecycle-only). */
@@ -69,7 +71,7 @@ export function validateProbes(c: Container, p: string, errs: FieldError[]): voi
 /** One resource name and quantity of a container's limits or requests. */
 function checkResource(p: string, errs: FieldError[], kind: 'limits' | 'requests', name: string, q: string): void {
   const fp = `${p}.resources.${kind}[${name}]`;
-  for (const msg of isQualifiedName(name)) errs.push(invalidField(fp, name, msg));
+  for (let ms = isQualifiedName(name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(fp, name, msg)); }
   if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
     errs.push(invalidField(fp, name, 'must be a standard resource for containers'));
   }
@@ -97,16 +99,20 @@ function validateEnv(c: Container, p: string, errs: FieldError[]): void {
   (c.env ?? []).forEach((e, i) => {
     const ep = `${p}.env[${i}]`;
     if (!e.name) errs.push(required(`${ep}.name`, ''));
-    else for (const msg of isRelaxedEnvVarName(e.name)) errs.push(invalidField(`${ep}.name`, e.name, msg));
+    else for (let ms = isRelaxedEnvVarName(e.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${ep}.name`, e.name, msg)); }
     const from = e.valueFrom as Record<string, { name?: string; key?: string } | undefined> | undefined;
     if (!from) return;
     const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter(s => from[s]);
     for (const s of ['configMapKeyRef', 'secretKeyRef']) {
       const ref = from[s];
       if (!ref) continue;
-      for (const msg of isDNS1123Subdomain(ref.name ?? '')) errs.push(invalidField(`${ep}.valueFrom.${s}.name`, ref.name ?? '', msg));
+      for (let ms = isDNS1123Subdomain(ref.name ?? ''), mi = 0; mi < ms.length; mi++) {
+        const msg = ms[mi]!; errs.push(invalidField(`${ep}.valueFrom.${s}.name`, ref.name ?? '', msg));
+      }
       if (!ref.key) errs.push(required(`${ep}.valueFrom.${s}.key`, ''));
-      else for (const msg of isConfigMapKey(ref.key)) errs.push(invalidField(`${ep}.valueFrom.${s}.key`, ref.key, msg));
+      else for (let ms = isConfigMapKey(ref.key), mi = 0; mi < ms.length; mi++) {
+        const msg = ms[mi]!; errs.push(invalidField(`${ep}.valueFrom.${s}.key`, ref.key, msg));
+      }
     }
     if (sources.length === 0) errs.push(invalidField(`${ep}.valueFrom`, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
     else if (e.value) errs.push(invalidField(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
@@ -117,7 +123,7 @@ function validateEnv(c: Container, p: string, errs: FieldError[]): void {
 /** validateContainerCommon: what every kind of container is checked for, in upstream's order. */
 export function validateContainerCommon(c: Container, p: string, volumes: Set<string>, errs: FieldError[]): void {
   if (!c.name) errs.push(required(`${p}.name`, ''));
-  else for (const msg of isDNS1123Label(c.name)) errs.push(invalidField(`${p}.name`, c.name, msg));
+  else for (let ms = isDNS1123Label(c.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${p}.name`, c.name, msg)); }
   if (!c.image) errs.push(required(`${p}.image`, ''));
   const tmp = (c.terminationMessagePolicy as string | undefined) ?? '';
   if (tmp === '') errs.push(required(`${p}.terminationMessagePolicy`, ''));
@@ -127,13 +133,17 @@ export function validateContainerCommon(c: Container, p: string, volumes: Set<st
     const pp = `${p}.ports[${j}]`;
     if (port.name) {
       const msgs = isValidPortName(port.name);
-      if (msgs.length) for (const msg of msgs) errs.push(invalidField(`${pp}.name`, port.name, msg));
+      if (msgs.length) for (let ms = msgs, mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${pp}.name`, port.name, msg)); }
       else if (portNames.has(port.name)) errs.push(duplicate(`${pp}.name`, port.name));
       else portNames.add(port.name);
     }
     if (!port.containerPort) errs.push(required(`${pp}.containerPort`, ''));
-    else for (const msg of isValidPortNum(port.containerPort)) errs.push(invalidField(`${pp}.containerPort`, port.containerPort, msg));
-    if (port.hostPort) for (const msg of isValidPortNum(port.hostPort)) errs.push(invalidField(`${pp}.hostPort`, port.hostPort, msg));
+    else for (let ms = isValidPortNum(port.containerPort), mi = 0; mi < ms.length; mi++) {
+      const msg = ms[mi]!; errs.push(invalidField(`${pp}.containerPort`, port.containerPort, msg));
+    }
+    if (port.hostPort) for (let ms = isValidPortNum(port.hostPort), mi = 0; mi < ms.length; mi++) {
+      const msg = ms[mi]!; errs.push(invalidField(`${pp}.hostPort`, port.hostPort, msg));
+    }
     if (!port.protocol) errs.push(required(`${pp}.protocol`, ''));
     else if (!PROTOCOLS.includes(port.protocol)) errs.push(notSupported(`${pp}.protocol`, port.protocol, PROTOCOLS));
   });

@@ -54,13 +54,13 @@ function concat(a: FieldError[], b: FieldError[]): FieldError[] {
 function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
   switch (obj.kind) {
     case 'Pod': return concat(validateSpec(obj), validatePodSpecUpdate(obj.spec, prev.spec));
-    case 'ReplicaSet': case 'Deployment': case 'DaemonSet': return [...validateSpec(obj), ...validateSelectorImmutable(obj, prev)];
-    case 'StatefulSet': return [...validateSpec(obj), ...validateStatefulSetUpdate(obj, prev)];
-    case 'Job': return [...validateSpec(obj), ...validateJobUpdate(obj, prev)];
+    case 'ReplicaSet': case 'Deployment': case 'DaemonSet': return concat(validateSpec(obj), validateSelectorImmutable(obj, prev));
+    case 'StatefulSet': return concat(validateSpec(obj), validateStatefulSetUpdate(obj, prev));
+    case 'Job': return concat(validateSpec(obj), validateJobUpdate(obj, prev));
     case 'CronJob': return validateCronJobUpdate(obj, prev);
-    case 'Service': return [...validateServiceUpdate(obj, prev), ...validateSpec(obj)];
-    case 'ConfigMap': case 'Secret': return [...validateConfigDataUpdate(obj, prev), ...validateSpec(obj)];
-    case 'PersistentVolumeClaim': return [...validateSpec(obj), ...validatePersistentVolumeClaimUpdate(obj, prev)];
+    case 'Service': return concat(validateServiceUpdate(obj, prev), validateSpec(obj));
+    case 'ConfigMap': case 'Secret': return concat(validateConfigDataUpdate(obj, prev), validateSpec(obj));
+    case 'PersistentVolumeClaim': return concat(validateSpec(obj), validatePersistentVolumeClaimUpdate(obj, prev));
     default: return validateSpec(obj);
   }
 }

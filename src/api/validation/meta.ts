@@ -197,8 +197,12 @@ function pathSegmentErrors(name: string): string[] {
  * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
  * update validation follows; repeated messages are dropped when the 422 is built.
  */
-function immutable(next: ObjectMeta, prev: ObjectMeta, field: 'name' | 'namespace' | 'uid', path: string, errs: FieldError[]): void {
-  if ((next[field] ?? '') !== (prev[field] ?? '')) errs.push(invalidField(path, next[field] ?? '', FIELD_IMMUTABLE));
+/**
+ * ValidateImmutableField for one metadata field, given as its value in each version (read by name at
+ * the call: a field name passed in would be a generic keyed load on every update).
+ */
+function immutable(nextValue: string | undefined, prevValue: string | undefined, path: string, errs: FieldError[]): void {
+  if ((nextValue ?? '') !== (prevValue ?? '')) errs.push(invalidField(path, nextValue ?? '', FIELD_IMMUTABLE));
 }
 
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
@@ -220,9 +224,9 @@ export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, inf
     }
   }
   if ((next.generation ?? 0) < (prev.generation ?? 0)) errs.push(invalidField('metadata.generation', next.generation ?? 0, 'must not be decremented'));
-  immutable(next, prev, 'name', 'metadata.name', errs);
-  immutable(next, prev, 'namespace', 'metadata.namespace', errs);
-  immutable(next, prev, 'uid', 'metadata.uid', errs);
+  immutable(next.name, prev.name, 'metadata.name', errs);
+  immutable(next.namespace, prev.namespace, 'metadata.namespace', errs);
+  immutable(next.uid, prev.uid, 'metadata.uid', errs);
   if (!commonClean) {
     labelErrors(next.labels, 'metadata.labels', errs);
     annotationErrors(next.annotations, 'metadata.annotations', errs);

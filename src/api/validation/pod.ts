@@ -12,6 +12,8 @@ import { validatePodSpecUpdate } from './pod_update';
 
 export { validatePodSpecUpdate };
 
+// Message lists (`ms`) are walked by index: every pod write runs these checks, and for-of would
+// cost an iterator per check.
 const FILE_MODE = 'must be a number between 0 and 0777 (octal), both inclusive';
 // validateVolumeSource's order; the Forbidden paths keep upstream's spellings ("cephFS", "downwarAPI").
 const VOLUME_SOURCES: [string, string][] = [['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'],
@@ -77,7 +79,7 @@ function validateVolumes(volumes: Volume[] | undefined, path: string, errs: Fiel
     const el: FieldError[] = [];
     validateVolumeSource(v, p, el);
     if (!v.name) el.push(required(`${p}.name`, ''));
-    else for (const msg of isDNS1123Label(v.name)) el.push(invalidField(`${p}.name`, v.name, msg));
+    else for (let ms = isDNS1123Label(v.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; el.push(invalidField(`${p}.name`, v.name, msg)); }
     if (names.has(v.name)) el.push(duplicate(`${p}.name`, v.name));
     if (el.length === 0) names.add(v.name);
     errs.push(...el);
@@ -125,7 +127,7 @@ function validateTolerations(spec: PodSpec, path: string, errs: FieldError[]): v
 }
 
 function validateToleration(t: NonNullable<PodSpec['tolerations']>[number], p: string, errs: FieldError[]): void {
-  if (t.key) for (const msg of isQualifiedName(t.key)) errs.push(invalidField(`${p}.key`, t.key, msg));
+  if (t.key) for (let ms = isQualifiedName(t.key), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${p}.key`, t.key, msg)); }
   if (!t.key && t.operator !== 'Exists') {
     errs.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
@@ -145,7 +147,9 @@ function validateToleration(t: NonNullable<PodSpec['tolerations']>[number], p: s
 }
 
 function subdomainField(value: unknown, path: string, errs: FieldError[]): void {
-  if (typeof value === 'string' && value.length > 0) for (const msg of isDNS1123Subdomain(value)) errs.push(invalidField(path, value, msg));
+  if (typeof value === 'string' && value.length > 0) for (let ms = isDNS1123Subdomain(value), mi = 0; mi < ms.length; mi++) {
+    const msg = ms[mi]!; errs.push(invalidField(path, value, msg));
+  }
 }
 
 /** ValidatePodSpec with paths under `prefix` ("spec" for pods, "spec.template.spec" for templates). */
@@ -178,8 +182,12 @@ export function validatePodSpec(spec: PodSpec | undefined, prefix: string, opts:
   if (spec.activeDeadlineSeconds !== undefined && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647)) {
     errs.push(invalidField(`${prefix}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, inclusiveRangeError(1, 2147483647)));
   }
-  if (spec.hostname) for (const msg of isDNS1123Label(spec.hostname)) errs.push(invalidField(`${prefix}.hostname`, spec.hostname, msg));
-  if (spec.subdomain) for (const msg of isDNS1123Label(spec.subdomain)) errs.push(invalidField(`${prefix}.subdomain`, spec.subdomain, msg));
+  if (spec.hostname) for (let ms = isDNS1123Label(spec.hostname), mi = 0; mi < ms.length; mi++) {
+    const msg = ms[mi]!; errs.push(invalidField(`${prefix}.hostname`, spec.hostname, msg));
+  }
+  if (spec.subdomain) for (let ms = isDNS1123Label(spec.subdomain), mi = 0; mi < ms.length; mi++) {
+    const msg = ms[mi]!; errs.push(invalidField(`${prefix}.subdomain`, spec.subdomain, msg));
+  }
   validateTolerations(spec, prefix, errs);
   subdomainField(spec.priorityClassName, `${prefix}.priorityClassName`, errs);
   const pp = spec.preemptionPolicy as string | undefined;
