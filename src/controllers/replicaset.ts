@@ -218,7 +218,8 @@ export class ReplicaSetController implements Reconciler {
       const toDelete = getPodsToDelete(filtered, () => this.relatedActivePodsOnNode(rs), diff, this.ctx.sim.nowMs);
       this.expectations.expectDeletions(key, toDelete);
       let firstError: unknown;
-      for (const pod of toDelete) {
+      for (let i = 0; i < toDelete.length; i++) {
+        const pod = toDelete[i]!;
         try {
           this.podControl.deletePod(rs.metadata.namespace ?? 'default', pod.metadata.name, rs);
         } catch (e) {
