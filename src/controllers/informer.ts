@@ -92,6 +92,16 @@ export class Informer {
     return this.byName.get(namespace || '')?.get(name)?.obj;
   }
 
+  /**
+   * The namespace's cached objects by name, live (it follows every later write, and is never
+   * replaced): a reader that looks names up in one namespace again and again skips the namespace lookup.
+   */
+  namespaceView(namespace: string): ReadonlyMap<string, { readonly obj: Stored }> {
+    let names = this.byName.get(namespace);
+    if (names === undefined) this.byName.set(namespace, (names = new Map()));
+    return names;
+  }
+
   list(): Stored[] {
     const out: Stored[] = [];
     for (const e of this.cache.values()) out.push(e.obj);

@@ -47,6 +47,8 @@ interface NodeHealth {
   node: Stored<Node> | undefined;
   ready: Condition | undefined;
   zone: ZoneCount | undefined;
+  /** Whether `node` has a NoExecute unreachable or not-ready taint (what a Ready node's eviction check looks for). */
+  noExecuteTainted: boolean;
   /** Forgotten on the node's delete event (a record kept by the last pass must not be reused then). */
   dropped: boolean;
 }
@@ -88,11 +90,12 @@ class NodeLifecycleController implements Reconciler {
   private lastNodes: readonly Stored<Node>[] = [];
   private lastHealth: NodeHealth[] = [];
   private readonly nodeInformer: Informer;
-  private readonly leaseInformer: Informer;
+  /** The Lease informer's kube-node-lease namespace, by name: a node's Lease is one lookup, every pass. */
+  private readonly leases: ReadonlyMap<string, { readonly obj: Stored }>;
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.informers.informer('Pod');
-    this.leaseInformer = ctx.informers.informer('Lease');
+    this.leases = ctx.informers.informer('Lease').namespaceView('kube-node-lease');
     this.nodeInformer = ctx.informers.informer('Node');
     this.nodeInformer.addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
@@ -145,7 +148,8 @@ class NodeLifecycleController implements Reconciler {
       if (z.pass !== pass) { z.pass = pass; z.ready = 0; z.notReady = 0; seen.push(z); }
       if (current?.status === 'True') z.ready++; else z.notReady++;
       if (!current || !observed) continue;
-      this.processTaintBaseEviction(node, observed);
+      // A node observed Ready, with no NoExecute taint to lift and nothing queued for tainting: nothing to do.
+      if (observed.status !== 'True' || h.noExecuteTainted || this.tainter.size !== 0) this.processTaintBaseEviction(node, observed);
       if (current.status !== 'True' && observed.status === 'True') {
         this.ctx.recorder.event(nodeRef(node), 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
         this.markPodsNotReady(node.metadata.name);
@@ -164,15 +168,17 @@ class NodeLifecycleController implements Reconciler {
     if (!h) {
       // A first sight: probe time now, the heartbeat and renewal seen now (set below, as the first check does).
       const ready = readyOf(node);
-      const lease = this.leaseInformer.get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
+      const lease = this.leases.get(name)?.obj as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
       h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
-        lease, node: undefined, ready: undefined, zone: undefined, dropped: false };
+        lease, node: undefined, ready: undefined, zone: undefined, noExecuteTainted: false, dropped: false };
       this.health.set(name, h);
     }
     if (h.node !== node) {
       h.node = node;
       h.ready = readyOf(node);
+      const taints = node.spec?.taints ?? NO_TAINTS;
+      h.noExecuteTainted = hasNoExecute(taints, UNREACHABLE) || hasNoExecute(taints, NOT_READY);
       const zone = zoneKey(node);
       let z = this.zones.get(zone);
       if (!z) this.zones.set(zone, (z = { ready: 0, notReady: 0, pass: 0 }));
@@ -195,7 +201,7 @@ class NodeLifecycleController implements Reconciler {
   private tryUpdateNodeHealth(node: Stored<Node>, h: NodeHealth): Condition | undefined {
     const ready = h.ready;
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
-    const lease = this.leaseInformer.get('kube-node-lease', node.metadata.name) as { spec?: { renewTime?: string } } | undefined;
+    const lease = this.leases.get(node.metadata.name)?.obj as { spec?: { renewTime?: string } } | undefined;
     if (lease !== h.lease) {
       h.lease = lease;
       const renew = lease?.spec?.renewTime;
