@@ -13,22 +13,14 @@ import type { ControllerContext, ControllerDefinition } from './controller_manag
 import type { Reconciler, ReconcileResult } from './runner';
 import type { Informer } from './informer';
 import { renewTimeMs } from './lease_time';
+import { hasNoExecute, noScheduleTaintChanges, NO_TAINTS, NOT_READY, swapNodeControllerTaint, UNREACHABLE } from './node_taints';
+
+export { NOT_READY, UNREACHABLE } from './node_taints';
 
 export const NODE_MONITOR_PERIOD_MS = 5000;
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const NODE_EVICTION_PERIOD_MS = 100;
 const EVICTION_QPS = 0.1;
-
-export const UNREACHABLE = 'node.kubernetes.io/unreachable';
-export const NOT_READY = 'node.kubernetes.io/not-ready';
-const CONDITION_TAINTS: Record<string, Record<string, string>> = {
-  Ready: { False: NOT_READY, Unknown: UNREACHABLE },
-  MemoryPressure: { True: 'node.kubernetes.io/memory-pressure' },
-  DiskPressure: { True: 'node.kubernetes.io/disk-pressure' },
-  PIDPressure: { True: 'node.kubernetes.io/pid-pressure' },
-  NetworkUnavailable: { True: 'node.kubernetes.io/network-unavailable' },
-};
-const NO_SCHEDULE_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap(m => Object.values(m)), 'node.kubernetes.io/unschedulable']);
 
 /**
  * nodeHealthData: the last heartbeat and lease renewal seen and when (probeMs). It also remembers
@@ -56,12 +48,6 @@ interface NodeHealth {
 /** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
 interface ZoneCount { ready: number; notReady: number; pass: number }
 
-const NO_TAINTS: readonly Taint[] = [];
-/** A plain loop: every node's taints are checked twice per 5 s pass, and a closure per check showed in allocation profiles. */
-function hasNoExecute(taints: readonly Taint[], key: string): boolean {
-  for (let i = 0; i < taints.length; i++) if (taints[i]!.key === key && taints[i]!.effect === 'NoExecute') return true;
-  return false;
-}
 const readyOf = (n: Node): Condition | undefined => n.status?.conditions?.find(c => c.type === 'Ready');
 const zoneKey = (n: Node): string => {
   const l = n.metadata.labels ?? {};
@@ -257,6 +243,16 @@ class NodeLifecycleController implements Reconciler {
   }
 
   /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
+  /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
+  private doNoScheduleTaintingPass(node: Stored<Node>): void {
+    const { add, remove } = noScheduleTaintChanges(node);
+    if (add.length || remove.length) this.swapTaints(node, add, remove);
+  }
+
+  private swapTaints(node: Stored<Node>, add: Taint[], remove: Taint[]): void {
+    swapNodeControllerTaint(this.ctx.client, node, add, remove, this.nowMs);
+  }
+
   private doNoExecuteTaintingPass(): ReconcileResult | void {
     this.passQueued = false;
     let left = false;
@@ -284,37 +280,6 @@ class NodeLifecycleController implements Reconciler {
     if (b.tokens < 1) return false;
     b.tokens -= 1;
     return true;
-  }
-
-  /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
-  private doNoScheduleTaintingPass(node: Stored<Node>): void {
-    const want: Taint[] = [];
-    for (const c of node.status?.conditions ?? []) {
-      const key = CONDITION_TAINTS[c.type]?.[c.status];
-      if (key) want.push({ key, effect: 'NoSchedule' });
-    }
-    if (node.spec?.unschedulable) want.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
-    const current = (node.spec?.taints ?? []).filter(t => t.effect === 'NoSchedule' && NO_SCHEDULE_KEYS.has(t.key));
-    const add = want.filter(w => !current.some(c => c.key === w.key));
-    const remove = current.filter(c => !want.some(w => w.key === c.key));
-    if (add.length || remove.length) this.swapTaints(node, add, remove);
-  }
-
-  /** SwapNodeControllerTaint: added taints get timeAdded now and go last; removed ones match on key and effect. */
-  private swapTaints(node: Stored<Node>, add: Taint[], remove: Taint[]): void {
-    const now = toRfc3339(this.nowMs);
-    try {
-      this.ctx.client.mutate<Node>('Node', '', node.metadata.name, d => {
-        let taints = (d.spec.taints ?? []).filter(t => !remove.some(r => r.key === t.key && r.effect === t.effect));
-        for (const a of add) {
-          if (taints.some(t => t.key === a.key && t.effect === a.effect)) continue;
-          taints = [...taints, { ...a, timeAdded: now }];
-        }
-        if (taints.length) d.spec.taints = taints; else delete d.spec.taints;
-      });
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-    }
   }
 
   /** MarkPodsNotReady: Ready=False on every pod of the node, with a NodeNotReady event each. */
