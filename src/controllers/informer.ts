@@ -23,7 +23,13 @@ const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metad
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number; readonly born: number }
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number; readonly born: number; removed: boolean }
+
+/**
+ * A cached object's place in the cache: `obj` is its current version, until `removed` (its delete);
+ * a later object of the same name gets a new place.
+ */
+export interface CachedObject { readonly obj: Stored; readonly removed: boolean }
 
 const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
@@ -96,7 +102,7 @@ export class Informer {
    * The namespace's cached objects by name, live (it follows every later write, and is never
    * replaced): a reader that looks names up in one namespace again and again skips the namespace lookup.
    */
-  namespaceView(namespace: string): ReadonlyMap<string, { readonly obj: Stored }> {
+  namespaceView(namespace: string): ReadonlyMap<string, CachedObject> {
     let names = this.byName.get(namespace);
     if (names === undefined) this.byName.set(namespace, (names = new Map()));
     return names;
@@ -225,7 +231,7 @@ export class Informer {
         links.push(index.built ? indexInsert(index, index.fn(obj), k, obj) : undefined);
       }
       for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(obj), 1);
-      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq, born: ++this.bornSeq };
+      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq, born: ++this.bornSeq, removed: false };
       this.cache.set(k, added);
       const ns = obj.metadata.namespace || '';
       let names = this.byName.get(ns);
@@ -259,6 +265,7 @@ export class Informer {
   }
 
   private remove(entry: Entry): void {
+    entry.removed = true;
     const k = entry.key;
     this.cache.delete(k);
     const m = entry.obj.metadata;

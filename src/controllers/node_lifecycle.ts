@@ -11,7 +11,7 @@ import { isApiError } from '../api/errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
-import type { Informer } from './informer';
+import type { CachedObject, Informer } from './informer';
 import { renewTimeMs } from './lease_time';
 import { hasNoExecute, noScheduleTaintChanges, NO_TAINTS, NOT_READY, swapNodeControllerTaint, UNREACHABLE } from './node_taints';
 
@@ -35,6 +35,8 @@ interface NodeHealth {
   leaseRenewMs: number | undefined;
   /** The lease object whose renewTime was last considered. */
   lease: object | undefined;
+  /** The node's Lease's place in the Lease cache (its current version without a lookup), if it had one when looked up. */
+  leaseRef: CachedObject | undefined;
   /** The node object `ready` and `zone` were read from. */
   node: Stored<Node> | undefined;
   ready: Condition | undefined;
@@ -76,8 +78,8 @@ class NodeLifecycleController implements Reconciler {
   private lastNodes: readonly Stored<Node>[] = [];
   private lastHealth: NodeHealth[] = [];
   private readonly nodeInformer: Informer;
-  /** The Lease informer's kube-node-lease namespace, by name: a node's Lease is one lookup, every pass. */
-  private readonly leases: ReadonlyMap<string, { readonly obj: Stored }>;
+  /** The Lease informer's kube-node-lease namespace, by name: a node's Lease is looked up once (see leaseRef). */
+  private readonly leases: ReadonlyMap<string, CachedObject>;
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.informers.informer('Pod');
@@ -154,10 +156,11 @@ class NodeLifecycleController implements Reconciler {
     if (!h) {
       // A first sight: probe time now, the heartbeat and renewal seen now (set below, as the first check does).
       const ready = readyOf(node);
-      const lease = this.leases.get(name)?.obj as { spec?: { renewTime?: string } } | undefined;
+      const leaseRef = this.leases.get(name);
+      const lease = leaseRef?.obj as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
       h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
-        lease, node: undefined, ready: undefined, zone: undefined, noExecuteTainted: false, dropped: false };
+        lease, leaseRef, node: undefined, ready: undefined, zone: undefined, noExecuteTainted: false, dropped: false };
       this.health.set(name, h);
     }
     if (h.node !== node) {
@@ -187,7 +190,9 @@ class NodeLifecycleController implements Reconciler {
   private tryUpdateNodeHealth(node: Stored<Node>, h: NodeHealth): Condition | undefined {
     const ready = h.ready;
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
-    const lease = this.leases.get(node.metadata.name)?.obj as { spec?: { renewTime?: string } } | undefined;
+    let leaseRef = h.leaseRef;
+    if (leaseRef === undefined || leaseRef.removed) h.leaseRef = leaseRef = this.leases.get(node.metadata.name);
+    const lease = leaseRef?.obj as { spec?: { renewTime?: string } } | undefined;
     if (lease !== h.lease) {
       h.lease = lease;
       const renew = lease?.spec?.renewTime;
