@@ -6,7 +6,7 @@ import type { ApiServer } from '../api/apiserver';
 import type { Stored } from '../api/objects';
 import type { Watcher, WatchEvent } from '../api/watch';
 import type { Simulation } from '../sim/simulation';
-import { count, indexDelete, indexInsert, type Counter, type Index, type IndexFn, type Link } from './informer_index';
+import { count, indexDelete, indexInsert, linkDelete, type Counter, type Index, type IndexFn, type Link } from './informer_index';
 
 export type { IndexFn } from './informer_index';
 
@@ -273,7 +273,10 @@ export class Informer {
     for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(entry.obj), -1);
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
-      if (index.built) indexDelete(index, index.fn(entry.obj), k);
+      if (!index.built) continue;
+      // The link's value is the object's one value (see put).
+      const link = entry.links[i];
+      if (link !== undefined) linkDelete(index, link); else indexDelete(index, index.fn(entry.obj), k);
     }
   }
 }

@@ -100,3 +100,10 @@ export function indexDelete(index: Index, values: string[], k: string): void {
     if (bucket.size === 0) index.buckets.delete(values[i]!);
   }
 }
+
+/** indexDelete of an object with exactly one value, through its link: no index function, no value list. */
+export function linkDelete(index: Index, link: Link): void {
+  const bucket = link.bucket;
+  bucket.delete(link.key);
+  if (bucket.size === 0) index.buckets.delete(link.value);
+}
