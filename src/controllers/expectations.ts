@@ -32,7 +32,8 @@ export class UIDTrackingExpectations {
   expectDeletions(key: string, pods: readonly PodRef[]): void {
     const byNamespace = new Map<string | undefined, Set<string>>();
     let size = 0;
-    for (const { metadata: m } of pods) {
+    for (let i = 0; i < pods.length; i++) {
+      const m = pods[i]!.metadata;
       let names = byNamespace.get(m.namespace);
       if (names === undefined) byNamespace.set(m.namespace, (names = new Set()));
       if (!names.has(m.name)) { names.add(m.name); size++; }

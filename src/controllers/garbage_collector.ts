@@ -69,9 +69,16 @@ class GarbageCollector implements Reconciler {
     const q = this.ctx.queue;
     this.observed.delete(o.metadata.uid);
     // Dependents of a removed owner may now be garbage; an owner waiting in the foreground may now be free.
-    for (const d of this.ctx.client.api.store.dependentsOf(o.metadata.uid)) q.add(itemKey(d));
-    for (const ref of o.metadata.ownerReferences ?? []) {
-      const owner = this.ctx.client.api.store.byUid(ref.uid);
+    // Most deleted objects (pods) own nothing: hasDependents spares building an empty list. Indexed
+    // loops: the references are frozen, and for-of over a frozen array allocates an iterator.
+    const store = this.ctx.client.api.store;
+    if (store.hasDependents(o.metadata.uid)) {
+      const deps = store.dependentsOf(o.metadata.uid);
+      for (let i = 0; i < deps.length; i++) q.add(itemKey(deps[i]!));
+    }
+    const refs = o.metadata.ownerReferences;
+    if (refs) for (let i = 0; i < refs.length; i++) {
+      const owner = store.byUid(refs[i]!.uid);
       if (owner && deletingDependents(owner)) q.add(itemKey(owner));
     }
   }

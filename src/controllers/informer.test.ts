@@ -96,3 +96,27 @@ test('counters follow adds, value changes and deletes; inListOrder gives list() 
   const byName = (n: string) => inf.get('default', n)!;
   assert.deepEqual(inf.inListOrder([byName('one'), byName('four'), byName('three')]).map(o => o.metadata.name), listed);
 });
+
+test('a namespace view follows writes; a deleted object is marked removed and a re-created one gets a new place', () => {
+  const c = new Cluster(WITHOUT_NODES);
+  const k = c.client('test');
+  const inf = new Informer(c.sim, c.api, 'ConfigMap', 'test');
+  const view = inf.namespaceView('default');
+  inf.start();
+  k.create(cm('one', 'a'));
+  c.sim.advance(1000);
+  const place = view.get('one')!;
+  assert.equal(place.obj.metadata.labels?.team, 'a');
+  k.mutate('ConfigMap', 'default', 'one', d => { d.metadata.labels = { team: 'b' }; });
+  c.sim.advance(1000);
+  assert.equal(place.obj.metadata.labels?.team, 'b', 'the same place holds the current version');
+  assert.equal(place.removed, false);
+  k.delete('ConfigMap', 'default', 'one');
+  c.sim.advance(1000);
+  assert.equal(place.removed, true);
+  assert.equal(view.get('one'), undefined);
+  k.create(cm('one', 'c'));
+  c.sim.advance(1000);
+  assert.notEqual(view.get('one'), place);
+  assert.equal(view.get('one')!.obj.metadata.labels?.team, 'c');
+});

@@ -6,6 +6,9 @@ import type { ApiServer } from '../api/apiserver';
 import type { Stored } from '../api/objects';
 import type { Watcher, WatchEvent } from '../api/watch';
 import type { Simulation } from '../sim/simulation';
+import { count, indexDelete, indexInsert, linkDelete, type Counter, type Index, type IndexFn, type Link } from './informer_index';
+
+export type { IndexFn } from './informer_index';
 
 export interface Handlers {
   onAdd?: (obj: Stored) => void;
@@ -14,94 +17,21 @@ export interface Handlers {
   onDelete?: (obj: Stored) => void;
 }
 
-export type IndexFn = (obj: Stored) => string[];
-
 const cacheKey = (obj: Stored): string => (obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name);
-
-/** One object in one index bucket: a node of the bucket's list, which is in the order byIndex lists. */
-class Link {
-  prev: Link | undefined = undefined;
-  next: Link | undefined = undefined;
-  constructor(public obj: Stored, readonly key: string, readonly value: string, readonly bucket: Bucket) {}
-}
-
-/**
- * One index value's objects, with a Map's order (insertion order, an update keeping its place, a
- * re-insert going to the end) as a linked list: a write that moves its object to the end relinks
- * it without touching the key map.
- */
-class Bucket {
-  readonly links = new Map<string, Link>();
-  head: Link | undefined = undefined;
-  tail: Link | undefined = undefined;
-
-  get size(): number { return this.links.size; }
-
-  /** Map.set: a key already here takes the object in its place; a new one goes to the end. */
-  set(k: string, obj: Stored, value: string): Link {
-    let link = this.links.get(k);
-    if (link !== undefined) { link.obj = obj; return link; }
-    this.links.set(k, (link = new Link(obj, k, value, this)));
-    this.append(link);
-    return link;
-  }
-
-  delete(k: string): void {
-    const link = this.links.get(k);
-    if (link === undefined) return;
-    this.links.delete(k);
-    this.unlink(link);
-  }
-
-  /** delete then set: the link goes to the end with the new object. */
-  moveToEnd(link: Link, obj: Stored): void {
-    link.obj = obj;
-    if (this.tail === link) return;
-    this.unlink(link);
-    this.append(link);
-  }
-
-  private append(link: Link): void {
-    link.prev = this.tail;
-    link.next = undefined;
-    if (this.tail !== undefined) this.tail.next = link; else this.head = link;
-    this.tail = link;
-  }
-
-  private unlink(link: Link): void {
-    if (link.prev !== undefined) link.prev.next = link.next; else this.head = link.next;
-    if (link.next !== undefined) link.next.prev = link.prev; else this.tail = link.prev;
-    link.prev = link.next = undefined;
-  }
-}
-
-/**
- * One index: its function and its buckets (value → objects). `single` gives the one value of an
- * index that always has exactly one (the namespace), without building a list per call. An index
- * added to an empty cache is built on its first read (`built`): until then writes skip it (the
- * scheduler's and the Lease informer's namespace indexes are never read).
- */
-interface Index { readonly fn: IndexFn; readonly single?: (obj: Stored) => string; readonly buckets: Map<string, Bucket>; readonly position: number; built: boolean }
 
 /**
  * One cached object, with its link in each index where it has exactly one value (the usual case,
  * undefined otherwise): a write whose value stays moves that link, with no lookups.
  */
-interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number; readonly born: number }
-
-const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
+interface Entry { obj: Stored; readonly key: string; readonly links: (Link | undefined)[]; seq: number; readonly born: number; removed: boolean }
 
 /**
- * How many cached objects have each value (undefined: none), without a list of them: a write whose
- * value stays costs two calls, where an index would relink the object.
+ * A cached object's place in the cache: `obj` is its current version, until `removed` (its delete);
+ * a later object of the same name gets a new place.
  */
-interface Counter { readonly fn: (obj: Stored) => string | undefined; readonly counts: Map<string, number> }
+export interface CachedObject { readonly obj: Stored; readonly removed: boolean }
 
-function count(c: Counter, value: string | undefined, delta: number): void {
-  if (value === undefined) return;
-  const n = (c.counts.get(value) ?? 0) + delta;
-  if (n === 0) c.counts.delete(value); else c.counts.set(value, n);
-}
+const namespaceOf = (o: Stored): string => o.metadata.namespace ?? '';
 
 export class Informer {
   /** By cache key: list()'s order (insertion order, an update keeping its place). */
@@ -166,6 +96,16 @@ export class Informer {
 
   get(namespace: string, name: string): Stored | undefined {
     return this.byName.get(namespace || '')?.get(name)?.obj;
+  }
+
+  /**
+   * The namespace's cached objects by name, live (it follows every later write, and is never
+   * replaced): a reader that looks names up in one namespace again and again skips the namespace lookup.
+   */
+  namespaceView(namespace: string): ReadonlyMap<string, CachedObject> {
+    let names = this.byName.get(namespace);
+    if (names === undefined) this.byName.set(namespace, (names = new Map()));
+    return names;
   }
 
   list(): Stored[] {
@@ -291,7 +231,7 @@ export class Informer {
         links.push(index.built ? indexInsert(index, index.fn(obj), k, obj) : undefined);
       }
       for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(obj), 1);
-      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq, born: ++this.bornSeq };
+      const added: Entry = { obj, key: k, links, seq: ++this.writeSeq, born: ++this.bornSeq, removed: false };
       this.cache.set(k, added);
       const ns = obj.metadata.namespace || '';
       let names = this.byName.get(ns);
@@ -325,6 +265,7 @@ export class Informer {
   }
 
   private remove(entry: Entry): void {
+    entry.removed = true;
     const k = entry.key;
     this.cache.delete(k);
     const m = entry.obj.metadata;
@@ -332,30 +273,14 @@ export class Informer {
     for (let i = 0; i < this.counterList.length; i++) count(this.counterList[i]!, this.counterList[i]!.fn(entry.obj), -1);
     for (let i = 0; i < this.indexList.length; i++) {
       const index = this.indexList[i]!;
-      if (index.built) indexDelete(index, index.fn(entry.obj), k);
+      if (!index.built) continue;
+      // The link's value is the object's one value (see put).
+      const link = entry.links[i];
+      if (link !== undefined) linkDelete(index, link); else indexDelete(index, index.fn(entry.obj), k);
     }
   }
 }
 
-/** Adds the object under each value; its link when there is exactly one value. */
-function indexInsert(index: Index, values: string[], k: string, obj: Stored): Link | undefined {
-  let link: Link | undefined;
-  for (let i = 0; i < values.length; i++) {
-    let bucket = index.buckets.get(values[i]!);
-    if (!bucket) index.buckets.set(values[i]!, (bucket = new Bucket()));
-    link = bucket.set(k, obj, values[i]!);
-  }
-  return values.length === 1 ? link : undefined;
-}
-
-function indexDelete(index: Index, values: string[], k: string): void {
-  for (let i = 0; i < values.length; i++) {
-    const bucket = index.buckets.get(values[i]!);
-    if (!bucket) continue;
-    bucket.delete(k);
-    if (bucket.size === 0) index.buckets.delete(values[i]!);
-  }
-}
 
 /** One informer per kind, shared by every controller of a controller manager (SharedInformerFactory). */
 export class InformerFactory {

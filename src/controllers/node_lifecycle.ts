@@ -11,24 +11,16 @@ import { isApiError } from '../api/errors';
 import { parseRfc3339, toRfc3339 } from '../sim/time';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
-import type { Informer } from './informer';
+import type { CachedObject, Informer } from './informer';
 import { renewTimeMs } from './lease_time';
+import { hasNoExecute, noScheduleTaintChanges, NO_TAINTS, NOT_READY, swapNodeControllerTaint, UNREACHABLE } from './node_taints';
+
+export { NOT_READY, UNREACHABLE } from './node_taints';
 
 export const NODE_MONITOR_PERIOD_MS = 5000;
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 export const NODE_EVICTION_PERIOD_MS = 100;
 const EVICTION_QPS = 0.1;
-
-export const UNREACHABLE = 'node.kubernetes.io/unreachable';
-export const NOT_READY = 'node.kubernetes.io/not-ready';
-const CONDITION_TAINTS: Record<string, Record<string, string>> = {
-  Ready: { False: NOT_READY, Unknown: UNREACHABLE },
-  MemoryPressure: { True: 'node.kubernetes.io/memory-pressure' },
-  DiskPressure: { True: 'node.kubernetes.io/disk-pressure' },
-  PIDPressure: { True: 'node.kubernetes.io/pid-pressure' },
-  NetworkUnavailable: { True: 'node.kubernetes.io/network-unavailable' },
-};
-const NO_SCHEDULE_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap(m => Object.values(m)), 'node.kubernetes.io/unschedulable']);
 
 /**
  * nodeHealthData: the last heartbeat and lease renewal seen and when (probeMs). It also remembers
@@ -43,10 +35,14 @@ interface NodeHealth {
   leaseRenewMs: number | undefined;
   /** The lease object whose renewTime was last considered. */
   lease: object | undefined;
+  /** The node's Lease's place in the Lease cache (its current version without a lookup), if it had one when looked up. */
+  leaseRef: CachedObject | undefined;
   /** The node object `ready` and `zone` were read from. */
   node: Stored<Node> | undefined;
   ready: Condition | undefined;
   zone: ZoneCount | undefined;
+  /** Whether `node` has a NoExecute unreachable or not-ready taint (what a Ready node's eviction check looks for). */
+  noExecuteTainted: boolean;
   /** Forgotten on the node's delete event (a record kept by the last pass must not be reused then). */
   dropped: boolean;
 }
@@ -54,12 +50,6 @@ interface NodeHealth {
 /** A zone's Ready and not-Ready node counts in the current pass (pass = the pass that last counted it). */
 interface ZoneCount { ready: number; notReady: number; pass: number }
 
-const NO_TAINTS: readonly Taint[] = [];
-/** A plain loop: every node's taints are checked twice per 5 s pass, and a closure per check showed in allocation profiles. */
-function hasNoExecute(taints: readonly Taint[], key: string): boolean {
-  for (let i = 0; i < taints.length; i++) if (taints[i]!.key === key && taints[i]!.effect === 'NoExecute') return true;
-  return false;
-}
 const readyOf = (n: Node): Condition | undefined => n.status?.conditions?.find(c => c.type === 'Ready');
 const zoneKey = (n: Node): string => {
   const l = n.metadata.labels ?? {};
@@ -88,11 +78,12 @@ class NodeLifecycleController implements Reconciler {
   private lastNodes: readonly Stored<Node>[] = [];
   private lastHealth: NodeHealth[] = [];
   private readonly nodeInformer: Informer;
-  private readonly leaseInformer: Informer;
+  /** The Lease informer's kube-node-lease namespace, by name: a node's Lease is looked up once (see leaseRef). */
+  private readonly leases: ReadonlyMap<string, CachedObject>;
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.informers.informer('Pod');
-    this.leaseInformer = ctx.informers.informer('Lease');
+    this.leases = ctx.informers.informer('Lease').namespaceView('kube-node-lease');
     this.nodeInformer = ctx.informers.informer('Node');
     this.nodeInformer.addHandlers({
       onAdd: n => ctx.queue.add(`node/${n.metadata.name}`),
@@ -145,7 +136,8 @@ class NodeLifecycleController implements Reconciler {
       if (z.pass !== pass) { z.pass = pass; z.ready = 0; z.notReady = 0; seen.push(z); }
       if (current?.status === 'True') z.ready++; else z.notReady++;
       if (!current || !observed) continue;
-      this.processTaintBaseEviction(node, observed);
+      // A node observed Ready, with no NoExecute taint to lift and nothing queued for tainting: nothing to do.
+      if (observed.status !== 'True' || h.noExecuteTainted || this.tainter.size !== 0) this.processTaintBaseEviction(node, observed);
       if (current.status !== 'True' && observed.status === 'True') {
         this.ctx.recorder.event(nodeRef(node), 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
         this.markPodsNotReady(node.metadata.name);
@@ -164,15 +156,18 @@ class NodeLifecycleController implements Reconciler {
     if (!h) {
       // A first sight: probe time now, the heartbeat and renewal seen now (set below, as the first check does).
       const ready = readyOf(node);
-      const lease = this.leaseInformer.get('kube-node-lease', name) as { spec?: { renewTime?: string } } | undefined;
+      const leaseRef = this.leases.get(name);
+      const lease = leaseRef?.obj as { spec?: { renewTime?: string } } | undefined;
       const renew = lease?.spec?.renewTime;
       h = { probeMs: this.nowMs, heartbeat: ready?.lastHeartbeatTime, leaseRenew: renew, leaseRenewMs: renew ? parseRfc3339(renew) : undefined,
-        lease, node: undefined, ready: undefined, zone: undefined, dropped: false };
+        lease, leaseRef, node: undefined, ready: undefined, zone: undefined, noExecuteTainted: false, dropped: false };
       this.health.set(name, h);
     }
     if (h.node !== node) {
       h.node = node;
       h.ready = readyOf(node);
+      const taints = node.spec?.taints ?? NO_TAINTS;
+      h.noExecuteTainted = hasNoExecute(taints, UNREACHABLE) || hasNoExecute(taints, NOT_READY);
       const zone = zoneKey(node);
       let z = this.zones.get(zone);
       if (!z) this.zones.set(zone, (z = { ready: 0, notReady: 0, pass: 0 }));
@@ -195,7 +190,9 @@ class NodeLifecycleController implements Reconciler {
   private tryUpdateNodeHealth(node: Stored<Node>, h: NodeHealth): Condition | undefined {
     const ready = h.ready;
     if (ready?.lastHeartbeatTime !== h.heartbeat) { h.heartbeat = ready?.lastHeartbeatTime; h.probeMs = this.nowMs; }
-    const lease = this.leaseInformer.get('kube-node-lease', node.metadata.name) as { spec?: { renewTime?: string } } | undefined;
+    let leaseRef = h.leaseRef;
+    if (leaseRef === undefined || leaseRef.removed) h.leaseRef = leaseRef = this.leases.get(node.metadata.name);
+    const lease = leaseRef?.obj as { spec?: { renewTime?: string } } | undefined;
     if (lease !== h.lease) {
       h.lease = lease;
       const renew = lease?.spec?.renewTime;
@@ -251,6 +248,16 @@ class NodeLifecycleController implements Reconciler {
   }
 
   /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
+  /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
+  private doNoScheduleTaintingPass(node: Stored<Node>): void {
+    const { add, remove } = noScheduleTaintChanges(node);
+    if (add.length || remove.length) this.swapTaints(node, add, remove);
+  }
+
+  private swapTaints(node: Stored<Node>, add: Taint[], remove: Taint[]): void {
+    swapNodeControllerTaint(this.ctx.client, node, add, remove, this.nowMs);
+  }
+
   private doNoExecuteTaintingPass(): ReconcileResult | void {
     this.passQueued = false;
     let left = false;
@@ -278,37 +285,6 @@ class NodeLifecycleController implements Reconciler {
     if (b.tokens < 1) return false;
     b.tokens -= 1;
     return true;
-  }
-
-  /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
-  private doNoScheduleTaintingPass(node: Stored<Node>): void {
-    const want: Taint[] = [];
-    for (const c of node.status?.conditions ?? []) {
-      const key = CONDITION_TAINTS[c.type]?.[c.status];
-      if (key) want.push({ key, effect: 'NoSchedule' });
-    }
-    if (node.spec?.unschedulable) want.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
-    const current = (node.spec?.taints ?? []).filter(t => t.effect === 'NoSchedule' && NO_SCHEDULE_KEYS.has(t.key));
-    const add = want.filter(w => !current.some(c => c.key === w.key));
-    const remove = current.filter(c => !want.some(w => w.key === c.key));
-    if (add.length || remove.length) this.swapTaints(node, add, remove);
-  }
-
-  /** SwapNodeControllerTaint: added taints get timeAdded now and go last; removed ones match on key and effect. */
-  private swapTaints(node: Stored<Node>, add: Taint[], remove: Taint[]): void {
-    const now = toRfc3339(this.nowMs);
-    try {
-      this.ctx.client.mutate<Node>('Node', '', node.metadata.name, d => {
-        let taints = (d.spec.taints ?? []).filter(t => !remove.some(r => r.key === t.key && r.effect === t.effect));
-        for (const a of add) {
-          if (taints.some(t => t.key === a.key && t.effect === a.effect)) continue;
-          taints = [...taints, { ...a, timeAdded: now }];
-        }
-        if (taints.length) d.spec.taints = taints; else delete d.spec.taints;
-      });
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-    }
   }
 
   /** MarkPodsNotReady: Ready=False on every pod of the node, with a NodeNotReady event each. */

@@ -4,11 +4,11 @@
 // (burst 500, slow start), and writes status. Pod candidates come from an index of pods by
 // controller uid plus the namespace's orphans: v1.32 lists every pod in the namespace and claims
 // each, and pods owned by another controller are ignored by the claim, so the result is the same.
-import type { PodTemplateSpec, Stored } from '../api/objects';
+import type { Stored } from '../api/objects';
 import * as objectsModule from '../api/objects';
 import { isApiError } from '../api/errors';
 import * as podUtilModule from '../api/pod_util';
-import { labelSelectorAsSelector, matches, selectorFromSet, SelectorParseError, type Selector } from '../api/selectors';
+import { matches, SelectorParseError, type Selector } from '../api/selectors';
 import * as freezeModule from '../api/freeze';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler, ReconcileResult } from './runner';
@@ -18,20 +18,15 @@ import { ControllerRefManager } from './controller_ref_manager';
 import { BURST_REPLICAS, ControllerError, getPodsToDelete, type NodeCount, newControllerRef, PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './controller_utils';
 import { calculateStatus, ReplicaCounts, updateReplicaSetStatus } from './replicaset_utils';
 import { OWNER_INDEX, podOwner, podOwnerIndex, setOwnerIndex } from './owner_index';
+import { replicaSetKind, replicationControllerKind, type ReplicaSetKind } from './replicaset_kind';
+
+export { replicaSetKind, replicationControllerKind, type ReplicaSetKind } from './replicaset_kind';
 
 // Imported functions on hot paths are read once, here: tsx runs this code as CommonJS, where every
 // call of an imported name first reads it through two export getters.
 const { controllerRef } = objectsModule;
 const { isPodActive, isPodReady } = podUtilModule;
 const { deepEqual } = freezeModule;
-
-/** What differs between ReplicaSets (apps/v1) and ReplicationControllers (core/v1). */
-export interface ReplicaSetKind {
-  kind: 'ReplicaSet' | 'ReplicationController';
-  controllerName: string;
-  selector(obj: Stored): Selector;
-  template(obj: Stored): PodTemplateSpec | undefined;
-}
 
 /**
  * A set's queue key, kept per stored version (frozen, so it cannot go stale): every pod event of a
@@ -223,7 +218,8 @@ export class ReplicaSetController implements Reconciler {
       const toDelete = getPodsToDelete(filtered, () => this.relatedActivePodsOnNode(rs), diff, this.ctx.sim.nowMs);
       this.expectations.expectDeletions(key, toDelete);
       let firstError: unknown;
-      for (const pod of toDelete) {
+      for (let i = 0; i < toDelete.length; i++) {
+        const pod = toDelete[i]!;
         try {
           this.podControl.deletePod(rs.metadata.namespace ?? 'default', pod.metadata.name, rs);
         } catch (e) {
@@ -280,21 +276,6 @@ function aggregate(errors: unknown[]): unknown {
   if (errors.length === 1) return errors[0];
   return new ControllerError(`[${errors.map(e => (e instanceof Error ? e.message : String(e))).join(', ')}]`);
 }
-
-export const replicaSetKind: ReplicaSetKind = {
-  kind: 'ReplicaSet',
-  controllerName: 'replicaset-controller',
-  selector: rs => labelSelectorAsSelector(rs.spec?.selector),
-  template: rs => rs.spec?.template,
-};
-
-/** RCs select with a plain label map, converted to matchLabels as upstream's RC→RS adapter does. */
-export const replicationControllerKind: ReplicaSetKind = {
-  kind: 'ReplicationController',
-  controllerName: 'replication-controller',
-  selector: rc => selectorFromSet(rc.spec?.selector),
-  template: rc => rc.spec?.template,
-};
 
 export const replicaSetController: ControllerDefinition = {
   name: 'replicaset-controller',

@@ -14,7 +14,12 @@ import type { Reconciler } from './runner';
 
 interface Scheduled { createdAtMs: number; fireAtMs: number; ev: ScheduledEvent }
 
-const noExecuteTaints = (n: Node | undefined): Taint[] => (n?.spec?.taints ?? []).filter(t => t.effect === 'NoExecute');
+/** Shared by every untainted node (most, every time): never written to. */
+const NO_TAINTS: Taint[] = [];
+const noExecuteTaints = (n: Node | undefined): Taint[] => {
+  const taints = n?.spec?.taints;
+  return taints === undefined || taints.length === 0 ? NO_TAINTS : taints.filter(t => t.effect === 'NoExecute');
+};
 const sameTaints = (a: Taint[], b: Taint[]): boolean =>
   a.length === b.length && a.every(t => b.some(u => u.key === t.key && (u.value ?? '') === (t.value ?? '') && u.effect === t.effect));
 
@@ -77,12 +82,14 @@ class TaintEvictionController implements Reconciler {
       }
       return;
     }
-    const [, ns, name] = key.split('/');
-    const pod = this.ctx.informers.informer('Pod').get(ns!, name!) as Stored<Pod> | undefined;
+    // "pod/<namespace>/<name>" (neither part can hold a slash), read without a split's list.
+    const slash = key.indexOf('/', 4);
+    const pod = this.ctx.informers.informer('Pod').get(key.slice(4, slash), key.slice(slash + 1)) as Stored<Pod> | undefined;
     if (!pod?.spec.nodeName) return;
     const node = this.ctx.informers.informer('Node').get('', pod.spec.nodeName) as Node | undefined;
     const taints = noExecuteTaints(node);
-    if (taints.length === 0) return this.cancel(key.slice(4), true);
+    // Nothing scheduled (the usual case): cancel would find nothing, so its key is not built.
+    if (taints.length === 0) { if (this.scheduled.size !== 0) this.cancel(key.slice(4), true); return; }
     this.processPodOnNode(pod, taints, now);
   }
 
