@@ -138,9 +138,10 @@ const scanResult: NodeScan = { processed: 0, statuses: undefined };
 /**
  * findNodesThatFit's loop: from nodes[start] on, around to it, until want feasible nodes were found;
  * feasible gets them in order (its length set), each scored for the cycle begun for the same pod.
- * A node's filter verdict is read from its memo (pod_shape.ts) while the shape and node are unchanged.
+ * A node's filter verdict is read from its memo (pod_shape.ts) while the shape and node are unchanged;
+ * with filter false every node is taken as feasible (scoreNodes).
  */
-export function scanNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], start: number, want: number, feasible: NodeInfo[]): NodeScan {
+export function scanNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], start: number, want: number, feasible: NodeInfo[], filter = true): NodeScan {
   if (pod !== cyclePod || shape !== cycleShape) throw new Error('scanNodes: no scoring cycle begun for this pod');
   const total = nodes.length;
   const shapeId = shape.id;
@@ -159,7 +160,7 @@ export function scanNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], sta
   for (let j = start; processed < total && found < want; j = j + 1 === total ? 0 : j + 1) {
     const n = nodes[j]!;
     processed++;
-    const s = n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(pod, shape, n);
+    const s = !filter ? undefined : n.filterShape === shapeId && n.filterGeneration === n.generation ? n.filterStatus : filterNode(pod, shape, n);
     if (s) { (statuses ??= new Map()).set(n.name, s); continue; }
     partial[found] = partialScore(pod, shape, n);
     if (n.taintCount > taints) taints = n.taintCount;
@@ -240,22 +241,10 @@ export function finishScores(pod: PodEntry, feasible: NodeInfo[], cache: Schedul
   return totals;
 }
 
-/** Total weighted scores of the given nodes, in their order, all taken as feasible (one whole cycle; see beginScores). */
-export function scoreNodes(pod: PodEntry, shape: PodShape, feasible: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
+/** Total weighted scores of the given nodes, in their order, all taken as feasible: one whole cycle through scanNodes' loop without its filter. */
+export function scoreNodes(pod: PodEntry, shape: PodShape, nodes: NodeInfo[], cache: SchedulerCache, selector: Selector | undefined): number[] {
   beginScores(pod, shape, cache, selector);
-  const n = feasible.length;
-  for (let i = 0; i < n; i++) {
-    const info = feasible[i]!;
-    partialScratch[i] = partialScore(pod, shape, info);
-    if (info.taintCount > maxTaints) maxTaints = info.taintCount;
-    if (info.affinityWeight > maxAffinity) maxAffinity = info.affinityWeight;
-    if (cycleByCount) {
-      const c = cycleCounts[info.slot]!;
-      spreadScratch[i] = c;
-      if (c < minCount) minCount = c;
-      if (c > maxCount) maxCount = c;
-    }
-  }
-  cycleN = n;
+  const feasible: NodeInfo[] = [];
+  scanNodes(pod, shape, nodes, 0, nodes.length, feasible, false);
   return finishScores(pod, feasible, cache, selector);
 }
