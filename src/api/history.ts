@@ -5,31 +5,20 @@ import type { Stored } from './objects';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/**
- * One write. kind, namespace, name and uid are read off the object, so a record costs six fields.
- * The fields are declared and assigned, not class fields: compiled as ES2022 class fields, each
- * record would first define all six as undefined and then assign them (every write makes one).
- */
+/** One write. kind, namespace, name and uid are read off the object, so a record costs six fields. */
 export class WriteRecord {
-  /** The cluster-wide resourceVersion of this write. */
-  declare readonly rv: number;
-  declare readonly atMs: number;
-  declare readonly type: WatchEventType;
-  /** The object after the write; for DELETED, its last state. */
-  declare readonly object: Stored;
-  /** The version this write replaced (undefined for ADDED). */
-  declare readonly previous: Stored | undefined;
-  /** Who wrote it: "kubectl", "replicaset-controller", "kubelet/node01", … */
-  declare readonly actor: string;
-
-  constructor(rv: number, atMs: number, type: WatchEventType, object: Stored, previous: Stored | undefined, actor: string) {
-    this.rv = rv;
-    this.atMs = atMs;
-    this.type = type;
-    this.object = object;
-    this.previous = previous;
-    this.actor = actor;
-  }
+  constructor(
+    /** The cluster-wide resourceVersion of this write. */
+    readonly rv: number,
+    readonly atMs: number,
+    readonly type: WatchEventType,
+    /** The object after the write; for DELETED, its last state. */
+    readonly object: Stored,
+    /** The version this write replaced (undefined for ADDED). */
+    readonly previous: Stored | undefined,
+    /** Who wrote it: "kubectl", "replicaset-controller", "kubelet/node01", … */
+    readonly actor: string,
+  ) {}
 
   get kind(): string { return this.object.kind; }
   get namespace(): string { return this.object.metadata.namespace ?? ''; }

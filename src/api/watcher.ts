@@ -9,23 +9,11 @@ import * as field_valuesModule from './field_values';
 // every call of an imported name first reads it through two export getters.
 const { fieldValue } = field_valuesModule;
 
-/**
- * One write as a watcher sees it; one event object is shared by every watcher that sees the same thing.
- * Its fields are declared and assigned (ES2022 class fields would define each as undefined first, on
- * every write).
- */
+/** One write as a watcher sees it; one event object is shared by every watcher that sees the same thing. */
 export class WatchEvent {
-  declare readonly type: WatchEventType;
-  declare readonly object: Stored;
-  declare readonly rv: number;
-  private declare keyMemo: string | undefined;
+  private keyMemo: string | undefined = undefined;
 
-  constructor(type: WatchEventType, object: Stored, rv: number) {
-    this.type = type;
-    this.object = object;
-    this.rv = rv;
-    this.keyMemo = undefined;
-  }
+  constructor(readonly type: WatchEventType, readonly object: Stored, readonly rv: number) {}
 
   /**
    * The object's "namespace/name" (client-go MetaNamespaceKeyFunc), built on first use and then
