@@ -18,10 +18,10 @@ export interface ScheduledEvent {
 /** A queued event: the next one of its instant (cleared when it leaves the queue, so a kept event holds no others). */
 interface QueuedEvent extends ScheduledEvent { next: QueuedEvent | undefined }
 
-// Plain object literals, not classes: with ES2022 class fields each instance would define its
-// fields one by one, which costs more than a literal on this path. A bucket links its events (no
-// list object per instant: most instants far ahead hold a single event, a resync or a renewal);
-// first is undefined once every event of the instant has left, until the instant is dropped.
+// Plain object literals, not classes: events and buckets are data built on the hottest path. A
+// bucket links its events (no list object per instant: most instants far ahead hold a single event,
+// a resync or a renewal); first is undefined once every event of the instant has left, until the
+// instant is dropped.
 interface Bucket { readonly atMs: number; first: QueuedEvent | undefined; tail: QueuedEvent }
 
 export class EventQueue {
