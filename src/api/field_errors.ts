@@ -86,6 +86,13 @@ export interface FieldError {
 export const required = (field: string, detail = ''): FieldError => ({ type: ErrorType.Required, field, detail });
 export const forbiddenField = (field: string, detail: string): FieldError => ({ type: ErrorType.Forbidden, field, detail });
 export const invalidField = (field: string, value: GoValue, detail: string): FieldError => ({ type: ErrorType.Invalid, field, value, detail });
+/**
+ * One invalid-field error per message, in order. An indexed loop: for-of over the message lists (most
+ * of them the shared empty one) would allocate an iterator on every write.
+ */
+export function pushInvalid(errs: FieldError[], path: string, value: GoValue, msgs: readonly string[]): void {
+  for (let i = 0; i < msgs.length; i++) errs.push(invalidField(path, value, msgs[i]!));
+}
 export const duplicate = (field: string, value: GoValue): FieldError => ({ type: ErrorType.Duplicate, field, value });
 export const notFoundField = (field: string, value: GoValue): FieldError => ({ type: ErrorType.NotFound, field, value });
 /** field.TooLong: the value is never shown; the detail names the byte limit. */

@@ -4,13 +4,11 @@
 // resize policies, volume devices.
 import type { Container, Probe } from '../objects';
 import {
-  duplicate, forbiddenField, invalidField, notFoundField, notSupported, required, type FieldError,
+  duplicate, forbiddenField, invalidField, pushInvalid, notFoundField, notSupported, required, type FieldError,
 } from '../field_errors';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isRelaxedEnvVarName, isValidPortName, isValidPortNum } from './names';
 import { parseQuantity } from '../quantity';
 
-// Message lists (`ms`) are walked by index: every pod write runs these checks, and for-of would
-// cost an iterator per check.
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -20,8 +18,8 @@ function nonNegative(value: number | undefined, path: string, errs: FieldError[]
 }
 
 function validatePortNumOrName(port: unknown, path: string, errs: FieldError[]): void {
-  if (typeof port === 'number') for (let ms = isValidPortNum(port), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(path, port, msg)); }
-  else if (typeof port === 'string') for (let ms = isValidPortName(port), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(path, port, msg)); }
+  if (typeof port === 'number') pushInvalid(errs, path, port, isValidPortNum(port));
+  else if (typeof port === 'string') pushInvalid(errs, path, port, isValidPortName(port));
 }
 
 /** validateHandler: exactly one of exec, httpGet, tcpSocket, grpc (sleep is lifecycle-only). */
@@ -71,7 +69,7 @@ export function validateProbes(c: Container, p: string, errs: FieldError[]): voi
 /** One resource name and quantity of a container's limits or requests. */
 function checkResource(p: string, errs: FieldError[], kind: 'limits' | 'requests', name: string, q: string): void {
   const fp = `${p}.resources.${kind}[${name}]`;
-  for (let ms = isQualifiedName(name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(fp, name, msg)); }
+  pushInvalid(errs, fp, name, isQualifiedName(name));
   if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-')) {
     errs.push(invalidField(fp, name, 'must be a standard resource for containers'));
   }
@@ -99,20 +97,16 @@ function validateEnv(c: Container, p: string, errs: FieldError[]): void {
   (c.env ?? []).forEach((e, i) => {
     const ep = `${p}.env[${i}]`;
     if (!e.name) errs.push(required(`${ep}.name`, ''));
-    else for (let ms = isRelaxedEnvVarName(e.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${ep}.name`, e.name, msg)); }
+    else pushInvalid(errs, `${ep}.name`, e.name, isRelaxedEnvVarName(e.name));
     const from = e.valueFrom as Record<string, { name?: string; key?: string } | undefined> | undefined;
     if (!from) return;
     const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter(s => from[s]);
     for (const s of ['configMapKeyRef', 'secretKeyRef']) {
       const ref = from[s];
       if (!ref) continue;
-      for (let ms = isDNS1123Subdomain(ref.name ?? ''), mi = 0; mi < ms.length; mi++) {
-        const msg = ms[mi]!; errs.push(invalidField(`${ep}.valueFrom.${s}.name`, ref.name ?? '', msg));
-      }
+      pushInvalid(errs, `${ep}.valueFrom.${s}.name`, ref.name ?? '', isDNS1123Subdomain(ref.name ?? ''));
       if (!ref.key) errs.push(required(`${ep}.valueFrom.${s}.key`, ''));
-      else for (let ms = isConfigMapKey(ref.key), mi = 0; mi < ms.length; mi++) {
-        const msg = ms[mi]!; errs.push(invalidField(`${ep}.valueFrom.${s}.key`, ref.key, msg));
-      }
+      else pushInvalid(errs, `${ep}.valueFrom.${s}.key`, ref.key, isConfigMapKey(ref.key));
     }
     if (sources.length === 0) errs.push(invalidField(`${ep}.valueFrom`, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
     else if (e.value) errs.push(invalidField(`${ep}.valueFrom`, '', 'may not be specified when `value` is not empty'));
@@ -123,7 +117,7 @@ function validateEnv(c: Container, p: string, errs: FieldError[]): void {
 /** validateContainerCommon: what every kind of container is checked for, in upstream's order. */
 export function validateContainerCommon(c: Container, p: string, volumes: Set<string>, errs: FieldError[]): void {
   if (!c.name) errs.push(required(`${p}.name`, ''));
-  else for (let ms = isDNS1123Label(c.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${p}.name`, c.name, msg)); }
+  else pushInvalid(errs, `${p}.name`, c.name, isDNS1123Label(c.name));
   if (!c.image) errs.push(required(`${p}.image`, ''));
   const tmp = (c.terminationMessagePolicy as string | undefined) ?? '';
   if (tmp === '') errs.push(required(`${p}.terminationMessagePolicy`, ''));
@@ -133,17 +127,13 @@ export function validateContainerCommon(c: Container, p: string, volumes: Set<st
     const pp = `${p}.ports[${j}]`;
     if (port.name) {
       const msgs = isValidPortName(port.name);
-      if (msgs.length) for (let ms = msgs, mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${pp}.name`, port.name, msg)); }
+      if (msgs.length) pushInvalid(errs, `${pp}.name`, port.name, msgs);
       else if (portNames.has(port.name)) errs.push(duplicate(`${pp}.name`, port.name));
       else portNames.add(port.name);
     }
     if (!port.containerPort) errs.push(required(`${pp}.containerPort`, ''));
-    else for (let ms = isValidPortNum(port.containerPort), mi = 0; mi < ms.length; mi++) {
-      const msg = ms[mi]!; errs.push(invalidField(`${pp}.containerPort`, port.containerPort, msg));
-    }
-    if (port.hostPort) for (let ms = isValidPortNum(port.hostPort), mi = 0; mi < ms.length; mi++) {
-      const msg = ms[mi]!; errs.push(invalidField(`${pp}.hostPort`, port.hostPort, msg));
-    }
+    else pushInvalid(errs, `${pp}.containerPort`, port.containerPort, isValidPortNum(port.containerPort));
+    if (port.hostPort) pushInvalid(errs, `${pp}.hostPort`, port.hostPort, isValidPortNum(port.hostPort));
     if (!port.protocol) errs.push(required(`${pp}.protocol`, ''));
     else if (!PROTOCOLS.includes(port.protocol)) errs.push(notSupported(`${pp}.protocol`, port.protocol, PROTOCOLS));
   });

@@ -3,7 +3,7 @@
 // update gets (rest.BeforeUpdate validateCommonFields), and the immutable metadata of an update.
 import type { ObjectMeta } from '../objects';
 import {
-  forbiddenField, goStringSlice, GoRendered, goQuote, goPointer, invalidField, required, tooLong, type FieldError,
+  forbiddenField, goStringSlice, GoRendered, goQuote, goPointer, invalidField, pushInvalid, required, tooLong, type FieldError,
 } from '../field_errors';
 import * as namesModule from './names';
 import type { ResourceInfo } from '../resources';
@@ -28,14 +28,6 @@ export function nameErrors(kind: string, name: string, prefix: boolean): string[
   if (kind === 'Service') return isDNS1035Label(n);
   if (kind === 'Namespace' || kind === 'StatefulSet') return isDNS1123Label(n);
   return isDNS1123Subdomain(n);
-}
-
-/**
- * One invalid-field error per message, in order. An indexed loop: for-of over the message lists (most
- * of them the shared empty one) would allocate an iterator on every write.
- */
-function pushInvalid(errs: FieldError[], path: string, value: unknown, msgs: readonly string[]): void {
-  for (let i = 0; i < msgs.length; i++) errs.push(invalidField(path, value, msgs[i]!));
 }
 
 /** metav1validation.ValidateLabels: key errors then value errors, per label, all at the map's path. */

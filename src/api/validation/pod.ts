@@ -3,7 +3,7 @@
 // and DNS policy, node selector, names, active deadline, tolerations. Not modelled: affinity, DNS config,
 // security contexts, ephemeral containers, resource claims, topology spread (accepted unchecked).
 import type { PodSpec, PodTemplateSpec, Volume } from '../objects';
-import { duplicate, forbiddenField, goStringMap, invalidField, notSupported, required, type FieldError } from '../field_errors';
+import { duplicate, forbiddenField, goStringMap, invalidField, pushInvalid, notSupported, required, type FieldError } from '../field_errors';
 import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './names';
 import { parseQuantity } from '../quantity';
 import { checkHostPortConflicts, validateContainerCommon, validateProbes } from './containers';
@@ -12,8 +12,6 @@ import { validatePodSpecUpdate } from './pod_update';
 
 export { validatePodSpecUpdate };
 
-// Message lists (`ms`) are walked by index: every pod write runs these checks, and for-of would
-// cost an iterator per check.
 const FILE_MODE = 'must be a number between 0 and 0777 (octal), both inclusive';
 // validateVolumeSource's order; the Forbidden paths keep upstream's spellings ("cephFS", "downwarAPI").
 const VOLUME_SOURCES: [string, string][] = [['emptyDir', 'emptyDir'], ['hostPath', 'hostPath'], ['gitRepo', 'gitRepo'],
@@ -79,7 +77,7 @@ function validateVolumes(volumes: Volume[] | undefined, path: string, errs: Fiel
     const el: FieldError[] = [];
     validateVolumeSource(v, p, el);
     if (!v.name) el.push(required(`${p}.name`, ''));
-    else for (let ms = isDNS1123Label(v.name), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; el.push(invalidField(`${p}.name`, v.name, msg)); }
+    else pushInvalid(el, `${p}.name`, v.name, isDNS1123Label(v.name));
     if (names.has(v.name)) el.push(duplicate(`${p}.name`, v.name));
     if (el.length === 0) names.add(v.name);
     errs.push(...el);
@@ -127,7 +125,7 @@ function validateTolerations(spec: PodSpec, path: string, errs: FieldError[]): v
 }
 
 function validateToleration(t: NonNullable<PodSpec['tolerations']>[number], p: string, errs: FieldError[]): void {
-  if (t.key) for (let ms = isQualifiedName(t.key), mi = 0; mi < ms.length; mi++) { const msg = ms[mi]!; errs.push(invalidField(`${p}.key`, t.key, msg)); }
+  if (t.key) pushInvalid(errs, `${p}.key`, t.key, isQualifiedName(t.key));
   if (!t.key && t.operator !== 'Exists') {
     errs.push(invalidField(`${p}.operator`, t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
@@ -147,9 +145,7 @@ function validateToleration(t: NonNullable<PodSpec['tolerations']>[number], p: s
 }
 
 function subdomainField(value: unknown, path: string, errs: FieldError[]): void {
-  if (typeof value === 'string' && value.length > 0) for (let ms = isDNS1123Subdomain(value), mi = 0; mi < ms.length; mi++) {
-    const msg = ms[mi]!; errs.push(invalidField(path, value, msg));
-  }
+  if (typeof value === 'string' && value.length > 0) pushInvalid(errs, path, value, isDNS1123Subdomain(value));
 }
 
 /** ValidatePodSpec with paths under `prefix` ("spec" for pods, "spec.template.spec" for templates). */
@@ -182,12 +178,8 @@ export function validatePodSpec(spec: PodSpec | undefined, prefix: string, opts:
   if (spec.activeDeadlineSeconds !== undefined && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647)) {
     errs.push(invalidField(`${prefix}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, inclusiveRangeError(1, 2147483647)));
   }
-  if (spec.hostname) for (let ms = isDNS1123Label(spec.hostname), mi = 0; mi < ms.length; mi++) {
-    const msg = ms[mi]!; errs.push(invalidField(`${prefix}.hostname`, spec.hostname, msg));
-  }
-  if (spec.subdomain) for (let ms = isDNS1123Label(spec.subdomain), mi = 0; mi < ms.length; mi++) {
-    const msg = ms[mi]!; errs.push(invalidField(`${prefix}.subdomain`, spec.subdomain, msg));
-  }
+  if (spec.hostname) pushInvalid(errs, `${prefix}.hostname`, spec.hostname, isDNS1123Label(spec.hostname));
+  if (spec.subdomain) pushInvalid(errs, `${prefix}.subdomain`, spec.subdomain, isDNS1123Label(spec.subdomain));
   validateTolerations(spec, prefix, errs);
   subdomainField(spec.priorityClassName, `${prefix}.priorityClassName`, errs);
   const pp = spec.preemptionPolicy as string | undefined;
