@@ -185,11 +185,6 @@ function pathSegmentErrors(name: string): string[] {
 }
 
 /**
- * Every update: rest.BeforeUpdate's validateCommonFields (ValidateObjectMetaAccessor with path-segment
- * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
- * update validation follows; repeated messages are dropped when the 422 is built.
- */
-/**
  * ValidateImmutableField for one metadata field, given as its value in each version (read by name at
  * the call: a field name passed in would be a generic keyed load on every update).
  */
@@ -197,6 +192,11 @@ function immutable(nextValue: string | undefined, prevValue: string | undefined,
   if ((nextValue ?? '') !== (prevValue ?? '')) errs.push(invalidField(path, nextValue ?? '', FIELD_IMMUTABLE));
 }
 
+/**
+ * Every update: rest.BeforeUpdate's validateCommonFields (ValidateObjectMetaAccessor with path-segment
+ * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
+ * update validation follows; repeated messages are dropped when the 422 is built.
+ */
 export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
   const errs = scratchErrors();
   if (next.generateName) pushInvalid(errs, 'metadata.generateName', next.generateName, pathSegmentErrors(next.generateName));
