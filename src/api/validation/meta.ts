@@ -10,7 +10,7 @@ import type { ResourceInfo } from '../resources';
 
 // Imported functions on the request path are read once, here: tsx runs this code as CommonJS, where
 // every call of an imported name first reads it through two export getters.
-const { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } = namesModule;
+const { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, NO_MESSAGES } = namesModule;
 
 export const FIELD_IMMUTABLE = 'field is immutable';
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -23,7 +23,7 @@ const maskTrailingDash = (name: string): string => (name.length > 1 && name.ends
  * The name rule each kind's strategy uses: DNS-1035 label for Services (ValidateServiceName), DNS label for
  * Namespaces and StatefulSets, DNS subdomain for the rest.
  */
-export function nameErrors(kind: string, name: string, prefix: boolean): string[] {
+export function nameErrors(kind: string, name: string, prefix: boolean): readonly string[] {
   const n = prefix ? maskTrailingDash(name) : name;
   if (kind === 'Service') return isDNS1035Label(n);
   if (kind === 'Namespace' || kind === 'StatefulSet') return isDNS1123Label(n);
@@ -175,10 +175,7 @@ function takeErrors(errs: FieldError[]): FieldError[] {
   return errs;
 }
 
-/** No messages (shared, as NO_ERRORS: every pod write checks its generateName; callers only read the list). */
-const NO_MESSAGES: string[] = [];
-
-function pathSegmentErrors(name: string): string[] {
+function pathSegmentErrors(name: string): readonly string[] {
   if (name === '.' || name === '..') return [`may not be '${name}'`];
   if (!name.includes('/') && !name.includes('%')) return NO_MESSAGES;
   return ['/', '%'].filter(c => name.includes(c)).map(c => `may not contain '${c}'`);

@@ -38,15 +38,15 @@ const DNS1035_LABEL_ERR = regexError("a DNS-1035 label must consist of lower cas
  */
 const VALID_LIMIT = 10_000;
 /**
- * No messages: shared by the checks whose callers only read the list (none adds to it). Not frozen:
- * for-of over a frozen array takes a slower path that allocates an iterator per loop.
+ * No messages: shared by the checks of valid values, so their lists are readonly. Not frozen: for-of
+ * over a frozen array takes a slower path that allocates an iterator per loop.
  */
-const NONE: string[] = [];
+export const NO_MESSAGES: readonly string[] = [];
 const validDNS1123Label = new Set<string>();
 const validQualifiedName = new Set<string>();
 const validLabelValue = new Set<string>();
 
-function remember(set: Set<string>, value: string, errs: string[]): string[] {
+function remember(set: Set<string>, value: string, errs: string[]): readonly string[] {
   if (errs.length === 0) {
     if (set.size >= VALID_LIMIT) set.clear();
     set.add(value);
@@ -55,8 +55,8 @@ function remember(set: Set<string>, value: string, errs: string[]): string[] {
 }
 
 // v1.32 has no "must not contain dots" special case for labels (that message came later).
-export function isDNS1123Label(value: string): string[] {
-  if (validDNS1123Label.has(value)) return NONE;
+export function isDNS1123Label(value: string): readonly string[] {
+  if (validDNS1123Label.has(value)) return NO_MESSAGES;
   return remember(validDNS1123Label, value, dns1123LabelErrors(value));
 }
 
@@ -86,8 +86,8 @@ function isSubdomainShape(value: string): boolean {
 }
 
 // Not remembered: subdomains are mostly object names, each seen once.
-export function isDNS1123Subdomain(value: string): string[] {
-  if (value.length <= 253 && isSubdomainShape(value)) return NONE;
+export function isDNS1123Subdomain(value: string): readonly string[] {
+  if (value.length <= 253 && isSubdomainShape(value)) return NO_MESSAGES;
   const errs: string[] = [];
   if (value.length > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_ERR);
@@ -102,8 +102,8 @@ export function isDNS1035Label(value: string): string[] {
 }
 
 /** IsQualifiedName: "[prefix/]name", the form of label and annotation keys. */
-export function isQualifiedName(value: string): string[] {
-  if (validQualifiedName.has(value)) return NONE;
+export function isQualifiedName(value: string): readonly string[] {
+  if (validQualifiedName.has(value)) return NO_MESSAGES;
   return remember(validQualifiedName, value, qualifiedNameErrors(value));
 }
 
@@ -128,8 +128,8 @@ function qualifiedNameErrors(value: string): string[] {
   return errs;
 }
 
-export function isValidLabelValue(value: string): string[] {
-  if (validLabelValue.has(value)) return NONE;
+export function isValidLabelValue(value: string): readonly string[] {
+  if (validLabelValue.has(value)) return NO_MESSAGES;
   return remember(validLabelValue, value, labelValueErrors(value));
 }
 
