@@ -1,7 +1,8 @@
 // The Score phase over the feasible nodes, fed by the Filter phase's scan (scanNodes, which scores
-// each node it finds feasible): each default plugin's score, normalized and weighted (plugins in scores.ts). The parts that depend only on one node and the pod's shape (taint count,
-// preferred affinity weight, resource scores, which images the node has) are memoized on the node
-// until it changes; normalization, topology spread and image scaling are computed every cycle.
+// each node it finds feasible): each default plugin's score, normalized and weighted (plugins in
+// scores.ts). The parts that depend only on one node and the pod's shape (taint count, preferred
+// affinity weight, resource scores, which images the node has) are memoized on the node until it
+// changes; normalization, topology spread and image scaling are computed every cycle.
 import type { SchedulerCache } from './cache';
 import type { NodeInfo, PodEntry } from './node_info';
 import type { Selector } from '../api/selectors';
@@ -9,7 +10,7 @@ import { termMatches, type FilterStatus } from './filters';
 import { filterNode, type PodShape } from './pod_shape';
 import {
   HOSTNAME_MAX_SKEW, MAX_NODE_SCORE, balancedAllocationScore, imageLocalityFromScaled, imageLocalityFromSum, intolerablePreferNoSchedule,
-  leastAllocatedScore, scaledImageSizes, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
+  leastAllocatedScore, scaledImageSizes, topologySpreadCounts, topologySpreadNormalized, topologySpreadPreScore, topologySpreadRaw,
 } from './scores';
 
 export const WEIGHTS = { TaintToleration: 3, NodeAffinity: 2, PodTopologySpread: 2, NodeResourcesFit: 1, NodeResourcesBalancedAllocation: 1, ImageLocality: 1 };
@@ -110,12 +111,11 @@ export function beginScores(pod: PodEntry, shape: PodShape, cache: SchedulerCach
   const k = shape.images.keys.length;
   cycleByMask = k <= MAX_IMAGES_BY_MASK;
   if (cycleByMask) imageByMask.fill(-1, 0, 1 << k);
-  // topologySpreadPreScore scores with the namespace's tracker for the selector when it has requirements.
-  const spreads = selector !== undefined && selector.requirements.length > 0;
   // Hostname spread alone (no zones, every node named): a node's raw score, Math.round(count ×
   // weight + maxSkew − 1), grows with its count, so the raw range is that of the counts.
-  cycleByCount = spreads && cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
-  cycleCounts = cycleByCount ? cache.spreadTracker(pod.pod.metadata.namespace ?? 'default', selector!).bySlot : NO_COUNTS;
+  const hostnameOnly = cache.zoneLabelledNodes === 0 && cache.hostnameUnlabelledNodes === 0;
+  cycleCounts = (hostnameOnly ? topologySpreadCounts(pod.pod, selector, cache) : undefined) ?? NO_COUNTS;
+  cycleByCount = cycleCounts !== NO_COUNTS;
   cycleN = 0;
   maxTaints = 0;
   maxAffinity = 0;

@@ -100,11 +100,17 @@ const ZONE_MAX_SKEW = 5;
 /** What PreScore works out for one cycle: the tracker, each constraint's weight, the zones' counts. */
 export interface SpreadCycle { counts: Int32Array; hostnameWeight: number; zoneWeight: number; zoneCounts: Map<string, number> }
 
+/** The matching pods per node slot that spread scores with; undefined when the pod has no default selector. */
+export function topologySpreadCounts(pod: Pod, selector: Selector | undefined, cache: SchedulerCache): Int32Array | undefined {
+  if (!selector || selector.requirements.length === 0) return undefined;
+  return cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).bySlot;
+}
+
 /** PreScore; undefined when the pod has no default selector (every score is 0). */
 export function topologySpreadPreScore(pod: Pod, selector: Selector | undefined, feasible: NodeInfo[], all: NodeInfo[],
   cache: SchedulerCache): SpreadCycle | undefined {
-  if (!selector || selector.requirements.length === 0) return undefined;
-  const counts = cache.spreadTracker(pod.metadata.namespace ?? 'default', selector).bySlot;
+  const counts = topologySpreadCounts(pod, selector, cache);
+  if (counts === undefined) return undefined;
   // Zone domains among feasible nodes; nodes without the zone label carry no zone score.
   const zoneCounts = new Map<string, number>();
   // No node has a zone label (the cache counts them): no feasible node has one either.
