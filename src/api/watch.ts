@@ -5,7 +5,6 @@
 import type { Simulation } from '../sim/simulation';
 import type { Stored } from './objects';
 import type { WatchEventType } from './history';
-import type { FieldRequirement } from './selectors';
 import type { WatchOptions } from './watcher';
 import * as watcherModule from './watcher';
 
