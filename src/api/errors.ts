@@ -52,7 +52,7 @@ export function conflict(info: ResourceInfo, name: string, why = 'the object has
  * goes through ErrorList.ToAggregate, which drops repeated messages (update validation often reports the
  * same problem twice); the causes keep every error.
  */
-export function invalid(info: ResourceInfo, name: string, errs: FieldError[]): ApiError {
+export function invalid(info: ResourceInfo, name: string, errs: readonly FieldError[]): ApiError {
   const texts = [...new Set(errs.map(formatFieldError))];
   const joined = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
   const causes = errs.map(e => ({ reason: e.type.reason, message: errorBody(e), field: e.field }));

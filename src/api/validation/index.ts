@@ -22,7 +22,7 @@ import {
 const { validateObjectMeta, validateObjectMetaUpdate, NO_ERRORS } = metaModule;
 const { validatePodOnly, validatePodSpec, validatePodSpecUpdate } = podModule;
 
-function validateSpec(obj: KubeObject): FieldError[] {
+function validateSpec(obj: KubeObject): readonly FieldError[] {
   switch (obj.kind) {
     case 'Pod': return concat(validatePodSpec(obj.spec, 'spec', { isPod: true }), validatePodOnly(obj.spec ?? {}));
     case 'ReplicaSet': return validateReplicaSet(obj.spec);
@@ -41,17 +41,17 @@ function validateSpec(obj: KubeObject): FieldError[] {
   }
 }
 
-export function validateCreate(obj: KubeObject, info: ResourceInfo): FieldError[] {
+export function validateCreate(obj: KubeObject, info: ResourceInfo): readonly FieldError[] {
   return concat(validateObjectMeta(obj.metadata, info), validateSpec(obj));
 }
 
 /** a then b, without a new list when either is empty (the usual case: no errors at all). */
-function concat(a: FieldError[], b: FieldError[]): FieldError[] {
+function concat(a: readonly FieldError[], b: readonly FieldError[]): readonly FieldError[] {
   return b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
 }
 
 /** The strategy's ValidateUpdate, after the common metadata checks. */
-function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
+function validateKindUpdate(obj: KubeObject, prev: KubeObject): readonly FieldError[] {
   switch (obj.kind) {
     case 'Pod': return concat(validateSpec(obj), validatePodSpecUpdate(obj.spec, prev.spec));
     case 'ReplicaSet': case 'Deployment': case 'DaemonSet': return concat(validateSpec(obj), validateSelectorImmutable(obj, prev));
@@ -66,7 +66,7 @@ function validateKindUpdate(obj: KubeObject, prev: KubeObject): FieldError[] {
 }
 
 /** On the status subresource only the metadata rules apply here (status contents are the writer's business). */
-export function validateUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo, subresource?: 'status'): FieldError[] {
+export function validateUpdate(obj: KubeObject, prev: KubeObject, info: ResourceInfo, subresource?: 'status'): readonly FieldError[] {
   const meta = validateObjectMetaUpdate(obj.metadata, prev.metadata, info);
   return subresource === 'status' ? meta : concat(meta, validateKindUpdate(obj, prev));
 }

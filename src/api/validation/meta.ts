@@ -139,7 +139,7 @@ function validateMetaCommon(meta: ObjectMeta, info: ResourceInfo, errs: FieldErr
 }
 
 /** core ValidateObjectMeta on create: generateName, name (the kind's rule), the common fields, kube finalizer names. */
-export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldError[] {
+export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): readonly FieldError[] {
   const errs = scratchErrors();
   if (meta.generateName) {
     pushInvalid(errs, 'metadata.generateName', meta.generateName, nameErrors(info.kind, meta.generateName, true));
@@ -157,10 +157,10 @@ export function validateObjectMeta(meta: ObjectMeta, info: ResourceInfo): FieldE
  */
 let scratch: FieldError[] = [];
 /**
- * The result of a clean check, shared: callers read it and never add to it. Not frozen: for-of and
+ * The result of a clean check, shared (readonly: callers cannot add to it). Not frozen: for-of and
  * spreads over a frozen array take a slower path that allocates an iterator per loop.
  */
-export const NO_ERRORS: FieldError[] = [];
+export const NO_ERRORS: readonly FieldError[] = [];
 
 /** The scratch list, emptied first in case a check threw halfway through the last call. */
 function scratchErrors(): FieldError[] {
@@ -169,7 +169,7 @@ function scratchErrors(): FieldError[] {
   return errs;
 }
 
-function takeErrors(errs: FieldError[]): FieldError[] {
+function takeErrors(errs: FieldError[]): readonly FieldError[] {
   if (errs.length === 0) return NO_ERRORS;
   scratch = [];
   return errs;
@@ -194,7 +194,7 @@ function immutable(nextValue: string | undefined, prevValue: string | undefined,
  * names, then ValidateObjectMetaAccessorUpdate), then core's kube finalizer names. The kind's own
  * update validation follows; repeated messages are dropped when the 422 is built.
  */
-export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): FieldError[] {
+export function validateObjectMetaUpdate(next: ObjectMeta, prev: ObjectMeta, info: ResourceInfo): readonly FieldError[] {
   const errs = scratchErrors();
   if (next.generateName) pushInvalid(errs, 'metadata.generateName', next.generateName, pathSegmentErrors(next.generateName));
   if (!next.name) errs.push(required('metadata.name', 'name or generateName is required'));
