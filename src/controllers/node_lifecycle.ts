@@ -247,7 +247,6 @@ class NodeLifecycleController implements Reconciler {
     if (!this.passQueued) { this.passQueued = true; this.ctx.queue.addAfter('noexecute', NODE_EVICTION_PERIOD_MS); }
   }
 
-  /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
   /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
   private doNoScheduleTaintingPass(node: Stored<Node>): void {
     const { add, remove } = noScheduleTaintChanges(node);
@@ -258,6 +257,7 @@ class NodeLifecycleController implements Reconciler {
     swapNodeControllerTaint(this.ctx.client, node, add, remove, this.nowMs);
   }
 
+  /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
   private doNoExecuteTaintingPass(): ReconcileResult | void {
     this.passQueued = false;
     let left = false;
