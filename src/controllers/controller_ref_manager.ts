@@ -43,17 +43,15 @@ export class ControllerRefManager {
   /**
    * claimOne for an object whose controller reference is known to be the owner's (an index by
    * controller uid found it; uids are the API server's own, so no orphan's "<namespace>/" is one):
-   * the decisions claimObject makes for it, without looking the reference up again.
+   * claimObject's decisions for it, without looking the reference up again.
    */
   claimOwned(obj: Stored, errors: unknown[]): boolean {
-    if (this.match(obj)) return true;
-    if (this.owner.metadata.deletionTimestamp) return false;
     try {
-      this.release(obj);
+      return this.claimOwnedObject(obj);
     } catch (e) {
       errors.push(e);
+      return false;
     }
-    return false;
   }
 
   private match(obj: Stored): boolean {
@@ -62,18 +60,19 @@ export class ControllerRefManager {
 
   private claimObject(obj: Stored): boolean {
     const ref = controllerRef(obj);
-    const ownerDeleting = !!this.owner.metadata.deletionTimestamp;
-    if (ref) {
-      if (ref.uid !== this.owner.metadata.uid) return false;
-      if (this.match(obj)) return true;
-      if (ownerDeleting) return false;
-      this.release(obj);
-      return false;
-    }
-    if (ownerDeleting || !this.match(obj)) return false;
+    if (ref) return ref.uid === this.owner.metadata.uid && this.claimOwnedObject(obj);
+    if (this.owner.metadata.deletionTimestamp || !this.match(obj)) return false;
     if (obj.metadata.deletionTimestamp) return false;
     if (this.owner.metadata.namespace && this.owner.metadata.namespace !== obj.metadata.namespace) return false;
     return this.adopt(obj);
+  }
+
+  /** An object this owner controls: kept while it matches, else released (unless the owner is being deleted). */
+  private claimOwnedObject(obj: Stored): boolean {
+    if (this.match(obj)) return true;
+    if (this.owner.metadata.deletionTimestamp) return false;
+    this.release(obj);
+    return false;
   }
 
   /** canAdopt: once per claim pass, a live GET of the owner (RecheckDeletionTimestamp). */

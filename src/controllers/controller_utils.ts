@@ -192,7 +192,8 @@ function sidecarRestarts(p: Stored): number {
 /**
  * What ActivePodsWithRanks.Less reads of one pod (copied flat, so a sort's comparisons read one
  * object per pod): fields of the pod version, which cannot change (stored versions are frozen),
- * and its rank and log-scaled ages, which podRankKey sets for the instant it is called at.
+ * its log-scaled ages, which podRankKey sets for the instant it is called at, and its rank, which
+ * getPodsToDelete sets.
  */
 export interface PodRankKey {
   readonly pod: Stored; readonly uid: string; readonly node: string; readonly phase: number; readonly ready: boolean; readonly cost: number;
@@ -206,8 +207,8 @@ export interface PodRankKey {
  */
 const rankKeys = new WeakMap<Stored, PodRankKey>();
 
-/** The pod's key for this rank and instant (a frozen version's key is shared: valid until the next call for the same version). */
-export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey {
+/** The pod's key for this instant, rank unset (a frozen version's key is shared: valid until the next call for the same version). */
+function podRankKey(pod: Stored, nowMs: number): PodRankKey {
   let k = rankKeys.get(pod);
   if (k === undefined) {
     const readyMs = podReadyTime(pod);
@@ -219,19 +220,14 @@ export function podRankKey(pod: Stored, rank: number, nowMs: number): PodRankKey
     };
     if (Object.isFrozen(pod)) rankKeys.set(pod, k);
   }
-  k.rank = rank;
   k.readyLog = k.readyMs === undefined ? 0 : logRank(k.readyMs, nowMs);
   k.createdLog = k.createdMs === undefined ? 0 : logRank(k.createdMs, nowMs);
   return k;
 }
 
-/** ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32). */
-export function podRankLess(a: PodRankKey, b: PodRankKey): boolean {
-  return comparePodRanks(a, b) < 0;
-}
-
 /**
- * podRankLess(a, b) ? -1 : podRankLess(b, a) ? 1 : 0, in one pass: every test of Less is symmetric
+ * ActivePodsWithRanks.Less (LogarithmicScaleDown and PodDeletionCost on, as by default in v1.32) as a
+ * three-way comparison, Less(a, b) ? -1 : Less(b, a) ? 1 : 0, in one pass: every test of Less is symmetric
  * (it decides a pair in both orders at the same step), so the first deciding test gives the sign,
  * each written to return 0 where Less would be false both ways (a NaN, equal uids).
  */
@@ -269,7 +265,7 @@ export function getPodsToDelete(filtered: Stored[], relatedPodsOnNode: () => Map
   const podsOnNode = relatedPodsOnNode();
   const ranked = new Array<PodRankKey>(filtered.length);
   for (let i = 0; i < filtered.length; i++) {
-    const k = podRankKey(filtered[i]!, 0, nowMs);
+    const k = podRankKey(filtered[i]!, nowMs);
     k.rank = podsOnNode.get(k.node)?.count ?? 0;
     ranked[i] = k;
   }

@@ -258,8 +258,10 @@ export class Informer {
           link.bucket.moveToEnd(link, obj);
           continue;
         }
+        linkDelete(index, link);
+      } else {
+        indexDelete(index, index.fn(old), k);
       }
-      indexDelete(index, index.fn(old), k);
       entry.links[i] = indexInsert(index, now ?? index.fn(obj), k, obj);
     }
   }
@@ -280,7 +282,6 @@ export class Informer {
     }
   }
 }
-
 
 /** One informer per kind, shared by every controller of a controller manager (SharedInformerFactory). */
 export class InformerFactory {

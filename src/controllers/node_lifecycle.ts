@@ -136,8 +136,7 @@ class NodeLifecycleController implements Reconciler {
       if (z.pass !== pass) { z.pass = pass; z.ready = 0; z.notReady = 0; seen.push(z); }
       if (current?.status === 'True') z.ready++; else z.notReady++;
       if (!current || !observed) continue;
-      // A node observed Ready, with no NoExecute taint to lift and nothing queued for tainting: nothing to do.
-      if (observed.status !== 'True' || h.noExecuteTainted || this.tainter.size !== 0) this.processTaintBaseEviction(node, observed);
+      this.processTaintBaseEviction(node, observed, h.noExecuteTainted);
       if (current.status !== 'True' && observed.status === 'True') {
         this.ctx.recorder.event(nodeRef(node), 'Normal', 'NodeNotReady', `Node ${node.metadata.name} status is now: NodeNotReady`);
         this.markPodsNotReady(node.metadata.name);
@@ -222,19 +221,24 @@ class NodeLifecycleController implements Reconciler {
     return next;
   }
 
-  /** processTaintBaseEviction, on the Ready condition observed before this pass updated it. */
-  private processTaintBaseEviction(node: Stored<Node>, observed: Condition): void {
-    const name = node.metadata.name;
-    const taints = node.spec?.taints ?? NO_TAINTS;
+  /**
+   * processTaintBaseEviction, on the Ready condition observed before this pass updated it.
+   * noExecuteTainted: whether the node has a NoExecute unreachable or not-ready taint (its health record's).
+   */
+  private processTaintBaseEviction(node: Stored<Node>, observed: Condition, noExecuteTainted: boolean): void {
     if (observed.status === 'False' || observed.status === 'Unknown') {
+      const taints = node.spec?.taints ?? NO_TAINTS;
       const [add, remove] = observed.status === 'False' ? [NOT_READY, UNREACHABLE] : [UNREACHABLE, NOT_READY];
       if (hasNoExecute(taints, remove)) this.swapTaints(node, [{ key: add, effect: 'NoExecute' }], [{ key: remove, effect: 'NoExecute' }]);
       else if (!hasNoExecute(taints, add)) this.markNodeForTainting(node);
       return;
     }
     // markNodeAsReachable: Ready again, so no NoExecute taint and nothing queued.
-    if (this.tainter.size !== 0) for (const q of this.tainter.values()) { const i = q.indexOf(name); if (i >= 0) q.splice(i, 1); }
-    if (hasNoExecute(taints, UNREACHABLE) || hasNoExecute(taints, NOT_READY)) {
+    if (this.tainter.size !== 0) {
+      const name = node.metadata.name;
+      for (const q of this.tainter.values()) { const i = q.indexOf(name); if (i >= 0) q.splice(i, 1); }
+    }
+    if (noExecuteTainted) {
       this.swapTaints(node, [], [{ key: UNREACHABLE, effect: 'NoExecute' }, { key: NOT_READY, effect: 'NoExecute' }]);
     }
   }
@@ -247,7 +251,6 @@ class NodeLifecycleController implements Reconciler {
     if (!this.passQueued) { this.passQueued = true; this.ctx.queue.addAfter('noexecute', NODE_EVICTION_PERIOD_MS); }
   }
 
-  /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
   /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
   private doNoScheduleTaintingPass(node: Stored<Node>): void {
     const { add, remove } = noScheduleTaintChanges(node);
@@ -258,6 +261,7 @@ class NodeLifecycleController implements Reconciler {
     swapNodeControllerTaint(this.ctx.client, node, add, remove, this.nowMs);
   }
 
+  /** doNoExecuteTaintingPass: per zone, a token bucket (0.1 qps, burst 1) lets nodes through. */
   private doNoExecuteTaintingPass(): ReconcileResult | void {
     this.passQueued = false;
     let left = false;

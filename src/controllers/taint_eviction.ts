@@ -9,22 +9,22 @@ import { isApiError } from '../api/errors';
 import { deepEqual } from '../api/freeze';
 import { toRfc3339 } from '../sim/time';
 import { toleratesTaint } from '../scheduler/filters';
+import { NO_TAINTS } from './node_taints';
 import type { ControllerContext, ControllerDefinition } from './controller_manager';
 import type { Reconciler } from './runner';
 
 interface Scheduled { createdAtMs: number; fireAtMs: number; ev: ScheduledEvent }
 
-/** Shared by every untainted node (most, every time): never written to. */
-const NO_TAINTS: Taint[] = [];
-const noExecuteTaints = (n: Node | undefined): Taint[] => {
+/** An untainted node (most, every time) shares NO_TAINTS. */
+const noExecuteTaints = (n: Node | undefined): readonly Taint[] => {
   const taints = n?.spec?.taints;
   return taints === undefined || taints.length === 0 ? NO_TAINTS : taints.filter(t => t.effect === 'NoExecute');
 };
-const sameTaints = (a: Taint[], b: Taint[]): boolean =>
+const sameTaints = (a: readonly Taint[], b: readonly Taint[]): boolean =>
   a.length === b.length && a.every(t => b.some(u => u.key === t.key && (u.value ?? '') === (t.value ?? '') && u.effect === t.effect));
 
 /** GetMatchingTolerations: all tolerated, and the tolerations used. */
-export function matchingTolerations(taints: Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {
+export function matchingTolerations(taints: readonly Taint[], tolerations: Toleration[]): { all: boolean; used: Toleration[] } {
   const used: Toleration[] = [];
   for (const taint of taints) {
     const t = tolerations.find(x => toleratesTaint(x, taint));
@@ -93,7 +93,7 @@ class TaintEvictionController implements Reconciler {
     this.processPodOnNode(pod, taints, now);
   }
 
-  private processPodOnNode(pod: Stored<Pod>, taints: Taint[], now: number): void {
+  private processPodOnNode(pod: Stored<Pod>, taints: readonly Taint[], now: number): void {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const { all, used } = matchingTolerations(taints, pod.spec.tolerations ?? []);
     if (!all) { this.cancel(key, true); this.schedule(key, now, now); return; }

@@ -62,18 +62,6 @@ function sameImages(a: readonly PresentImage[], b: readonly PresentImage[]): boo
   return true;
 }
 
-/**
- * computeStatus(s) for a status s it computed itself (with its key order) and the same images: only
- * the heartbeat times are new (each condition keeps its status, so its transition time); the other
- * parts are s's own, which are stored and never change.
- */
-function reheartbeat(s: NodeStatus, now: string): NodeStatus {
-  const old = s.conditions!;
-  const conditions = new Array<Condition>(old.length);
-  for (let i = 0; i < old.length; i++) conditions[i] = { ...old[i]!, lastHeartbeatTime: now };
-  return { ...s, conditions };
-}
-
 export class NodeStatusReporter {
   private readonly lease: nodeLease.NodeLeaseController;
   private statusEv: ScheduledEvent | undefined;
@@ -171,14 +159,13 @@ export class NodeStatusReporter {
   }
 
   /**
-   * The node object and the images of the last check that found nothing changed, or of our last write:
-   * while the node is still that object and the images are the same, the status computed now differs
-   * from its status only in heartbeat times, which nodeStatusHasChanged ignores, so the check is not
-   * repeated. written: the node is the one our last write stored (its status is the one computed then).
+   * The node object and the images of the last check that found nothing changed: while the node is
+   * still that object and the images are the same, the status computed now differs from its status
+   * only in heartbeat times, which nodeStatusHasChanged ignores, so the check is not repeated. (The
+   * node our own write stored is checked once like any other: admission may have changed its status.)
    */
   private unchangedNode: Stored<Node> | undefined;
   private unchangedImages: readonly PresentImage[] = [];
-  private written = false;
 
   /** syncNodeStatus: computed every 10 s (jittered); written when changed or every 5 minutes. */
   updateStatus(): void {
@@ -195,19 +182,12 @@ export class NodeStatusReporter {
           if (!same) {
             this.unchangedNode = changed ? undefined : node;
             this.unchangedImages = images;
-            this.written = false;
           }
           if (changed || this.sim.nowMs - this.lastReportMs >= NODE_STATUS_REPORT_MS) {
             const { resourceVersion: _rv, ...metadata } = node.metadata;
-            const status = next ?? (this.written ? reheartbeat(node.status!, toRfc3339(this.sim.nowMs)) : this.computeStatus(node.status, images));
-            // The status is built for this write and kept by nobody else (or a stored part): handed over, not copied.
-            const stored = this.client.updateStatusOwned({ ...node, metadata, status } as KubeObject) as Stored<Node>;
+            // The status is built for this write and kept by nobody else: handed over, not copied.
+            this.client.updateStatusOwned({ ...node, metadata, status: next ?? this.computeStatus(node.status, images) } as KubeObject);
             this.lastReportMs = this.sim.nowMs;
-            // The stored status is the one computed (from this node's status and these images): computed
-            // again from it, it keeps its transition times, so only heartbeat times would differ.
-            this.unchangedNode = stored;
-            this.unchangedImages = images;
-            this.written = true;
           }
         }
       } catch (e) {

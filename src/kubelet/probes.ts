@@ -93,7 +93,6 @@ export class ProbeWorker {
     if (this.stopped || this.buffered) return;
     this.buffered = true;
     this.manager.pendingTriggers.add(this);
-    this.manager.pendingCount++;
     if (!this.running) this.scheduleManual();
   }
 
@@ -102,7 +101,6 @@ export class ProbeWorker {
     if (!this.buffered || this.running) return;
     this.buffered = false;
     this.manager.pendingTriggers.delete(this);
-    this.manager.pendingCount--;
     if (this.stopped) return;
     this.host.sim.cancel(this.tick);
     this.loop();
@@ -182,8 +180,6 @@ export class ProbeManager {
   private readonly workers = new Map<string, ProbeWorker>();
   /** Workers with a manual run waiting (flushed once the triggering sync stored its status). */
   readonly pendingTriggers = new Set<ProbeWorker>();
-  /** pendingTriggers.size, read off this object (every pod sync asks; the set is rarely non-empty). */
-  pendingCount = 0;
   private readonly byPod = new Map<string, Set<ProbeWorker>>();
   /** Bumped on every change of a result or of the set of workers (what UpdatePodStatus reads). */
   version = 0;
@@ -228,7 +224,7 @@ export class ProbeManager {
 
   /** Runs the manual probes a pod sync fired, now that its status is stored. */
   flushTriggers(): void {
-    if (this.pendingCount === 0) return;
+    if (this.pendingTriggers.size === 0) return;
     for (const w of [...this.pendingTriggers]) w.runManual();
   }
 
