@@ -30,24 +30,15 @@ export class ControllerRefManager {
     return { claimed, errors };
   }
 
-  /** One object of a claim: whether it is claimed; an error is appended to `errors`. */
-  claimOne(obj: Stored, errors: unknown[]): boolean {
-    try {
-      return this.claimObject(obj);
-    } catch (e) {
-      errors.push(e);
-      return false;
-    }
-  }
-
   /**
-   * claimOne for an object whose controller reference is known to be the owner's (an index by
-   * controller uid found it; uids are the API server's own, so no orphan's "<namespace>/" is one):
-   * claimObject's decisions for it, without looking the reference up again.
+   * One object of a claim: whether it is claimed; an error is appended to `errors`. `owned`: the
+   * object's controller reference is known to be the owner's (an index by controller uid found it;
+   * uids are the API server's own, so no orphan's "<namespace>/" is one), so claimObject's decisions
+   * for it run without looking the reference up again.
    */
-  claimOwned(obj: Stored, errors: unknown[]): boolean {
+  claimOne(obj: Stored, errors: unknown[], owned = false): boolean {
     try {
-      return this.claimOwnedObject(obj);
+      return owned ? this.claimOwnedObject(obj) : this.claimObject(obj);
     } catch (e) {
       errors.push(e);
       return false;

@@ -169,7 +169,7 @@ export class ReplicaSetController implements Reconciler {
     const orphans: Stored[] = [];
     this.pods.eachInIndex(OWNER_INDEX, `${namespace}/`, p => { if (isPodActive(p)) orphans.push(p); });
     this.pods.eachInIndex(OWNER_INDEX, rs.metadata.uid, p => {
-      if (isPodActive(p) && manager.claimOwned(p, errors)) { claimed.push(p); counts.add(p); }
+      if (isPodActive(p) && manager.claimOne(p, errors, true)) { claimed.push(p); counts.add(p); }
     });
     for (const p of orphans) if (manager.claimOne(p, errors)) { claimed.push(p); counts.add(p); }
     if (errors.length) throw aggregate(errors);
