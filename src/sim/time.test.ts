@@ -38,3 +38,14 @@ test('durations format as Go time.Duration.String()', () => {
   assert.equal(formatDuration(90_000), '1m30s');
   assert.equal(formatDuration(7_200_000), '2h0m0s');
 });
+
+test('toRfc3339Micro (cached per second and per instant) equals the whole seconds plus the milliseconds as microseconds', () => {
+  // Seconds far apart that share a cache slot, repeated instants, and every millisecond tail.
+  const samples: number[] = [0, 999, 1000, 59_999, 86_400_000, 86_400_000 + 7, 3_600_000 * 24 * 366 + 123];
+  for (let i = 0; i < 5000; i++) samples.push(((i * 2_654_435_761) % 4_000_000_000) + (i % 1000), i * 1000 + (i % 1000));
+  for (const ms of [...samples, ...samples.slice().reverse()]) {
+    const expected = `${toRfc3339(ms).slice(0, -1)}.${String(ms % 1000).padStart(3, '0')}000Z`;
+    assert.equal(toRfc3339Micro(ms), expected, `at ${ms} ms`);
+    assert.equal(parseRfc3339(toRfc3339Micro(ms)), ms);
+  }
+});
