@@ -23,7 +23,8 @@ test('an unchanged node is written every 5 minutes, each time with the status co
   const c = new Cluster({ seed: 7, nodes: [{ name: 'node01' }] });
   const writes = statusWrites(c, 'node01');
   c.sim.advance(16 * 60_000);
-  // Registered at t=0; the checks run every 10 s + up to 4 %, so a report lands within 5 min + one period of the last.
+  // Registered at t=0; the checks run every 10 s + up to 4 % (pkg/kubelet/kubelet.go: wait.JitterUntil(kl.syncNodeStatus,
+  // kl.nodeStatusUpdateFrequency, 0.04, ...)), so a report lands within 5 min + one period (10.4 s) of the last.
   assert.equal(writes.length, 3, writes.map(w => w.atMs).join(', '));
   let last = 0;
   for (const w of writes) {
@@ -37,6 +38,7 @@ test('a status someone else changed is rewritten at the next check, and later re
   const c = new Cluster({ seed: 8, nodes: [{ name: 'node01' }] });
   const writes = statusWrites(c, 'node01');
   c.sim.advance(60_000);
+  // conditions[3] is Ready: the kubelet writes MemoryPressure, DiskPressure, PIDPressure, Ready (defaultNodeStatusFuncs' order).
   c.client('someone').mutateStatus<Node>('Node', '', 'node01', n => { n.status!.conditions![3]!.status = 'False'; });
   c.sim.advance(11 * 60_000);
   // The next check (within 10.4 s) finds Ready changed and writes it back with a new transition time;
